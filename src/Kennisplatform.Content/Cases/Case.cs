@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Kennisplatform.Content.Connectors;
+using Kennisplatform.Content.Interventions;
+using Kennisplatform.Content.Model;
+
+namespace Kennisplatform.Content.Cases;
+
+/// <summary>Praktijkvoorbeeld: what happened in a real neighbourhood, success or failure, with its lessons.</summary>
+public partial class Case : ContentItem
+{
+    public override ContentType Kind => ContentType.Case;
+
+    public CaseOutcome? Outcome { get; set; }
+    public EvaluationStage Evaluation { get; set; } = EvaluationStage.None;
+    public string Municipality { get; set; } = "";
+    public string Neighbourhood { get; set; } = "";
+    /// <summary>Optional CBS area code: GM0363 (gemeente), WK036301 (wijk) or BU03630100 (buurt).</summary>
+    public string CbsCode { get; set; } = "";
+    public int? StartYear { get; set; }
+    public int? EndYear { get; set; }
+    public string WhatWorked { get; set; } = "";
+    public string WhatDidNotWork { get; set; } = "";
+    public string DoDifferently { get; set; } = "";
+    public string ResidentsRole { get; set; } = "";
+    public string MunicipalityRole { get; set; } = "";
+    public string Partners { get; set; } = "";
+
+    public List<Intervention> Interventions { get; set; } = [];
+    public int? ContactConnectorId { get; set; }
+    public Connector? ContactConnector { get; set; }
+
+    public bool IsFailureOrMixed => Outcome is CaseOutcome.Failed or CaseOutcome.Partly;
+
+    protected override IEnumerable<ValidationError> ValidateType()
+    {
+        if (Outcome is null)
+            yield return new("outcome", $"Een praktijkvoorbeeld heeft een uitkomst: {Dutch.CodeList<CaseOutcome>()}.");
+        if (CbsCode.Length > 0 && !CbsPattern().IsMatch(CbsCode))
+            yield return new("cbs_code", "Een CBS-code ziet eruit als GM0363, WK036301 of BU03630100.");
+        if (StartYear is < 1900 or > 2100)
+            yield return new("start_year", "Het beginjaar moet tussen 1900 en 2100 liggen.");
+        if (StartYear is { } start && EndYear is { } end && end < start)
+            yield return new("end_year", "Het eindjaar ligt voor het beginjaar.");
+        if (Outcome is CaseOutcome.Failed or CaseOutcome.Partly && string.IsNullOrWhiteSpace(WhatDidNotWork))
+            yield return new("what_did_not_work", "Vertel bij een (deels) mislukt voorbeeld wat er niet werkte: daar leren anderen het meest van.");
+    }
+
+    [GeneratedRegex("^(GM[0-9]{4}|WK[0-9]{6}|BU[0-9]{8})$")]
+    private static partial Regex CbsPattern();
+}
+
+public enum CaseOutcome
+{
+    [Dutch("geslaagd", "Geslaagd")] Succeeded,
+    [Dutch("deels", "Deels geslaagd")] Partly,
+    [Dutch("mislukt", "Mislukt")] Failed,
+    [Dutch("te-vroeg", "Te vroeg om te zeggen")] TooEarly,
+}
+
+public enum EvaluationStage
+{
+    [Dutch("niet-geevalueerd", "Niet geëvalueerd")] None,
+    [Dutch("lopend", "Evaluatie loopt")] Ongoing,
+    [Dutch("zelfevaluatie", "Zelf geëvalueerd")] SelfEvaluated,
+    [Dutch("extern", "Extern geëvalueerd")] ExternallyEvaluated,
+}

@@ -1,0 +1,24 @@
+using System.Text;
+using Kennisplatform.Content.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kennisplatform.Content.Files;
+
+/// <summary>Writes every item, in any state, as a content file that imports back to the same content.</summary>
+public sealed class ContentExporter(ContentDb db)
+{
+    public async Task<int> ExportAsync(string folder, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var items = await db.Items.AsNoTrackingWithIdentityResolution().WithLinks()
+            .OrderBy(i => i.Id).ToListAsync(cancellationToken);
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        foreach (var (index, item) in items.Index())
+        {
+            var path = Path.Combine(folder, ContentFile.PathFor(item));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, ContentFile.Write(item), utf8, cancellationToken);
+            progress?.Report(new("schrijven", index + 1, items.Count));
+        }
+        return items.Count;
+    }
+}

@@ -1,0 +1,103 @@
+using Kennisplatform.Content.Principles;
+using Kennisplatform.Content.Themes;
+
+namespace Kennisplatform.Content.Model;
+
+/// <summary>
+/// What every content type shares: identity, text, workflow state, links to themes and principles.
+/// Workflow rules live here as methods that refuse what is not allowed.
+/// </summary>
+public abstract class ContentItem
+{
+    public int Id { get; set; }
+    public abstract ContentType Kind { get; }
+
+    public string Title { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public string Summary { get; set; } = "";
+    /// <summary>Markdown; rendered and sanitised only when shown.</summary>
+    public string Body { get; set; } = "";
+
+    public ContentStatus Status { get; set; } = ContentStatus.Draft;
+    /// <summary>UTC. With status Published, a moment in the future schedules the item.</summary>
+    public DateTime? PublishedAt { get; set; }
+    public string Author { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency token: every save raises it; a save based on an older value is refused.</summary>
+    public int Version { get; set; }
+
+    /// <summary>Marks invented example content so the site can say so.</summary>
+    public bool IsFictional { get; set; }
+    public string License { get; set; } = Licenses.Default;
+
+    public List<Theme> Themes { get; set; } = [];
+    public List<Principle> Principles { get; set; } = [];
+    public List<SlugAlias> Aliases { get; set; } = [];
+
+    public bool IsVisibleAt(DateTime utcNow) =>
+        Status == ContentStatus.Published && PublishedAt is { } at && at <= utcNow;
+
+    public bool IsScheduledAt(DateTime utcNow) =>
+        Status == ContentStatus.Published && PublishedAt is { } at && at > utcNow;
+
+    public void SubmitForReview()
+    {
+        if (Status is not ContentStatus.Draft)
+            throw new ContentRuleException("Alleen een concept kan ter beoordeling worden aangeboden.");
+        Status = ContentStatus.InReview;
+    }
+
+    /// <summary>Publishes at <paramref name="at"/> (UTC); a moment in the future schedules the item.</summary>
+    public void Publish(DateTime at)
+    {
+        var problems = ValidateForPublication().ToList();
+        if (problems.Count > 0)
+            throw new ContentRuleException(string.Join(" ", problems.Select(p => p.Message)));
+        Status = ContentStatus.Published;
+        PublishedAt = at;
+    }
+
+    public void Unpublish()
+    {
+        if (Status is not ContentStatus.Published)
+            throw new ContentRuleException("Alleen een gepubliceerd item kan worden teruggezet naar concept.");
+        Status = ContentStatus.Draft;
+    }
+
+    public void Archive()
+    {
+        if (Status is ContentStatus.Archived)
+            throw new ContentRuleException("Dit item is al gearchiveerd.");
+        Status = ContentStatus.Archived;
+    }
+
+    /// <summary>Rules that hold in every state.</summary>
+    public IEnumerable<ValidationError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Title))
+            yield return new("title", "Geef een titel.");
+        else if (Title.Length > 200)
+            yield return new("title", "De titel is te lang: gebruik hoogstens 200 tekens.");
+        if (Summary.Length > 1000)
+            yield return new("summary", "De samenvatting is te lang: gebruik hoogstens 1000 tekens.");
+        if (Slug.Length > 0 && !SlugRules.IsValid(Slug))
+            yield return new("slug", "Een slug bestaat alleen uit kleine letters, cijfers en streepjes, zoals 'buurtkamer-noord'.");
+        foreach (var error in ValidateType())
+            yield return error;
+        if (Status is ContentStatus.Published)
+            foreach (var error in ValidateForPublication())
+                yield return error;
+    }
+
+    /// <summary>The rules of one content type.</summary>
+    protected virtual IEnumerable<ValidationError> ValidateType() => [];
+
+    /// <summary>Extra rules before anything becomes public.</summary>
+    protected virtual IEnumerable<ValidationError> ValidateForPublication() => [];
+}
+
+public static class Licenses
+{
+    public const string Default = "CC BY 4.0";
+}

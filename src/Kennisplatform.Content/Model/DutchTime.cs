@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Kennisplatform.Content.Model;
+
+/// <summary>Moments are stored in UTC and read and written by people in Dutch local time.</summary>
+public static class DutchTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    /// <summary>Null when the local time does not exist (the hour skipped when summer time starts).</summary>
+    public static DateTime? ToUtc(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(unspecified))
+            return null;
+        return TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone);
+    }
+
+    /// <summary>"zondag 29 januari 2019".</summary>
+    public static string LongDate(DateTime utc) => ToLocal(utc).ToString("dddd d MMMM yyyy", Culture);
+
+    /// <summary>"29 januari 2019".</summary>
+    public static string Date(DateTime utc) => ToLocal(utc).ToString("d MMMM yyyy", Culture);
+
+    /// <summary>"16:00".</summary>
+    public static string Time(DateTime utc) => ToLocal(utc).ToString("HH:mm", Culture);
+}

@@ -1,0 +1,25 @@
+using Kennisplatform.Content.Model;
+
+namespace Kennisplatform.Content.Pages;
+
+/// <summary>Pagina: a free page at the root of the site, such as /over or /privacy.</summary>
+public class Page : ContentItem
+{
+    /// <summary>First path segments the site uses itself; a page may not take them.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "praktijkvoorbeelden", "interventies", "wijkschakelaars", "bijeenkomsten", "instrumenten", "principes",
+        "themas", "zoeken", "beheer", "api", "openapi", "feeds", "lib", "css", "js", "img", "media", "status",
+        "fout", "account", "sitemap-xml", "robots-txt", "favicon-ico", "deel-je-ervaring", "downloads",
+    };
+
+    public override ContentType Kind => ContentType.Page;
+
+    public int SortOrder { get; set; }
+
+    protected override IEnumerable<ValidationError> ValidateType()
+    {
+        if (ReservedSlugs.Contains(Slug))
+            yield return new("slug", $"De slug '{Slug}' is al in gebruik door de website zelf. Kies een andere.");
+    }
+}

@@ -1,0 +1,43 @@
+using Ganss.Xss;
+using Markdig;
+
+namespace Kennisplatform.Content.Rendering;
+
+/// <summary>Markdown to HTML that is safe to show: Markdig renders, HtmlSanitizer removes anything that could run.</summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+        .UseAutoLinks()
+        .UsePipeTables()
+        .UseListExtras()
+        .UseEmphasisExtras()
+        .UseAutoIdentifiers()
+        .Build();
+
+    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+
+    public string ToHtml(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+            return "";
+        return sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline));
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.UnionWith(["https", "http", "mailto", "tel"]);
+        sanitizer.AllowedAttributes.Add("id");
+        // Headings in a body sit below the page's own h1: a body's "# Kop" must not become a second h1.
+        sanitizer.AllowedTags.Remove("h1");
+        sanitizer.KeepChildNodes = true;
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement anchor && anchor.GetAttribute("href") is { } href
+                && (href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+                anchor.SetAttribute("rel", "noopener noreferrer");
+        };
+        return sanitizer;
+    }
+}

@@ -1,0 +1,156 @@
+using Kennisplatform.Content.Files;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kennisplatform.Content.Revisions;
+
+/// <summary>What a bulk caller already knows, to spare a query per item.</summary>
+internal sealed record StageHints(string? LatestSnapshot, int LastRevisionNumber, bool SlugIsUnique);
+
+public enum SaveOutcome { Saved, Unchanged, Invalid, Conflict }
+
+/// <summary>What a save did. On a conflict, <see cref="CurrentSnapshot"/> holds the version someone else saved.</summary>
+public sealed record SaveResult(SaveOutcome Outcome, IReadOnlyList<ValidationError> Errors, string? CurrentSnapshot = null)
+{
+    public static readonly SaveResult Saved = new(SaveOutcome.Saved, []);
+    public static readonly SaveResult Unchanged = new(SaveOutcome.Unchanged, []);
+}
+
+/// <summary>
+/// Saves content the way every editor and import does: rules checked, slug made unique, old slug kept
+/// as an alias, version raised, and a revision with the full content stored in the same transaction.
+/// </summary>
+public sealed class ContentStore(ContentDb db, TimeProvider clock)
+{
+    /// <summary>
+    /// Saves a new or tracked item. <paramref name="expectedVersion"/> is the version the editor started from:
+    /// when someone saved in between, nothing is written and the result is a conflict.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(ContentItem item, string author, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (item.Slug.Length == 0)
+            item.Slug = SlugRules.FromTitle(item.Title);
+        var errors = item.Validate().ToList();
+        if (errors.Count > 0)
+            return new(SaveOutcome.Invalid, errors);
+
+        var entry = db.Entry(item);
+        if (entry.State == EntityState.Detached)
+            db.Add(item);
+        else
+            entry.Property(i => i.Version).OriginalValue = expectedVersion;
+
+        var changed = await StageAsync(item, author, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return changed ? SaveResult.Saved : SaveResult.Unchanged;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await CurrentSnapshotAsync(item.Id, cancellationToken);
+            DetachChanges();
+            return new(SaveOutcome.Conflict, [new("version", "Iemand anders heeft dit item opgeslagen nadat u begon. Uw versie is niet opgeslagen; vergelijk beide versies.")], current);
+        }
+    }
+
+    /// <summary>
+    /// Prepares a save without writing: unique slug, alias for a renamed slug, and, when the content differs from
+    /// the last revision, a new version and revision. Returns whether anything changed.
+    /// </summary>
+    internal async Task<bool> StageAsync(ContentItem item, string author, CancellationToken cancellationToken, StageHints? hints = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entry = db.Entry(item);
+        var isNew = entry.State == EntityState.Added;
+        var type = item.Kind.Code();
+
+        if (item.Slug.Length == 0)
+            item.Slug = SlugRules.FromTitle(item.Title);
+        if (hints is not { SlugIsUnique: true })
+            await MakeSlugUniqueAsync(item, type, cancellationToken);
+
+        if (!isNew)
+        {
+            var oldSlug = entry.Property(i => i.Slug).OriginalValue;
+            if (oldSlug != item.Slug)
+            {
+                var aliases = await db.Aliases.Where(a => a.Type == type && (a.Slug == oldSlug || a.Slug == item.Slug)).ToListAsync(cancellationToken);
+                db.Aliases.RemoveRange(aliases);
+                db.Aliases.Add(new SlugAlias { Item = item, Type = type, Slug = oldSlug });
+            }
+        }
+
+        var snapshot = ContentFile.Write(item);
+        if (!isNew)
+        {
+            var latest = hints is not null ? hints.LatestSnapshot : await CurrentSnapshotAsync(item.Id, cancellationToken);
+            if (latest == snapshot)
+                return false;
+        }
+
+        var number = isNew ? 1
+            : hints is not null ? hints.LastRevisionNumber + 1
+            : await db.Revisions.Where(r => r.ItemId == item.Id).MaxAsync(r => (int?)r.Number, cancellationToken) + 1 ?? 1;
+        if (isNew)
+            item.CreatedAt = now;
+        item.UpdatedAt = now;
+        item.Author = item.Author.Length == 0 ? author : item.Author;
+        item.Version = isNew ? 1 : entry.Property(i => i.Version).OriginalValue + 1;
+        db.Revisions.Add(new Revision
+        {
+            Item = item, Number = number, CreatedAt = now, Author = author,
+            Title = item.Title, Status = item.Status, Snapshot = ContentFile.Write(item),
+        });
+        return true;
+    }
+
+    private async Task MakeSlugUniqueAsync(ContentItem item, string type, CancellationToken cancellationToken)
+    {
+        var stored = await db.Items.Where(i => EF.Property<string>(i, ContentItemConfiguration.Discriminator) == type && i.Id != item.Id)
+            .Select(i => i.Slug).ToListAsync(cancellationToken);
+        var staged = db.ChangeTracker.Entries<ContentItem>()
+            .Where(e => e.Entity != item && e.Entity.Kind == item.Kind && e.State != EntityState.Deleted).Select(e => e.Entity.Slug);
+        var taken = stored.Concat(staged).ToHashSet(StringComparer.Ordinal);
+        item.Slug = SlugRules.MakeUnique(item.Slug, taken.Contains);
+    }
+
+    public Task<List<Revision>> RevisionsAsync(int itemId, CancellationToken cancellationToken = default) =>
+        db.Revisions.AsNoTracking().Where(r => r.ItemId == itemId).OrderByDescending(r => r.Number).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Puts the content of an earlier revision back. This is itself a save, so it makes a new revision
+    /// and refuses a stale <paramref name="expectedVersion"/> like any other save.
+    /// </summary>
+    public async Task<SaveResult> RestoreAsync(int revisionId, string author, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var revision = await db.Revisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == revisionId, cancellationToken)
+            ?? throw new ContentRuleException("Deze versie bestaat niet (meer).");
+        var item = await LoadForEditAsync(revision.ItemId, cancellationToken)
+            ?? throw new ContentRuleException("Het item van deze versie bestaat niet meer.");
+
+        var (document, problems) = FrontMatter.Parse(revision.Snapshot);
+        if (document is null || problems.Count > 0)
+            throw new InvalidOperationException($"Revision {revisionId} holds an unreadable snapshot.");
+        var readProblems = ContentReader.Apply(item, document, new DatabaseLookup(db));
+        if (readProblems.Count > 0)
+            return new(SaveOutcome.Invalid, readProblems.Select(p => new ValidationError("revision", p.Message)).ToList());
+        item.Slug = document[ContentFields.SlugKey]?.Scalar ?? item.Slug;
+        return await SaveAsync(item, author, expectedVersion, cancellationToken);
+    }
+
+    /// <summary>An item with every link loaded, tracked for editing.</summary>
+    public Task<ContentItem?> LoadForEditAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Items.WithLinks().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+
+    private async Task<string?> CurrentSnapshotAsync(int itemId, CancellationToken cancellationToken) =>
+        await db.Revisions.AsNoTracking().Where(r => r.ItemId == itemId).OrderByDescending(r => r.Number)
+            .Select(r => r.Snapshot).FirstOrDefaultAsync(cancellationToken);
+
+    private void DetachChanges()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+            entry.State = EntityState.Detached;
+    }
+}

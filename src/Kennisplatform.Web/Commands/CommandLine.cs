@@ -1,0 +1,38 @@
+namespace Kennisplatform.Web.Commands;
+
+/// <summary>
+/// "import DIR", "export DIR" and the other verbs of the same executable. Options such as "--data DIR"
+/// go to the host's configuration; the verb and its operands do not.
+/// </summary>
+public sealed record CommandLine(string? Verb, IReadOnlyList<string> Operands, string[] HostArgs)
+{
+    public static readonly IReadOnlyDictionary<string, string> Verbs = new Dictionary<string, string>
+    {
+        ["import"] = "import MAP      leest de inhoudsbestanden in MAP in (alles of niets)",
+        ["export"] = "export MAP      schrijft alle inhoud als bestanden naar MAP",
+        ["help"] = "help            toont deze uitleg",
+    };
+
+    public static CommandLine Parse(string[] args)
+    {
+        var host = new List<string>();
+        var operands = new List<string>();
+        string? verb = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith('-') || arg.Contains('='))
+            {
+                host.Add(arg);
+                // "--data DIR": the value belongs to the option.
+                if (arg.StartsWith("--", StringComparison.Ordinal) && !arg.Contains('=') && i + 1 < args.Length && !args[i + 1].StartsWith('-'))
+                    host.Add(args[++i]);
+            }
+            else if (verb is null)
+                verb = arg;
+            else
+                operands.Add(arg);
+        }
+        return new(verb, operands, host.ToArray());
+    }
+}

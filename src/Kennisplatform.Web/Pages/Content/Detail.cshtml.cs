@@ -1,0 +1,39 @@
+using Kennisplatform.Content.Model;
+using Kennisplatform.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kennisplatform.Web.Pages.Content;
+
+public sealed class DetailModel(SiteQueries queries) : PageModel
+{
+    public Section Section { get; private set; } = null!;
+    public ContentItem Item { get; private set; } = null!;
+    /// <summary>Items that link here: cases using an intervention, everything tagged with a theme, ...</summary>
+    public IReadOnlyList<ContentItem> Referencing { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string section, string slug, CancellationToken cancellationToken)
+    {
+        if (Sections.FromSegment(section) is not { } found)
+            return NotFound();
+        Section = found;
+        switch (await queries.FindAsync(found.Type, slug, cancellationToken))
+        {
+            case Lookup.Moved moved:
+                return RedirectPermanent(moved.Url);
+            case Lookup.Found item:
+                Item = item.Item;
+                Referencing = await queries.ReferencingAsync(Item, cancellationToken);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>A linked item is shown only when the public may see it.</summary>
+    public IEnumerable<T> Visible<T>(IEnumerable<T> items) where T : ContentItem => items.Where(queries.IsVisible).OrderBy(i => i.Title);
+
+    public bool IsVisible(ContentItem? item) => item is not null && queries.IsVisible(item);
+
+    public DateTime UtcNow => queries.UtcNow;
+}

@@ -1,0 +1,27 @@
+using Kennisplatform.Web.Commands;
+using Kennisplatform.Web.Hosting;
+using Kennisplatform.Web.Site;
+
+var commandLine = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = commandLine.HostArgs,
+    WebRootPath = SiteFolders.WebRoot(),
+});
+
+builder.AddPlatformOptions();
+builder.AddContent();
+builder.AddPublicSite();
+
+var app = builder.Build();
+
+if (commandLine.Verb is not null)
+    return await CommandRunner.RunAsync(app, commandLine);
+
+await app.PrepareDatabaseAsync();
+app.UsePublicSite();
+app.MapPublicSite();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

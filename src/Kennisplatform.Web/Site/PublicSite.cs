@@ -1,0 +1,38 @@
+namespace Kennisplatform.Web.Site;
+
+public static class PublicSite
+{
+    public static void AddPublicSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<RouteOptions>(options =>
+        {
+            options.ConstraintMap["section"] = typeof(SectionRouteConstraint);
+            options.LowercaseUrls = true;
+        });
+        builder.Services.AddRazorPages();
+        builder.Services.AddScoped<SiteQueries>();
+    }
+
+    public static void UsePublicSite(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fout");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+    }
+
+    public static void MapPublicSite(this WebApplication app) => app.MapRazorPages();
+}

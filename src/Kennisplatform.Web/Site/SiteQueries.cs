@@ -1,0 +1,120 @@
+using Kennisplatform.Content.Cases;
+using Kennisplatform.Content.Events;
+using Kennisplatform.Content.Instruments;
+using Kennisplatform.Content.Interventions;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Pages;
+using Kennisplatform.Content.Principles;
+using Kennisplatform.Content.Storage;
+using Kennisplatform.Content.Themes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kennisplatform.Web.Site;
+
+/// <summary>Filters on an overview, straight from the query string; unknown values filter nothing.</summary>
+public sealed record OverviewFilter(string? Theme = null, string? Outcome = null, string? Evidence = null, string? Perspective = null, string? When = null);
+
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public abstract record Lookup
+{
+    public sealed record Found(ContentItem Item) : Lookup;
+    public sealed record Moved(string Url) : Lookup;
+    public sealed record Missing : Lookup;
+}
+
+/// <summary>What the public site reads. Everything here shows only published items whose moment has come.</summary>
+public sealed class SiteQueries(ContentDb db, TimeProvider clock)
+{
+    public const int PageSize = 12;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private IQueryable<ContentItem> Visible => db.Items.AsNoTracking().VisibleAt(Now);
+
+    public async Task<PagedList<ContentItem>> ListAsync(Section section, OverviewFilter filter, int page, CancellationToken cancellationToken)
+    {
+        var query = Visible.OfKind(section.Type);
+        if (!string.IsNullOrEmpty(filter.Theme))
+            query = query.Where(i => i.Themes.Any(t => t.Slug == filter.Theme));
+        if (Dutch.TryParse<CaseOutcome>(filter.Outcome, out var outcome))
+            query = query.Where(i => ((Case)i).Outcome == outcome);
+        if (Dutch.TryParse<EvidenceLevel>(filter.Evidence, out var evidence))
+            query = query.Where(i => ((Intervention)i).Evidence == evidence);
+        if (Dutch.TryParse<InstrumentPerspective>(filter.Perspective, out var perspective))
+            query = query.Where(i => ((Instrument)i).Perspective == perspective);
+        if (filter.When == "komend")
+            query = query.Where(i => ((Event)i).EndsAt > Now);
+        else if (filter.When == "geweest")
+            query = query.Where(i => ((Event)i).EndsAt <= Now);
+
+        query = section.Type switch
+        {
+            ContentType.Event when filter.When == "komend" => query.OrderBy(i => ((Event)i).StartsAt),
+            ContentType.Event => query.OrderByDescending(i => ((Event)i).StartsAt),
+            ContentType.Theme => query.OrderBy(i => ((Theme)i).SortOrder).ThenBy(i => i.Title),
+            ContentType.Principle => query.OrderBy(i => ((Principle)i).SortOrder).ThenBy(i => i.Title),
+            ContentType.Case => query.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Title),
+            _ => query.OrderBy(i => i.Title),
+        };
+
+        var total = await query.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var items = await query.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        return new(items, page, PageSize, total);
+    }
+
+    /// <summary>An item by its slug; an old slug answers with the current address.</summary>
+    public async Task<Lookup> FindAsync(ContentType type, string slug, CancellationToken cancellationToken)
+    {
+        var item = await Visible.OfKind(type).WithLinks().FirstOrDefaultAsync(i => i.Slug == slug, cancellationToken);
+        if (item is not null)
+            return new Lookup.Found(item);
+        var code = type.Code();
+        var renamed = await db.Aliases.AsNoTracking().Where(a => a.Type == code && a.Slug == slug)
+            .Select(a => a.Item).Where(i => i.Status == ContentStatus.Published && i.PublishedAt <= Now)
+            .Select(i => i.Slug).FirstOrDefaultAsync(cancellationToken);
+        return renamed is null ? new Lookup.Missing() : new Lookup.Moved(Sections.UrlOf(type, renamed));
+    }
+
+    /// <summary>The other direction of the links: what tags this theme, shows this principle, uses this intervention.</summary>
+    public async Task<List<ContentItem>> ReferencingAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        var id = item.Id;
+        var query = item.Kind switch
+        {
+            ContentType.Theme => Visible.Where(i => i.Themes.Any(t => t.Id == id)),
+            ContentType.Principle => Visible.Where(i => i.Principles.Any(p => p.Id == id)),
+            ContentType.Intervention => Visible.OfKind(ContentType.Case).Where(i => ((Case)i).Interventions.Any(x => x.Id == id)),
+            ContentType.Connector => Visible.OfKind(ContentType.Case).Where(i => ((Case)i).ContactConnectorId == id),
+            _ => null,
+        };
+        return query is null ? [] : await query.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Title).ToListAsync(cancellationToken);
+    }
+
+    public Task<List<ContentItem>> LatestAsync(ContentType type, int count, CancellationToken cancellationToken) =>
+        Visible.OfKind(type).OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Title).Take(count).ToListAsync(cancellationToken);
+
+    public Task<List<Event>> UpcomingEventsAsync(int count, CancellationToken cancellationToken) =>
+        Visible.OfType<Event>().Where(e => e.EndsAt > Now).OrderBy(e => e.StartsAt).Take(count).ToListAsync(cancellationToken);
+
+    public Task<List<Event>> PastEventsAsync(int count, CancellationToken cancellationToken) =>
+        Visible.OfType<Event>().Where(e => e.EndsAt <= Now).OrderByDescending(e => e.StartsAt).Take(count).ToListAsync(cancellationToken);
+
+    public Task<List<Theme>> ThemesAsync(CancellationToken cancellationToken) =>
+        Visible.OfType<Theme>().OrderBy(t => t.SortOrder).ThenBy(t => t.Title).ToListAsync(cancellationToken);
+
+    public Task<List<Principle>> PrinciplesAsync(CancellationToken cancellationToken) =>
+        Visible.OfType<Principle>().OrderBy(p => p.SortOrder).ThenBy(p => p.Title).ToListAsync(cancellationToken);
+
+    public Task<List<Page>> FooterPagesAsync(CancellationToken cancellationToken) =>
+        Visible.OfType<Page>().OrderBy(p => p.SortOrder).ThenBy(p => p.Title).ToListAsync(cancellationToken);
+
+    public bool IsVisible(ContentItem item) => item.IsVisibleAt(Now);
+
+    public DateTime UtcNow => Now;
+}
