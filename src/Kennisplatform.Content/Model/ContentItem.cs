@@ -51,7 +51,7 @@ public abstract class ContentItem
     /// <summary>Publishes at <paramref name="at"/> (UTC); a moment in the future schedules the item.</summary>
     public void Publish(DateTime at)
     {
-        var problems = ValidateForPublication().ToList();
+        var problems = Validate().Concat(Status is ContentStatus.Published ? [] : ValidateForPublication()).ToList();
         if (problems.Count > 0)
             throw new ContentRuleException(string.Join(" ", problems.Select(p => p.Message)));
         Status = ContentStatus.Published;

@@ -31,6 +31,9 @@ public sealed class MarkdownRenderer
         sanitizer.AllowedAttributes.Add("id");
         // Headings in a body sit below the page's own h1: a body's "# Kop" must not become a second h1.
         sanitizer.AllowedTags.Remove("h1");
+        // Forms in a body could post anywhere or imitate our own forms.
+        foreach (var tag in new[] { "form", "input", "button", "textarea", "select", "option", "optgroup", "fieldset", "label", "legend" })
+            sanitizer.AllowedTags.Remove(tag);
         sanitizer.KeepChildNodes = true;
         sanitizer.PostProcessNode += (_, e) =>
         {

@@ -36,10 +36,13 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock)
             return new(SaveOutcome.Invalid, errors);
 
         var entry = db.Entry(item);
+        if (entry.State == EntityState.Detached && item.Id != 0)
+            throw new InvalidOperationException("Load an existing item with LoadForEditAsync before saving it; a detached copy cannot be checked for conflicts.");
         if (entry.State == EntityState.Detached)
-            db.Add(item);
-        else
-            entry.Property(i => i.Version).OriginalValue = expectedVersion;
+            // A new item may link to items loaded elsewhere: those exist already and are attached, not inserted.
+            db.ChangeTracker.TrackGraph(item, node => node.Entry.State = node.Entry.IsKeySet ? EntityState.Unchanged : EntityState.Added);
+        else if (entry.Property(i => i.Version).OriginalValue != expectedVersion)
+            return await ConflictAsync(item.Id, cancellationToken); // the editor started from an older version than the one loaded now
 
         var changed = await StageAsync(item, author, cancellationToken);
         try
@@ -49,10 +52,16 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException)
         {
-            var current = await CurrentSnapshotAsync(item.Id, cancellationToken);
-            DetachChanges();
-            return new(SaveOutcome.Conflict, [new("version", "Iemand anders heeft dit item opgeslagen nadat u begon. Uw versie is niet opgeslagen; vergelijk beide versies.")], current);
+            // Someone saved between loading and writing: the UPDATE's version check matched no row.
+            return await ConflictAsync(item.Id, cancellationToken);
         }
+    }
+
+    private async Task<SaveResult> ConflictAsync(int itemId, CancellationToken cancellationToken)
+    {
+        DetachChanges();
+        var current = await CurrentSnapshotAsync(itemId, cancellationToken);
+        return new(SaveOutcome.Conflict, [new("version", "Iemand anders heeft dit item opgeslagen nadat jij begon. Jouw versie is niet opgeslagen; vergelijk beide versies.")], current);
     }
 
     /// <summary>
@@ -82,6 +91,7 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock)
             }
         }
 
+        item.Author = item.Author.Length == 0 ? author : item.Author;
         var snapshot = ContentFile.Write(item);
         if (!isNew)
         {
@@ -96,12 +106,11 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock)
         if (isNew)
             item.CreatedAt = now;
         item.UpdatedAt = now;
-        item.Author = item.Author.Length == 0 ? author : item.Author;
         item.Version = isNew ? 1 : entry.Property(i => i.Version).OriginalValue + 1;
         db.Revisions.Add(new Revision
         {
             Item = item, Number = number, CreatedAt = now, Author = author,
-            Title = item.Title, Status = item.Status, Snapshot = ContentFile.Write(item),
+            Title = item.Title, Status = item.Status, Snapshot = snapshot,
         });
         return true;
     }

@@ -1,0 +1,52 @@
+using Kennisplatform.Content.Files;
+using Kennisplatform.Content.Revisions;
+using Kennisplatform.Content.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kennisplatform.Content.Tests;
+
+/// <summary>A fresh SQLite database in a temporary file, migrated like the real one; deleted afterwards.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("kp-db-").FullName;
+
+    public TestDatabase()
+    {
+        using var db = NewContext();
+        DatabaseSetup.MigrateAsync(db).GetAwaiter().GetResult();
+    }
+
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+
+    public ContentDb NewContext() =>
+        new(new DbContextOptionsBuilder<ContentDb>().UseSqlite($"Data Source={Path.Combine(folder, "test.db")};Pooling=False").Options);
+
+    public ContentStore Store(ContentDb db) => new(db, Clock);
+
+    public ContentImporter Importer(ContentDb db) => new(db, Store(db), Clock);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+public static class Repository
+{
+    /// <summary>The repository's content/ folder with the real seed content.</summary>
+    public static string ContentFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Kennisplatform.sln")))
+                return Path.Combine(dir.FullName, "content");
+        throw new InvalidOperationException("Kennisplatform.sln not found above the test folder.");
+    }
+}

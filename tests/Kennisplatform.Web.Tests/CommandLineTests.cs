@@ -1,0 +1,77 @@
+using System.Diagnostics;
+
+namespace Kennisplatform.Web.Tests;
+
+/// <summary>The verbs of the real executable, run as a separate process as a user would.</summary>
+public class CommandLineTests : IDisposable
+{
+    private readonly string work = Directory.CreateTempSubdirectory("kp-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    private async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = work,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kennisplatform.Web.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["KENNISPLATFORM_DATA"] = Path.Combine(work, "data");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output, await error);
+    }
+
+    private void WriteFile(string relativePath, string text)
+    {
+        var path = Path.Combine(work, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    [Fact]
+    public async Task Import_with_one_broken_file_exits_non_zero_names_file_and_line_and_imports_nothing()
+    {
+        WriteFile("in/thema/goed.md", "---\ntype: thema\ntitle: Goed\n---\n");
+        WriteFile("in/thema/kapot.md", "---\ntype: thema\ntitle: Kapot\norder: eerste\n---\n");
+
+        var (exit, _, error) = await RunAsync("import", "in");
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{Path.Combine("thema", "kapot.md")}:4: 'order' moet een heel getal zijn", error);
+        Assert.Contains("Niets ingelezen", error);
+
+        var export = await RunAsync("export", "out");
+        Assert.Equal(0, export.Exit);
+        Assert.Contains("0 items", export.Out);
+    }
+
+    [Fact]
+    public async Task Import_then_export_through_the_command_line()
+    {
+        WriteFile("in/thema/goed.md", "---\ntype: thema\ntitle: Goed\n---\nTekst.\n");
+        var import = await RunAsync("import", "in");
+        Assert.True(import.Exit == 0, import.Error);
+        Assert.Contains("1 nieuw", import.Out);
+
+        var again = await RunAsync("import", "in");
+        Assert.Contains("0 nieuw, 0 bijgewerkt, 1 ongewijzigd", again.Out);
+
+        var export = await RunAsync("--data", Path.Combine(work, "data"), "export", "out");
+        Assert.Equal(0, export.Exit);
+        Assert.Contains("title: Goed", File.ReadAllText(Path.Combine(work, "out", "thema", "goed.md")));
+    }
+
+    [Fact]
+    public async Task Unknown_verb_explains_the_usage()
+    {
+        var (exit, _, error) = await RunAsync("importeer");
+        Assert.Equal(2, exit);
+        Assert.Contains("import MAP", error);
+    }
+}
