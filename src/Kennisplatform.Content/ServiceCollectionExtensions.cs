@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
             options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = databasePath(provider), Pooling = true }.ToString()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<Changes.ContentChangeSignal>();
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();

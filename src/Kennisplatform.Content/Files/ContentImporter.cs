@@ -96,6 +96,7 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
         }
 
         int created = 0, updated = 0, unchanged = 0;
+        var changedItems = new List<ContentItem>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (index, (_, _, item)) in staged.Index())
         {
@@ -106,10 +107,13 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
             if (isNew) created++;
             else if (changed) updated++;
             else unchanged++;
+            if (changed) changedItems.Add(item);
             progress?.Report(new("opslaan", index + 1, staged.Count));
         }
         await db.SaveChangesAsync(cancellationToken);
+        await store.RecordChangesAsync(changedItems, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        store.Announce();
         return new(paths.Count, created, updated, unchanged, []);
     }
 

@@ -1,3 +1,4 @@
+using Kennisplatform.Content.Changes;
 using Kennisplatform.Content.Files;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Storage;
@@ -21,7 +22,7 @@ public sealed record SaveResult(SaveOutcome Outcome, IReadOnlyList<ValidationErr
 /// Saves content the way every editor and import does: rules checked, slug made unique, old slug kept
 /// as an alias, version raised, and a revision with the full content stored in the same transaction.
 /// </summary>
-public sealed class ContentStore(ContentDb db, TimeProvider clock)
+public sealed class ContentStore(ContentDb db, TimeProvider clock, ContentChangeSignal? signal = null)
 {
     /// <summary>
     /// Saves a new or tracked item. <paramref name="expectedVersion"/> is the version the editor started from:
@@ -47,7 +48,13 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock)
         var changed = await StageAsync(item, author, cancellationToken);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (changed)
+                await RecordChangesAsync([item], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (changed)
+                signal?.Raise();
             return changed ? SaveResult.Saved : SaveResult.Unchanged;
         }
         catch (DbUpdateConcurrencyException)
@@ -124,6 +131,20 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock)
         var taken = stored.Concat(staged).ToHashSet(StringComparer.Ordinal);
         item.Slug = SlugRules.MakeUnique(item.Slug, taken.Contains);
     }
+
+    /// <summary>
+    /// Adds a change-log row for each saved item. Called after the items are written (a new item has an id only then),
+    /// inside the caller's transaction, so the log and the content never disagree.
+    /// </summary>
+    internal async Task RecordChangesAsync(IEnumerable<ContentItem> items, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Changes.AddRange(items.Select(i => new ContentChange { ItemId = i.Id, At = now }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Tells listeners in this process that a bulk save (such as an import) has been committed.</summary>
+    internal void Announce() => signal?.Raise();
 
     public Task<List<Revision>> RevisionsAsync(int itemId, CancellationToken cancellationToken = default) =>
         db.Revisions.AsNoTracking().Where(r => r.ItemId == itemId).OrderByDescending(r => r.Number).ToListAsync(cancellationToken);

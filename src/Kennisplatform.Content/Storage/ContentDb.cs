@@ -1,3 +1,4 @@
+using Kennisplatform.Content.Changes;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Revisions;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ public class ContentDb(DbContextOptions options) : DbContext(options)
     public DbSet<ContentItem> Items => Set<ContentItem>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<SlugAlias> Aliases => Set<SlugAlias>();
+    public DbSet<ContentChange> Changes => Set<ContentChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDb).Assembly);

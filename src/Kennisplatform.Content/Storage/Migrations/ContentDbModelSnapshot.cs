@@ -62,6 +62,23 @@ namespace Kennisplatform.Content.Storage.Migrations
                     b.ToTable("ItemThemes");
                 });
 
+            modelBuilder.Entity("Kennisplatform.Content.Changes.ContentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Changes", (string)null);
+                });
+
             modelBuilder.Entity("Kennisplatform.Content.Model.ContentItem", b =>
                 {
                     b.Property<int>("Id")
