@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Compound.Hyphenation;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace Kennisplatform.Search.Analysis;
+
+/// <summary>
+/// The editable word lists in content/search: compound parts, synonyms, stem overrides, and the Dutch hyphenation
+/// patterns that decide where a compound may be split. Loaded once; <see cref="Fingerprint"/> changes when a list
+/// that shapes the index changes, so the index knows to rebuild itself.
+/// </summary>
+public sealed class SearchLexicon
+{
+    public const string CompoundsFile = "samenstellingen.txt";
+    public const string SynonymsFile = "synoniemen.txt";
+    public const string StemsFile = "stamvormen.txt";
+    public const string HyphenationFile = "hyphenation-nl.xml";
+
+    internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    public required CharArraySet CompoundParts { get; init; }
+    public required HyphenationTree Hyphenation { get; init; }
+    public required SynonymMap Synonyms { get; init; }
+    public required StemmerOverrideFilter.StemmerOverrideMap StemOverrides { get; init; }
+    /// <summary>A hash of everything that decides what goes into the index (not the query-time synonyms).</summary>
+    public required string Fingerprint { get; init; }
+
+    public static SearchLexicon Load(string folder)
+    {
+        var compounds = ReadLines(Path.Combine(folder, CompoundsFile)).Select(Fold).ToList();
+        var stems = ReadLines(Path.Combine(folder, StemsFile)).ToList();
+        var hyphenationPath = Path.Combine(folder, HyphenationFile);
+        var hyphenation = Lucene.Net.Analysis.Compound.HyphenationCompoundWordTokenFilter.GetHyphenationTree(hyphenationPath);
+
+        return new SearchLexicon
+        {
+            CompoundParts = new CharArraySet(Version, compounds, ignoreCase: true),
+            Hyphenation = hyphenation,
+            Synonyms = ParseSynonyms(Path.Combine(folder, SynonymsFile)),
+            StemOverrides = ParseStems(stems),
+            Fingerprint = Hash([.. compounds, "|", .. stems, "|", File.ReadAllText(hyphenationPath)]),
+        };
+    }
+
+    private static IEnumerable<string> ReadLines(string path) =>
+        File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+
+    internal static string Fold(string word) => FoldingAnalyzer.Fold(word);
+
+    private static StemmerOverrideFilter.StemmerOverrideMap ParseStems(IEnumerable<string> lines)
+    {
+        var builder = new StemmerOverrideFilter.Builder(ignoreCase: true);
+        foreach (var line in lines)
+        {
+            var parts = line.Split(':', 2);
+            if (parts.Length != 2)
+                throw new FormatException($"{StemsFile}: '{line}' has no colon; write 'vorm: andere, vormen'.");
+            var target = Fold(parts[0].Trim());
+            builder.Add(target, target);
+            foreach (var form in parts[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                builder.Add(Fold(form), target);
+        }
+        return builder.Build();
+    }
+
+    private static SynonymMap ParseSynonyms(string path)
+    {
+        // Synonym entries go through the same lower-casing and accent folding as the text they are matched to.
+        using var analyzer = new FoldingAnalyzer();
+        var parser = new SolrSynonymParser(dedup: true, expand: true, analyzer);
+        var text = string.Join('\n', ReadLines(path));
+        parser.Parse(new StringReader(text));
+        return parser.Build();
+    }
+
+    private static string Hash(IEnumerable<string> parts) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))))[..16];
+}
+
+/// <summary>Tokenises, lower-cases and folds accents, nothing more: for vocabulary, completion and word lists.</summary>
+public sealed class FoldingAnalyzer : Analyzer
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new Lucene.Net.Analysis.Standard.StandardTokenizer(SearchLexicon.Version, reader);
+        TokenStream stream = new LowerCaseFilter(SearchLexicon.Version, tokenizer);
+        stream = new ASCIIFoldingFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /// <summary>Analyzers are safe to share between threads: each thread gets its own token stream.</summary>
+    public static readonly FoldingAnalyzer Instance = new();
+
+    /// <summary>One word lower-cased and folded: "Ideeën" becomes "ideeen".</summary>
+    public static string Fold(string word) => string.Join(' ', Tokens(Instance, word));
+
+    public static List<string> Tokens(Analyzer analyzer, string text, string field = "")
+    {
+        var tokens = new List<string>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            tokens.Add(term.ToString());
+        stream.End();
+        return tokens;
+    }
+}

@@ -1,0 +1,53 @@
+namespace Kennisplatform.Search.Indexing;
+
+/// <summary>What the index knows of one published item. Built by the web layer from content; Search knows nothing of EF.</summary>
+public sealed record SearchDocument
+{
+    public required int Id { get; init; }
+    /// <summary>The content type code, such as "praktijkvoorbeeld".</summary>
+    public required string Type { get; init; }
+    public required string Slug { get; init; }
+    public required string Url { get; init; }
+    public required string Title { get; init; }
+    public string Summary { get; init; } = "";
+    /// <summary>Plain text of the body and the type's long text fields, without Markdown.</summary>
+    public string Body { get; init; } = "";
+    /// <summary>Words that describe the item: theme and principle names, outcome, place.</summary>
+    public string Tags { get; init; } = "";
+    public DateTime Published { get; init; }
+    public IReadOnlyList<string> Themes { get; init; } = [];
+    public IReadOnlyList<string> Principles { get; init; } = [];
+    public string? Outcome { get; init; }
+    public string? Evidence { get; init; }
+    public string? Municipality { get; init; }
+}
+
+/// <summary>Field names, in one place.</summary>
+public static class SearchFields
+{
+    public const string Id = "id";
+    public const string Type = "type";
+    public const string Slug = "slug";
+    public const string Url = "url";
+    public const string Title = "title";
+    public const string Summary = "summary";
+    public const string Body = "body";
+    public const string Tags = "tags";
+    public const string Published = "published";
+    public const string Theme = "theme";
+    public const string Principle = "principle";
+    public const string Outcome = "outcome";
+    public const string Evidence = "evidence";
+    public const string Municipality = "municipality";
+    /// <summary>Unstemmed words of all text: the vocabulary for "did you mean" and completion.</summary>
+    public const string Vocabulary = "vocabulary";
+    /// <summary>Unstemmed words of the title, for completing titles.</summary>
+    public const string TitleWords = "titlewords";
+
+    /// <summary>The fields a query searches, with their weights: title over summary over body over tags.</summary>
+    public static readonly IReadOnlyList<(string Field, float Boost)> Searched =
+        [(Title, 4f), (Summary, 2f), (Body, 1f), (Tags, 0.6f)];
+
+    /// <summary>The fields with facet counts and filters, in display order.</summary>
+    public static readonly IReadOnlyList<string> Facets = [Type, Theme, Principle, Outcome, Evidence, Municipality];
+}

@@ -1,0 +1,33 @@
+namespace Kennisplatform.Search.Querying;
+
+public enum SearchSort { Relevance, Newest }
+
+public sealed record SearchRequest
+{
+    public string? Text { get; init; }
+    /// <summary>Facet field → chosen values. Values of one field are alternatives (OR); fields combine with AND.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 10;
+    /// <summary>When the words find few items and a correction does better, search the correction.</summary>
+    public bool Correct { get; init; } = true;
+}
+
+public sealed record SearchHit(int Id, string Type, string Slug, string Title, string Url, string Summary, string SnippetHtml, DateTime Published, float Score);
+
+public sealed record SearchResults
+{
+    public required int Total { get; init; }
+    public required IReadOnlyList<SearchHit> Hits { get; init; }
+    public required IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; }
+    public required int Page { get; init; }
+    public required int PageSize { get; init; }
+    /// <summary>A corrected query ("Bedoelde je: ...?"), or null.</summary>
+    public string? Suggestion { get; init; }
+    /// <summary>Set when the hits are for <see cref="Suggestion"/> because the original words found nothing.</summary>
+    public string? SearchedInstead { get; init; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record Completion(string Text, string? Url);

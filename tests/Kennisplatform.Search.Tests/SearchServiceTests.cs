@@ -1,0 +1,197 @@
+using Kennisplatform.Search.Indexing;
+using Kennisplatform.Search.Querying;
+
+namespace Kennisplatform.Search.Tests;
+
+public sealed class SearchServiceTests : IDisposable
+{
+    private readonly SearchIndex index = SearchIndex.InMemory(Lexicon.Shared);
+    private readonly SearchService search;
+    private int nextId = 1;
+
+    public SearchServiceTests()
+    {
+        search = new SearchService(index);
+        Add("Wijkschakelaars zichtbaar maken", "Hoe herken je mensen die verbinden?", type: "praktijkvoorbeeld", themes: ["sociale-samenhang"], outcome: "te-vroeg", municipality: "Amsterdam");
+        Add("Bewonersinitiatieven in Noord", "Bewoners starten zelf projecten met een klein budget.", type: "praktijkvoorbeeld", outcome: "geslaagd", municipality: "Zwolle");
+        Add("Taalcafé in de bibliotheek", "Nieuwkomers oefenen Nederlands met vrijwilligers.", type: "praktijkvoorbeeld", themes: ["taal"], outcome: "geslaagd", municipality: "Tilburg");
+        Add("Buurtkamer tegen eenzaamheid", "Ouderen komen elke dag koffie drinken.", type: "praktijkvoorbeeld", themes: ["eenzaamheid"], outcome: "geslaagd", municipality: "Zwolle");
+        Add("Digitaal spreekuur voor senioren", "Hulp bij de computer en de telefoon.", type: "interventie", themes: ["digitale-inclusie"], evidence: "goed-beschreven");
+        Add("Jongerenraad zonder jongeren", "De raad stopte na een jaar, lessen over eigenaarschap.", type: "praktijkvoorbeeld", themes: ["jeugd"], outcome: "mislukt", municipality: "Almere");
+        Add("Kinderen spelen in de speeltuin", "Ouders beheren de speeltuin samen.", type: "praktijkvoorbeeld", themes: ["jeugd"], outcome: "geslaagd", municipality: "Utrecht");
+        Add("Uitwijken voor het verkeer", "Fietsers moeten uitwijken op de smalle dijk.", type: "pagina");
+        Add("Centra voor jeugd en gezin", "De centra zijn open op werkdagen.", type: "pagina");
+        index.Refresh();
+    }
+
+    public void Dispose() => index.Dispose();
+
+    private void Add(string title, string summary, string type, string[]? themes = null, string? outcome = null, string? evidence = null, string? municipality = null, string body = "") =>
+        index.Upsert(new SearchDocument
+        {
+            Id = nextId, Type = type, Slug = $"item-{nextId}", Url = $"/x/item-{nextId++}", Title = title, Summary = summary, Body = body,
+            Themes = themes ?? [], Outcome = outcome, Evidence = evidence, Municipality = municipality,
+            Published = new DateTime(2026, 1, nextId, 0, 0, 0, DateTimeKind.Utc),
+        });
+
+    private List<string> Titles(string query, Dictionary<string, IReadOnlyList<string>>? filters = null) =>
+        search.Search(new SearchRequest { Text = query, Filters = filters ?? [] }).Hits.Select(h => h.Title).ToList();
+
+    [Theory]
+    [InlineData("schakelaar", "Wijkschakelaars zichtbaar maken")]
+    [InlineData("wijkschakelaar", "Wijkschakelaars zichtbaar maken")]
+    [InlineData("initiatief", "Bewonersinitiatieven in Noord")]
+    [InlineData("bewonersinitiatief", "Bewonersinitiatieven in Noord")]
+    [InlineData("taalcafe", "Taalcafé in de bibliotheek")]
+    [InlineData("cafés", "Taalcafé in de bibliotheek")]
+    [InlineData("ouderen digitaal", "Digitaal spreekuur voor senioren")]
+    [InlineData("kind", "Kinderen spelen in de speeltuin")]
+    [InlineData("centrum", "Centra voor jeugd en gezin")]
+    [InlineData("eenzaam", "Buurtkamer tegen eenzaamheid")]
+    public void Dutch_forms_compounds_and_synonyms_find_the_item_first(string query, string expected) =>
+        Assert.Equal(expected, Titles(query).FirstOrDefault());
+
+    [Fact]
+    public void Wijk_does_not_match_uitwijken() =>
+        Assert.DoesNotContain("Uitwijken voor het verkeer", Titles("wijk"));
+
+    [Fact]
+    public void Ouderen_does_not_match_ouders() =>
+        Assert.DoesNotContain("Kinderen spelen in de speeltuin", Titles("ouderen"));
+
+    [Fact]
+    public void Typo_is_corrected_and_the_corrected_results_are_shown()
+    {
+        var results = search.Search(new SearchRequest { Text = "eenzaamhied" });
+        Assert.Equal("eenzaamheid", results.Suggestion);
+        Assert.Equal("eenzaamheid", results.SearchedInstead);
+        Assert.Equal("Buurtkamer tegen eenzaamheid", results.Hits[0].Title);
+    }
+
+    [Fact]
+    public void Known_words_are_not_corrected()
+    {
+        var results = search.Search(new SearchRequest { Text = "schakelaar" });
+        Assert.Null(results.Suggestion);
+    }
+
+    [Fact]
+    public void Phrase_and_exclusion()
+    {
+        Assert.Equal(["Buurtkamer tegen eenzaamheid"], Titles("\"koffie drinken\""));
+        Assert.Empty(Titles("\"drinken koffie\""));
+        Assert.DoesNotContain("Jongerenraad zonder jongeren", Titles("jongeren -raad"));
+        Assert.Equal("Jongerenraad zonder jongeren", Titles("jeugd").First()); // synonym of jongeren
+    }
+
+    [Fact]
+    public void Facets_are_counted_in_the_same_pass_and_filters_narrow_the_hits()
+    {
+        var all = search.Search(new SearchRequest { Text = "" });
+        Assert.Equal(9, all.Total);
+        Assert.Contains(new FacetValue("praktijkvoorbeeld", 6), all.Facets[SearchFields.Type]);
+        Assert.Contains(new FacetValue("Zwolle", 2), all.Facets[SearchFields.Municipality]);
+
+        var zwolle = search.Search(new SearchRequest { Filters = new Dictionary<string, IReadOnlyList<string>> { [SearchFields.Municipality] = ["Zwolle"] } });
+        Assert.Equal(2, zwolle.Total);
+        Assert.Equal([new FacetValue("geslaagd", 2)], zwolle.Facets[SearchFields.Outcome]);
+
+        var twoValues = Titles("", new() { [SearchFields.Outcome] = ["mislukt", "te-vroeg"] });
+        Assert.Equal(2, twoValues.Count);
+    }
+
+    [Fact]
+    public void Snippet_marks_the_matched_words_and_is_html_safe()
+    {
+        Add("<script>alert(1)</script> Buurtsport", "Sporten in de buurt & op het plein <b>nu</b>.", type: "pagina");
+        index.Refresh();
+        var hit = search.Search(new SearchRequest { Text = "sporten" }).Hits.Single();
+        Assert.Contains("<mark>Sporten</mark>", hit.SnippetHtml);
+        Assert.Contains("&amp;", hit.SnippetHtml);
+        Assert.DoesNotContain("<b>", hit.SnippetHtml);
+
+        var compound = search.Search(new SearchRequest { Text = "schakelaar" }).Hits[0];
+        Assert.Equal("Wijkschakelaars zichtbaar maken", compound.Title);
+    }
+
+    [Fact]
+    public void Snippet_picks_the_passage_with_the_matches()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("Dit is tekst zonder betekenis voor de zoekvraag.", 30));
+        Add("Lang verhaal", "Samenvatting", type: "pagina", body: filler + " Hier staat het woord moestuin precies. " + filler);
+        index.Refresh();
+        var hit = search.Search(new SearchRequest { Text = "moestuin" }).Hits.Single();
+        Assert.Contains("<mark>moestuin</mark>", hit.SnippetHtml);
+        Assert.StartsWith("… ", hit.SnippetHtml);
+        Assert.True(hit.SnippetHtml.Length < 400);
+    }
+
+    [Fact]
+    public void Sort_by_date_and_paging()
+    {
+        var newest = search.Search(new SearchRequest { Text = "", Sort = SearchSort.Newest, PageSize = 4, Page = 2 });
+        Assert.Equal(9, newest.Total);
+        Assert.Equal(3, newest.PageCount);
+        Assert.Equal(4, newest.Hits.Count);
+        Assert.True(newest.Hits.Zip(newest.Hits.Skip(1)).All(p => p.First.Published >= p.Second.Published));
+    }
+
+    [Fact]
+    public void Update_and_delete_are_visible_after_refresh()
+    {
+        index.Upsert(new SearchDocument { Id = 1, Type = "praktijkvoorbeeld", Slug = "item-1", Url = "/x", Title = "Verbinders in de wijk" });
+        index.Refresh();
+        Assert.Single(Titles("verbinders"));
+        index.Delete(1);
+        index.Refresh();
+        Assert.Empty(Titles("verbinders"));
+    }
+
+    [Fact]
+    public void Completion_offers_titles_and_vocabulary()
+    {
+        var completions = search.Complete("taalc");
+        Assert.Contains(completions, c => c.Text == "Taalcafé in de bibliotheek" && c.Url == "/x/item-3");
+        Assert.Contains(completions, c => c.Text == "taalcafe" && c.Url is null);
+        Assert.Empty(search.Complete(""));
+    }
+
+    [Fact]
+    public void More_like_this_finds_related_items_and_not_itself()
+    {
+        Add("Tweede buurtkamer tegen eenzaamheid", "Ouderen drinken koffie in de buurtkamer.", type: "praktijkvoorbeeld");
+        index.Refresh();
+        var related = search.MoreLikeThis(4);
+        Assert.Equal("Tweede buurtkamer tegen eenzaamheid", related.First().Title);
+        Assert.DoesNotContain(related, h => h.Id == 4);
+    }
+
+    [Theory]
+    [InlineData("AND (")]
+    [InlineData("\"x")]
+    [InlineData("*")]
+    [InlineData("?x")]
+    [InlineData("title:")]
+    [InlineData("[a TO")]
+    [InlineData("/(/j")]
+    [InlineData("-")]
+    [InlineData("\"\"")]
+    [InlineData("NOT OR AND")]
+    [InlineData("~~~ ^^^ \\\\")]
+    [InlineData("de het een")]
+    [InlineData("\u0000\uffff\ud83d\ude00")]
+    public void Hostile_input_never_throws(string query)
+    {
+        var results = search.Search(new SearchRequest { Text = query });
+        Assert.True(results.Total >= 0);
+    }
+
+    [Fact]
+    public void Very_long_input_is_cut_not_refused()
+    {
+        var text = string.Concat(Enumerable.Repeat("eenzaamheid ouderen ", 500));
+        Assert.Equal(10_000, text.Length);
+        Assert.NotEmpty(search.Search(new SearchRequest { Text = text }).Hits);
+        Assert.Equal(UserQuery.MaxParts, UserQuery.Parse(text).Count);
+    }
+}
