@@ -1,5 +1,7 @@
+using Kennisplatform.Web.Api;
 using Kennisplatform.Web.Commands;
 using Kennisplatform.Web.Hosting;
+using Kennisplatform.Web.Search;
 using Kennisplatform.Web.Site;
 
 var commandLine = CommandLine.Parse(args);
@@ -11,6 +13,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddPlatformOptions();
 builder.AddContent();
+builder.AddSearch();
 builder.AddPublicSite();
 
 var app = builder.Build();
@@ -19,8 +22,10 @@ if (commandLine.Verb is not null)
     return await CommandRunner.RunAsync(app, commandLine);
 
 await app.PrepareDatabaseAsync();
+await app.PrepareSearchAsync();
 app.UsePublicSite();
 app.MapPublicSite();
+app.MapSearchApi();
 await app.RunAsync();
 return 0;
 

@@ -19,6 +19,7 @@ public sealed class SearchIndex : IDisposable
 {
     private const string LastChangeKey = "lastChange";
     private const string FingerprintKey = "fingerprint";
+    private const string CommittedAtKey = "committedAt";
     /// <summary>Raise when the document layout changes: an index with another schema is rebuilt.</summary>
     private const string Schema = "1";
 
@@ -35,9 +36,12 @@ public sealed class SearchIndex : IDisposable
     public bool NeedsRebuild { get; }
     /// <summary>The last change-log row the committed index contains.</summary>
     public long LastChange { get; private set; }
+    /// <summary>When the last commit was made (UTC): items whose publication moment passed since then may be missing.</summary>
+    public DateTime CommittedAt { get; private set; }
 
-    private SearchIndex(Directory directory, SearchLexicon lexicon, bool needsRebuild, long lastChange)
+    private SearchIndex(Directory directory, SearchLexicon lexicon, bool needsRebuild, long lastChange, DateTime committedAt = default)
     {
+        CommittedAt = committedAt;
         this.directory = directory;
         Lexicon = lexicon;
         fingerprint = Schema + ":" + lexicon.Fingerprint;
@@ -61,29 +65,31 @@ public sealed class SearchIndex : IDisposable
         System.IO.Directory.CreateDirectory(folder);
         var directory = FSDirectory.Open(folder);
         var expected = Schema + ":" + lexicon.Fingerprint;
-        var (healthy, lastChange) = ReadCommit(directory, expected);
-        return new SearchIndex(directory, lexicon, needsRebuild: !healthy, lastChange);
+        var (healthy, lastChange, committedAt) = ReadCommit(directory, expected);
+        return new SearchIndex(directory, lexicon, needsRebuild: !healthy, lastChange, committedAt);
     }
 
     /// <summary>An index in memory, for tests and benchmarks.</summary>
     public static SearchIndex InMemory(SearchLexicon lexicon) => new(new RAMDirectory(), lexicon, needsRebuild: true, 0);
 
-    private static (bool Healthy, long LastChange) ReadCommit(Directory directory, string expectedFingerprint)
+    private static (bool Healthy, long LastChange, DateTime CommittedAt) ReadCommit(Directory directory, string expectedFingerprint)
     {
         try
         {
             if (!DirectoryReader.IndexExists(directory))
-                return (false, 0);
+                return (false, 0, default);
             using var reader = DirectoryReader.Open(directory);
             var data = reader.IndexCommit.UserData;
-            if (!data.TryGetValue(FingerprintKey, out var found) || found != expectedFingerprint)
-                return (false, 0);
-            return (true, data.TryGetValue(LastChangeKey, out var last) && long.TryParse(last, out var value) ? value : 0);
+            if (!data.TryGetValue(FingerprintKey, out var found) || found != expectedFingerprint
+                || !data.TryGetValue(LastChangeKey, out var last) || !long.TryParse(last, out var lastChange)
+                || !data.TryGetValue(CommittedAtKey, out var at) || !long.TryParse(at, out var ticks))
+                return (false, 0, default);
+            return (true, lastChange, new DateTime(ticks, DateTimeKind.Utc));
         }
         catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or LockObtainFailedException)
         {
             // Derived data: an unreadable index is thrown away and built again.
-            return (false, 0);
+            return (false, 0, default);
         }
     }
 
@@ -104,15 +110,17 @@ public sealed class SearchIndex : IDisposable
     public void Refresh() => Searchers.MaybeRefreshBlocking();
 
     /// <summary>Writes the index durably, recording the last change-log row it contains.</summary>
-    public void Commit(long lastChange)
+    public void Commit(long lastChange, DateTime utcNow)
     {
         writer.SetCommitData(new Dictionary<string, string>
         {
             [LastChangeKey] = lastChange.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [CommittedAtKey] = utcNow.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [FingerprintKey] = fingerprint,
         });
         writer.Commit();
         LastChange = lastChange;
+        CommittedAt = utcNow;
     }
 
     public int DocumentCount

@@ -1,6 +1,7 @@
 using Kennisplatform.Content.Files;
 using Kennisplatform.Content.Storage;
 using Kennisplatform.Web.Hosting;
+using Kennisplatform.Web.Search;
 using Microsoft.Extensions.Options;
 
 namespace Kennisplatform.Web.Commands;
@@ -40,6 +41,22 @@ public static class CommandRunner
             {
                 var count = await services.GetRequiredService<ContentExporter>().ExportAsync(Path.GetFullPath(folder), new ConsoleProgress(errors));
                 output.WriteLine($"{count} items geschreven naar {Path.GetFullPath(folder)}.");
+                return 0;
+            }
+            case ("reindex", []):
+            {
+                var indexer = services.GetRequiredService<SearchIndexer>();
+                try
+                {
+                    await indexer.PrepareAsync(CancellationToken.None);
+                }
+                catch (Lucene.Net.Store.LockObtainFailedException)
+                {
+                    errors.WriteLine("De zoekindex is in gebruik door een draaiende website met dezelfde datamap. Stop die eerst; bij de start bouwt de website de index zelf bij.");
+                    return 1;
+                }
+                var count = await indexer.RebuildAsync(new ConsoleProgress(errors), CancellationToken.None);
+                output.WriteLine($"Zoekindex opnieuw opgebouwd in {options.IndexFolder}: {count} items.");
                 return 0;
             }
             default:

@@ -18,4 +18,7 @@ public sealed class PlatformOptions
 
     public string DatabasePath => Path.Combine(DataFolder, "kennisplatform.db");
     public string MediaFolder => Path.Combine(DataFolder, "media");
+    public string IndexFolder => Path.Combine(DataFolder, "index");
+    /// <summary>The editable word lists of search: compounds, synonyms, stem overrides, hyphenation.</summary>
+    public string SearchLexiconFolder => Path.Combine(ContentFolder, "search");
 }

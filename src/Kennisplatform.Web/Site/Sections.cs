@@ -33,6 +33,9 @@ public static class Sections
 
     public static Section Of(ContentType type) => ByType[type];
 
+    /// <summary>The plural name of any type, including free pages, which have no section of their own.</summary>
+    public static string PluralOf(ContentType type) => ByType.TryGetValue(type, out var section) ? section.Plural : "Pagina's";
+
     public static string UrlOf(ContentItem item) => UrlOf(item.Kind, item.Slug);
 
     public static string UrlOf(ContentType type, string slug) =>

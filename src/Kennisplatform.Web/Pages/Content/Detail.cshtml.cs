@@ -1,16 +1,20 @@
 using Kennisplatform.Content.Model;
+using Kennisplatform.Search.Querying;
+using Kennisplatform.Web.Search;
 using Kennisplatform.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kennisplatform.Web.Pages.Content;
 
-public sealed class DetailModel(SiteQueries queries) : PageModel
+public sealed class DetailModel(SiteQueries queries, SearchIndexer search) : PageModel
 {
     public Section Section { get; private set; } = null!;
     public ContentItem Item { get; private set; } = null!;
     /// <summary>Items that link here: cases using an intervention, everything tagged with a theme, ...</summary>
     public IReadOnlyList<ContentItem> Referencing { get; private set; } = [];
+    /// <summary>"Meer zoals dit": items that share the most telling words with this one.</summary>
+    public IReadOnlyList<SearchHit> Related { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string section, string slug, CancellationToken cancellationToken)
     {
@@ -24,6 +28,7 @@ public sealed class DetailModel(SiteQueries queries) : PageModel
             case Lookup.Found item:
                 Item = item.Item;
                 Referencing = await queries.ReferencingAsync(Item, cancellationToken);
+                Related = search.Search.MoreLikeThis(Item.Id, 4);
                 return Page();
             default:
                 return NotFound();

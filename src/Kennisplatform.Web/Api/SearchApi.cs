@@ -1,0 +1,97 @@
+using System.Globalization;
+using Kennisplatform.Search.Indexing;
+using Kennisplatform.Search.Querying;
+using Kennisplatform.Web.Search;
+using Kennisplatform.Web.Site;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kennisplatform.Web.Api;
+
+public sealed record SearchItem(string Type, string Slug, string Title, string Url, string Snippet, DateTime Published);
+public sealed record FacetEntry(string Value, string Label, int Count);
+public sealed record SearchResponse(int Total, int Page, int PageSize, IReadOnlyList<SearchItem> Items,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetEntry>> Facets, string? Suggestion, string? SearchedInstead);
+public sealed record SuggestResponse(string Query, IReadOnlyList<Completion> Suggestions);
+
+/// <summary>GET /api/v1/search and /api/v1/search/suggest. Parameters are checked by hand so that a bad one gets a Dutch ProblemDetails.</summary>
+public static class SearchApi
+{
+    /// <summary>Query-string keys of the filters, by facet field.</summary>
+    private static readonly IReadOnlyDictionary<string, string> FilterKeys = new Dictionary<string, string>
+    {
+        ["type"] = SearchFields.Type,
+        ["theme"] = SearchFields.Theme,
+        ["principle"] = SearchFields.Principle,
+        ["outcome"] = SearchFields.Outcome,
+        ["evidence"] = SearchFields.Evidence,
+        ["municipality"] = SearchFields.Municipality,
+    };
+
+    public static void MapSearchApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/v1/search").WithTags("Zoeken");
+        api.MapGet("/", SearchAsync).WithName("Search")
+            .WithSummary("Zoek in alle gepubliceerde inhoud, met facetten, filters, fragmenten en spellingsuggestie.");
+        api.MapGet("/suggest", Suggest).WithName("SearchSuggest")
+            .WithSummary("Aanvullingen voor wat iemand aan het typen is: titels en woorden.");
+    }
+
+    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchAsync(
+        HttpContext context, SearchIndexer indexer, SiteQueries queries, CancellationToken cancellationToken)
+    {
+        var query = context.Request.Query;
+        var errors = new Dictionary<string, string[]>();
+        var page = Number(query, "page", 1, 1, SearchService.MaxPage, errors);
+        var pageSize = Number(query, "pageSize", 10, 1, SearchService.MaxPageSize, errors);
+        var sort = query["sort"].ToString() switch
+        {
+            "" or "relevance" => SearchSort.Relevance,
+            "newest" => SearchSort.Newest,
+            _ => (SearchSort?)null,
+        };
+        if (sort is null)
+            errors["sort"] = ["Kies 'relevance' (beste resultaat eerst) of 'newest' (nieuwste eerst)."];
+        if (query["q"].Count > 1)
+            errors["q"] = ["Geef de zoekvraag één keer mee."];
+        if (errors.Count > 0)
+            return TypedResults.Problem(new HttpValidationProblemDetails(errors)
+            {
+                Title = "De zoekvraag heeft ongeldige parameters.",
+                Detail = "Pas de genoemde parameters aan en probeer het opnieuw.",
+                Status = StatusCodes.Status400BadRequest,
+            });
+
+        var filters = FilterKeys.ToDictionary(
+            f => f.Value,
+            f => (IReadOnlyList<string>)query[f.Key].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).Distinct().Take(20).ToList());
+        var results = indexer.Search.Search(new SearchRequest
+        {
+            Text = query["q"].ToString(), Filters = filters, Sort = sort!.Value, Page = page, PageSize = pageSize,
+        });
+        var labels = await FacetLabels.LoadAsync(queries, cancellationToken);
+        var facetNames = FilterKeys.ToDictionary(f => f.Value, f => f.Key);
+        return TypedResults.Ok(new SearchResponse(
+            results.Total, results.Page, results.PageSize,
+            results.Hits.Select(h => new SearchItem(h.Type, h.Slug, h.Title, h.Url, h.SnippetHtml, h.Published)).ToList(),
+            results.Facets.ToDictionary(
+                f => facetNames[f.Key],
+                f => (IReadOnlyList<FacetEntry>)f.Value.Select(v => new FacetEntry(v.Value, labels.Label(f.Key, v.Value), v.Count)).ToList()),
+            results.Suggestion, results.SearchedInstead));
+    }
+
+    private static Ok<SuggestResponse> Suggest(string? q, SearchIndexer indexer) =>
+        TypedResults.Ok(new SuggestResponse(q ?? "", indexer.Search.Complete(q)));
+
+    private static int Number(IQueryCollection query, string key, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    {
+        var text = query[key].ToString();
+        if (text.Length == 0)
+            return fallback;
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            errors[key] = [$"'{key}' moet een heel getal van {min} tot en met {max} zijn."];
+            return fallback;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,42 @@
+using Kennisplatform.Content.Cases;
+using Kennisplatform.Content.Interventions;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Search.Indexing;
+using Kennisplatform.Web.Site;
+
+namespace Kennisplatform.Web.Search;
+
+/// <summary>Dutch names for facets and their values; theme and principle titles come from the database.</summary>
+public sealed class FacetLabels(IReadOnlyDictionary<string, string> titlesBySlug)
+{
+    /// <summary>Facet field → (name shown on the page, query-string key of the search page).</summary>
+    public static readonly IReadOnlyDictionary<string, (string Name, string Key)> Facets = new Dictionary<string, (string, string)>
+    {
+        [SearchFields.Type] = ("Soort", "soort"),
+        [SearchFields.Theme] = ("Thema", "thema"),
+        [SearchFields.Principle] = ("Werkzaam principe", "principe"),
+        [SearchFields.Outcome] = ("Uitkomst", "uitkomst"),
+        [SearchFields.Evidence] = ("Bewijs", "bewijs"),
+        [SearchFields.Municipality] = ("Gemeente of plaats", "gemeente"),
+    };
+
+    public static async Task<FacetLabels> LoadAsync(SiteQueries queries, CancellationToken cancellationToken)
+    {
+        var themes = await queries.ThemesAsync(cancellationToken);
+        var principles = await queries.PrinciplesAsync(cancellationToken);
+        var titles = new Dictionary<string, string>();
+        foreach (var item in themes.Cast<ContentItem>().Concat(principles))
+            titles[item.Kind.Code() + ":" + item.Slug] = item.Title;
+        return new FacetLabels(titles);
+    }
+
+    public string Label(string field, string value) => field switch
+    {
+        SearchFields.Type => Dutch.TryParse<ContentType>(value, out var type) ? Sections.PluralOf(type) : value,
+        SearchFields.Outcome => Dutch.TryParse<CaseOutcome>(value, out var outcome) ? outcome.Label() : value,
+        SearchFields.Evidence => Dutch.TryParse<EvidenceLevel>(value, out var evidence) ? evidence.Label() : value,
+        SearchFields.Theme => titlesBySlug.GetValueOrDefault("thema:" + value, value),
+        SearchFields.Principle => titlesBySlug.GetValueOrDefault("principe:" + value, value),
+        _ => value,
+    };
+}

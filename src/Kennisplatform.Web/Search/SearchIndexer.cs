@@ -1,0 +1,184 @@
+using Kennisplatform.Content.Changes;
+using Kennisplatform.Content.Files;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Storage;
+using Kennisplatform.Search.Analysis;
+using Kennisplatform.Search.Indexing;
+using Kennisplatform.Search.Querying;
+using Kennisplatform.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kennisplatform.Web.Search;
+
+/// <summary>
+/// Keeps this node's search index in step with the database. The index is derived data: on start it is rebuilt
+/// when missing, unreadable or made with other word lists, and otherwise catches up from the change log. While
+/// running it applies new change-log rows as soon as a save in this process signals one (or within
+/// <see cref="PollInterval"/> for saves on other nodes), and indexes scheduled items when their moment comes.
+/// Searches never wait for indexing: they use the last near-real-time searcher.
+/// </summary>
+public sealed class SearchIndexer(
+    IServiceScopeFactory scopes, IOptions<PlatformOptions> options, ContentChangeSignal signal,
+    TimeProvider clock, ILogger<SearchIndexer> log) : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    private const int BatchSize = 500;
+
+    private readonly SemaphoreSlim writing = new(1, 1);
+    private SearchIndex? index;
+    private SearchService? service;
+    private DateTime dueCheckedUpTo;
+
+    public SearchService Search => service ?? throw new InvalidOperationException("Call PrepareAsync at start-up before searching.");
+
+    public SearchIndex Index => index ?? throw new InvalidOperationException("Call PrepareAsync at start-up before indexing.");
+
+    /// <summary>Opens the index, rebuilding or catching up as needed. Called once at start-up, before requests are served.</summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        index = SearchIndex.Open(settings.IndexFolder, SearchLexicon.Load(settings.SearchLexiconFolder));
+        service = new SearchService(index);
+        if (index.NeedsRebuild)
+        {
+            log.LogInformation("Search index missing, unreadable or made with other word lists: rebuilding");
+            await RebuildAsync(null, cancellationToken);
+        }
+        else
+        {
+            dueCheckedUpTo = index.CommittedAt;
+            await CatchUpAsync(cancellationToken);
+        }
+        log.LogInformation("Search index ready: {Count} items", index.DocumentCount);
+    }
+
+    /// <summary>Empties the index and fills it with every visible item. Returns the number indexed.</summary>
+    public async Task<int> RebuildAsync(IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await writing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            // Read the change-log position first: anything saved while rebuilding is applied by the next catch-up.
+            var lastChange = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+            var ids = await db.Items.AsNoTracking().VisibleAt(now).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(cancellationToken);
+
+            Index.DeleteAll();
+            foreach (var (batch, number) in ids.Chunk(BatchSize).Select((b, n) => (b, n)))
+            {
+                foreach (var item in await LoadAsync(db, batch, cancellationToken))
+                    Index.Upsert(SearchDocuments.From(item, now));
+                progress?.Report(new("indexeren", Math.Min(ids.Count, (number + 1) * BatchSize), ids.Count));
+            }
+            Index.Refresh();
+            Index.Commit(lastChange, now);
+            dueCheckedUpTo = now;
+            return ids.Count;
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await signal.WaitAsync(PollInterval, stoppingToken);
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // The site keeps serving the last good index; the next round tries again.
+                log.LogError(e, "Updating the search index failed");
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Applies change-log rows after the index's last one, and items whose publication moment has passed.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        if (index is null)
+            return;
+        await writing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
+            while (true)
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                var changes = await db.Changes.AsNoTracking().Where(c => c.Id > index.LastChange).OrderBy(c => c.Id)
+                    .Take(BatchSize).Select(c => new { c.Id, c.ItemId }).ToListAsync(cancellationToken);
+                var from = dueCheckedUpTo;
+                var due = await db.Items.AsNoTracking().VisibleAt(now).Where(i => i.PublishedAt > from)
+                    .Select(i => i.Id).ToListAsync(cancellationToken);
+                if (changes.Count == 0 && due.Count == 0)
+                {
+                    dueCheckedUpTo = now;
+                    return;
+                }
+
+                var ids = changes.Select(c => c.ItemId).Concat(due).ToHashSet();
+                var items = await LoadAsync(db, ids, cancellationToken);
+                // A renamed theme or principle changes the words of everything linked to it.
+                var linkedIds = await LinkedItemIdsAsync(db, items, cancellationToken);
+                items.AddRange(await LoadAsync(db, linkedIds.Except(ids), cancellationToken));
+                ids.UnionWith(linkedIds);
+
+                var byId = items.ToDictionary(i => i.Id);
+                foreach (var id in ids)
+                {
+                    if (byId.TryGetValue(id, out var item) && item.IsVisibleAt(now))
+                        index.Upsert(SearchDocuments.From(item, now));
+                    else
+                        index.Delete(id);
+                }
+                index.Refresh();
+                index.Commit(changes.Count > 0 ? changes[^1].Id : index.LastChange, now);
+                dueCheckedUpTo = now;
+                if (changes.Count < BatchSize)
+                    return;
+            }
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    private static Task<List<ContentItem>> LoadAsync(ContentDb db, IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.ToList();
+        return db.Items.AsNoTracking().WithLinks().Where(i => wanted.Contains(i.Id)).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<List<int>> LinkedItemIdsAsync(ContentDb db, List<ContentItem> items, CancellationToken cancellationToken)
+    {
+        var themes = items.Where(i => i.Kind == ContentType.Theme).Select(i => i.Id).ToList();
+        var principles = items.Where(i => i.Kind == ContentType.Principle).Select(i => i.Id).ToList();
+        if (themes.Count == 0 && principles.Count == 0)
+            return [];
+        return await db.Items.AsNoTracking()
+            .Where(i => i.Themes.Any(t => themes.Contains(t.Id)) || i.Principles.Any(p => principles.Contains(p.Id)))
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        index?.Dispose();
+        writing.Dispose();
+    }
+}

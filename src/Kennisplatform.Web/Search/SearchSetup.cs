@@ -1,0 +1,14 @@
+namespace Kennisplatform.Web.Search;
+
+public static class SearchSetup
+{
+    public static void AddSearch(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SearchIndexer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SearchIndexer>());
+    }
+
+    /// <summary>Opens the index before the first request, rebuilding it when needed.</summary>
+    public static Task PrepareSearchAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<SearchIndexer>().PrepareAsync(app.Lifetime.ApplicationStopping);
+}
