@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kennisplatform.Content.Cases;
+using Kennisplatform.Content.Revisions;
+using Kennisplatform.Content.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kennisplatform.Web.Tests;
+
+/// <summary>The index is derived data: missing, corrupt or stale, it is put right on start.</summary>
+public class SearchIndexLifecycleTests : IDisposable
+{
+    private readonly string data = Directory.CreateTempSubdirectory("kp-life-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class FolderFactory(string folder) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("data", folder);
+            builder.UseEnvironment("Production");
+        }
+    }
+
+    private async Task<int> CountAsync(string query)
+    {
+        await using var factory = new FolderFactory(data);
+        var body = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/search?q=" + query);
+        return body.GetProperty("total").GetInt32();
+    }
+
+    [Fact]
+    public async Task Corrupt_index_is_rebuilt_on_start()
+    {
+        Assert.True(await CountAsync("taalcafe") > 0);
+        foreach (var file in Directory.GetFiles(Path.Combine(data, "index")))
+            File.WriteAllBytes(file, [1, 2, 3, 4]);
+        Assert.True(await CountAsync("taalcafe") > 0);
+    }
+
+    [Fact]
+    public async Task Index_older_than_the_database_catches_up_on_start()
+    {
+        Assert.Equal(0, await CountAsync("stoepkrijt"));
+
+        // Change the database while no site runs, as a second node or a restore would.
+        var options = new DbContextOptionsBuilder<ContentDb>().UseSqlite($"Data Source={Path.Combine(data, "kennisplatform.db")}").Options;
+        await using (var db = new ContentDb(options))
+        {
+            var item = new Case { Title = "Stoepkrijt op het plein", Outcome = CaseOutcome.Succeeded };
+            item.Publish(DateTime.UtcNow.AddMinutes(-1));
+            Assert.Equal(SaveOutcome.Saved, (await new ContentStore(db, TimeProvider.System).SaveAsync(item, "test", 0)).Outcome);
+        }
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(1, await CountAsync("stoepkrijt"));
+    }
+}
