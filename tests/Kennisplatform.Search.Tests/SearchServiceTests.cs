@@ -187,9 +187,13 @@ public sealed class SearchServiceTests : IDisposable
     }
 
     [Fact]
+    public void Repeated_words_count_once() =>
+        Assert.Equal(["wijk", "samenhang"], UserQuery.Parse("wijk samenhang Wijk wijk").Select(p => p.Text));
+
+    [Fact]
     public void Very_long_input_is_cut_not_refused()
     {
-        var text = string.Concat(Enumerable.Repeat("eenzaamheid ouderen ", 500));
+        var text = ("eenzaamheid ouderen " + string.Join(' ', Enumerable.Range(0, 2000).Select(i => $"woord{i}")))[..10_000];
         Assert.Equal(10_000, text.Length);
         Assert.NotEmpty(search.Search(new SearchRequest { Text = text }).Hits);
         Assert.Equal(UserQuery.MaxParts, UserQuery.Parse(text).Count);

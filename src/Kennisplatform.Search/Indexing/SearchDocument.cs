@@ -50,4 +50,7 @@ public static class SearchFields
 
     /// <summary>The fields with facet counts and filters, in display order.</summary>
     public static readonly IReadOnlyList<string> Facets = [Type, Theme, Principle, Outcome, Evidence, Municipality];
+
+    /// <summary>Facets an item has more than one value of; the others hold one value and are cheaper to count.</summary>
+    public static readonly IReadOnlySet<string> MultiValued = new HashSet<string> { Theme, Principle };
 }

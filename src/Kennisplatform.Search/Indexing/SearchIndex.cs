@@ -21,7 +21,7 @@ public sealed class SearchIndex : IDisposable
     private const string FingerprintKey = "fingerprint";
     private const string CommittedAtKey = "committedAt";
     /// <summary>Raise when the document layout changes: an index with another schema is rebuilt.</summary>
-    private const string Schema = "1";
+    private const string Schema = "2";
 
     private readonly Directory directory;
     private readonly IndexWriter writer;
@@ -170,7 +170,9 @@ public sealed class SearchIndex : IDisposable
     {
         if (string.IsNullOrEmpty(value)) return;
         doc.Add(new StringField(field, value, Field.Store.YES));
-        doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        doc.Add(SearchFields.MultiValued.Contains(field)
+            ? new SortedSetDocValuesField(field, new BytesRef(value))
+            : new SortedDocValuesField(field, new BytesRef(value)));
     }
 
     public void Dispose()

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Kennisplatform.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -5,15 +7,23 @@ using Lucene.Net.Util;
 namespace Kennisplatform.Search.Querying;
 
 /// <summary>
-/// Counts facet values of every matching document while the hits are collected, from sorted-set doc values:
-/// per segment by ordinal (an array increment a value), turned into strings once per segment.
-/// Stands in for Lucene.Net.Facet, which our package registry does not have.
+/// Counts facet values of every matching document while the hits are collected. Stands in for Lucene.Net.Facet,
+/// which our package registry does not have. Each segment's doc values are decoded once into plain arrays
+/// (segments never change, so the arrays are cached per segment core until the segment is merged away); counting
+/// is then an array increment per facet per hit.
 /// </summary>
-internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
+internal sealed class FacetCounter : ICollector
 {
-    private readonly Dictionary<string, Dictionary<string, int>> totals = fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-    private readonly SortedSetDocValues?[] values = new SortedSetDocValues?[fields.Count];
-    private readonly int[][] counts = new int[fields.Count][];
+    private readonly IReadOnlyList<string> fields;
+    private readonly Dictionary<string, Dictionary<string, int>> totals;
+    private SegmentFacets? segment;
+    private int[][] counts = [];
+
+    public FacetCounter(IReadOnlyList<string> fields)
+    {
+        this.fields = fields;
+        totals = fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+    }
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -22,21 +32,20 @@ internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        for (var i = 0; i < fields.Count; i++)
-        {
-            values[i] = context.AtomicReader.GetSortedSetDocValues(fields[i]);
-            counts[i] = values[i] is { } v ? new int[v.ValueCount] : [];
-        }
+        segment = SegmentFacets.For(context.AtomicReader, fields);
+        counts = segment.Values.Select(v => new int[v.Length]).ToArray();
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < values.Length; i++)
+        var facets = segment!;
+        for (var i = 0; i < counts.Length; i++)
         {
-            if (values[i] is not { } docValues) continue;
-            docValues.SetDocument(doc);
-            for (var ord = docValues.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = docValues.NextOrd())
-                counts[i][ord]++;
+            var starts = facets.Starts[i];
+            var ords = facets.Ordinals[i];
+            var count = counts[i];
+            for (var at = starts[doc]; at < starts[doc + 1]; at++)
+                count[ords[at]]++;
         }
     }
 
@@ -52,18 +61,84 @@ internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
 
     private void Flush()
     {
-        var bytes = new BytesRef();
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (values[i] is not { } docValues) continue;
+        if (segment is null) return;
+        for (var i = 0; i < counts.Length; i++)
             for (var ord = 0; ord < counts[i].Length; ord++)
+                if (counts[i][ord] > 0)
+                {
+                    var key = segment.Values[i][ord];
+                    totals[fields[i]][key] = totals[fields[i]].GetValueOrDefault(key) + counts[i][ord];
+                }
+        segment = null;
+    }
+
+    /// <summary>
+    /// One segment's facet values as arrays: for field i, document d has the ordinals Ordinals[i][Starts[i][d] ..
+    /// Starts[i][d + 1]), and Values[i][ordinal] is the value's text.
+    /// </summary>
+    private sealed class SegmentFacets
+    {
+        private static readonly ConditionalWeakTable<object, SegmentFacets> Cache = new();
+
+        public required int[][] Starts { get; init; }
+        public required int[][] Ordinals { get; init; }
+        public required string[][] Values { get; init; }
+
+        public static SegmentFacets For(AtomicReader reader, IReadOnlyList<string> fields) =>
+            // The core key is shared by every reopened view of the same segment; deletes do not change it.
+            Cache.GetValue(reader.CoreCacheKey, _ => Decode(reader, fields));
+
+        private static SegmentFacets Decode(AtomicReader reader, IReadOnlyList<string> fields)
+        {
+            var docs = reader.MaxDoc;
+            var starts = new int[fields.Count][];
+            var ordinals = new int[fields.Count][];
+            var values = new string[fields.Count][];
+            var bytes = new BytesRef();
+            for (var i = 0; i < fields.Count; i++)
             {
-                if (counts[i][ord] == 0) continue;
-                docValues.LookupOrd(ord, bytes);
-                var key = bytes.Utf8ToString();
-                totals[fields[i]][key] = totals[fields[i]].GetValueOrDefault(key) + counts[i][ord];
+                var start = new int[docs + 1];
+                var found = new List<int>(docs);
+                if (SearchFields.MultiValued.Contains(fields[i]))
+                {
+                    var set = reader.GetSortedSetDocValues(fields[i]);
+                    values[i] = Texts(set?.ValueCount ?? 0, (ord, b) => set!.LookupOrd(ord, b), bytes);
+                    for (var doc = 0; doc < docs; doc++)
+                    {
+                        start[doc] = found.Count;
+                        if (set is null) continue;
+                        set.SetDocument(doc);
+                        for (var ord = set.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = set.NextOrd())
+                            found.Add((int)ord);
+                    }
+                }
+                else
+                {
+                    var one = reader.GetSortedDocValues(fields[i]);
+                    values[i] = Texts(one?.ValueCount ?? 0, (ord, b) => one!.LookupOrd((int)ord, b), bytes);
+                    for (var doc = 0; doc < docs; doc++)
+                    {
+                        start[doc] = found.Count;
+                        var ord = one?.GetOrd(doc) ?? -1;
+                        if (ord >= 0) found.Add(ord);
+                    }
+                }
+                start[docs] = found.Count;
+                starts[i] = start;
+                ordinals[i] = found.ToArray();
             }
-            values[i] = null;
+            return new SegmentFacets { Starts = starts, Ordinals = ordinals, Values = values };
+        }
+
+        private static string[] Texts(long count, Action<long, BytesRef> lookup, BytesRef bytes)
+        {
+            var texts = new string[count];
+            for (var ord = 0; ord < count; ord++)
+            {
+                lookup(ord, bytes);
+                texts[ord] = bytes.Utf8ToString();
+            }
+            return texts;
         }
     }
 }

@@ -15,14 +15,14 @@ namespace Kennisplatform.Search.Querying;
 /// </summary>
 internal sealed class QueryBuilder(SearchIndex index)
 {
-    public (Query? Query, IReadOnlySet<string> Terms) Build(IReadOnlyList<QueryPart> parts)
+    public (Query? Query, IReadOnlySet<string> Terms) Build(IReadOnlyList<QueryPart> parts, IndexReader reader)
     {
         var query = new BooleanQuery(disableCoord: false);
         var terms = new HashSet<string>(StringComparer.Ordinal);
         var positive = 0;
         foreach (var part in parts)
         {
-            Query? clause = part.IsPhrase ? Phrase(part.Text, terms) : Word(part.Text, terms, collect: !part.IsExcluded);
+            Query? clause = part.IsPhrase ? Phrase(part.Text, terms) : Word(part.Text, terms, collect: !part.IsExcluded, reader);
             if (clause is null)
                 continue;
             if (part.IsExcluded)
@@ -43,24 +43,42 @@ internal sealed class QueryBuilder(SearchIndex index)
         return (query, terms);
     }
 
-    private Query? Word(string word, HashSet<string> terms, bool collect)
+    /// <summary>A synonym counts, but less than the word itself: "buurtkamer" first, then "huiskamer".</summary>
+    private const float SynonymWeight = 0.6f;
+    /// <summary>The exact form typed ("centra", not only "centrum") earns a little extra.</summary>
+    private const float ExactFormWeight = 0.8f;
+
+    private Query? Word(string word, HashSet<string> terms, bool collect, IndexReader reader)
     {
         var alternatives = Positions(index.QueryAnalyzer, word).SelectMany(p => p).Distinct().ToList();
         if (alternatives.Count == 0)
             return null; // a stop word or punctuation alone
         if (collect)
             terms.UnionWith(alternatives);
+        // The word's own forms are what it gives without synonyms; the synonym filter marks even those as synonyms.
+        var synonyms = alternatives.Except(Positions(index.PhraseAnalyzer, word).SelectMany(p => p)).ToHashSet();
 
-        var fields = new DisjunctionMaxQuery(0.1f);
+        // One flat list of (field, form) clauses, summed: all optional clauses let Lucene score in bulk, which
+        // matters for words that most items contain.
+        var fields = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in SearchFields.Searched)
-        {
-            var perField = new BooleanQuery(disableCoord: true);
             foreach (var term in alternatives)
-                perField.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-            perField.Boost = boost;
-            fields.Add(perField);
-        }
+                fields.Add(new TermQuery(new Term(field, term)) { Boost = boost * (synonyms.Contains(term) ? SynonymWeight : 1f) }, Occur.SHOULD);
+        var exact = FoldingAnalyzer.Fold(word);
+        // Only where the typed form differs from what it is stemmed to ("centra" → "centrum") does it add anything.
+        if (exact.Length > 0 && !exact.Contains(' ') && !alternatives.Contains(exact))
+            fields.Add(new TermQuery(new Term(SearchFields.Vocabulary, exact)) { Boost = ExactFormWeight }, Occur.SHOULD);
+        return WithCompoundParts(word, fields, terms, collect, alternatives, reader);
+    }
 
+    /// <summary>
+    /// Only when no item holds the compound in any form the query has ("bewonersinitiatief" where the index has only
+    /// "bewonersinitiatieven") are its parts sought: otherwise "buurtkamer" would also find "buurtcafé als huiskamer".
+    /// </summary>
+    private Query WithCompoundParts(string word, Query fields, HashSet<string> terms, bool collect, List<string> forms, IndexReader reader)
+    {
+        if (forms.Any(form => SearchFields.Searched.Any(f => reader.DocFreq(new Term(f.Field, form)) > 0)))
+            return fields;
         var compoundParts = CompoundParts(word);
         if (compoundParts.Count < 2)
             return fields;

@@ -46,7 +46,7 @@ public sealed class SearchService(SearchIndex index)
     {
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = Math.Clamp(request.Page, 1, MaxPage);
-        var (textQuery, terms) = builder.Build(parts);
+        var (textQuery, terms) = builder.Build(parts, searcher.IndexReader);
         var query = WithFilters(textQuery ?? new MatchAllDocsQuery(), request.Filters);
         // Without words there is no relevance to rank by: show the newest first.
         var byDate = request.Sort == SearchSort.Newest || textQuery is null;
@@ -90,7 +90,7 @@ public sealed class SearchService(SearchIndex index)
         var summary = doc.Get(SearchFields.Summary) ?? "";
         var snippet = terms.Count == 0
             ? System.Net.WebUtility.HtmlEncode(summary)
-            : Snippets.Best(index.IndexAnalyzer, terms, summary, doc.Get(SearchFields.Body) ?? "");
+            : Snippets.Best(index.IndexAnalyzer, index.PhraseAnalyzer, terms, summary, doc.Get(SearchFields.Body) ?? "");
         return new SearchHit(
             int.Parse(doc.Get(SearchFields.Id), System.Globalization.CultureInfo.InvariantCulture),
             doc.Get(SearchFields.Type) ?? "",

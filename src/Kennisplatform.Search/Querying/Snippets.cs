@@ -9,24 +9,37 @@ namespace Kennisplatform.Search.Querying;
 /// The best passage of a text for a query, with matched words in &lt;mark&gt;, safe to put in HTML.
 /// The stored text is analysed again with the index analyzer, so a match is exactly what the index matched:
 /// "wijkschakelaars" is marked for the query "schakelaar". Stands in for Lucene.Net.Highlighter.
+/// Splitting compounds is most of the cost, so the passage is chosen with a fast analyzer that does not split
+/// them, and only the chosen passage is analysed with the full one, unless the fast one finds nothing at all.
 /// </summary>
 internal static class Snippets
 {
     public const int Length = 220;
 
-    public static string Best(Analyzer analyzer, IReadOnlySet<string> terms, params string[] texts)
+    public static string Best(Analyzer full, Analyzer fast, IReadOnlySet<string> terms, params string[] texts)
     {
-        (string Text, List<(int Start, int End, string Term)> Matches) best = ("", []);
-        foreach (var text in texts.Where(t => t.Length > 0))
+        var candidates = texts.Where(t => t.Length > 0).ToList();
+        if (candidates.Count == 0)
+            return "";
+        var (text, matches) = Choose(fast, terms, candidates);
+        if (matches.Count == 0)
+            (text, matches) = Choose(full, terms, candidates);
+        var (start, end) = Window(text, matches);
+        // The passage again, with compound parts too, so "wijkschakelaars" is marked for "schakelaar".
+        var passage = Matches(full, text[start..end], terms).Select(m => (m.Start + start, m.End + start, m.Term)).ToList();
+        return Render(text, start, end, passage.Count >= matches.Count(m => m.Start >= start && m.End <= end) ? passage : matches);
+    }
+
+    private static (string Text, List<(int Start, int End, string Term)> Matches) Choose(Analyzer analyzer, IReadOnlySet<string> terms, List<string> texts)
+    {
+        (string Text, List<(int Start, int End, string Term)> Matches) best = (texts[0], []);
+        foreach (var text in texts)
         {
             var matches = Matches(analyzer, text, terms);
-            if (best.Text.Length == 0 || Distinct(matches) > Distinct(best.Matches))
+            if (Distinct(matches) > Distinct(best.Matches))
                 best = (text, matches);
         }
-        if (best.Text.Length == 0)
-            return "";
-        var (start, end) = Window(best.Text, best.Matches);
-        return Render(best.Text, start, end, best.Matches);
+        return best;
     }
 
     private static int Distinct(List<(int Start, int End, string Term)> matches) => matches.Select(m => m.Term).Distinct().Count();

@@ -28,7 +28,11 @@ public static partial class UserQuery
             var value = phrase.Success ? phrase.Value : match.Groups["word"].Value;
             if (string.IsNullOrWhiteSpace(value))
                 continue;
-            parts.Add(new QueryPart(value.Trim(), phrase.Success && value.Trim().Contains(' '), excluded));
+            var part = new QueryPart(value.Trim(), phrase.Success && value.Trim().Contains(' '), excluded);
+            // "wijk samenhang wijk" means the same as "wijk samenhang".
+            if (parts.Any(p => p.IsPhrase == part.IsPhrase && p.IsExcluded == part.IsExcluded && string.Equals(p.Text, part.Text, StringComparison.OrdinalIgnoreCase)))
+                continue;
+            parts.Add(part);
             if (parts.Count == MaxParts)
                 break;
         }
