@@ -152,3 +152,27 @@ public class ContentStoreTests : IDisposable
         Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --project src/Kennisplatform.Content --output-dir Storage/Migrations");
     }
 }
+
+public class ContentChangeSignalTests
+{
+    [Fact]
+    public async Task A_raise_after_the_noted_version_is_never_slept_through()
+    {
+        var signal = new Changes.ContentChangeSignal();
+        var seen = signal.Version;
+        signal.Raise(); // lands while the listener is busy
+        var wait = signal.WaitAsync(seen, TimeSpan.FromMinutes(5), CancellationToken.None);
+        Assert.True(wait.IsCompleted);
+        await wait;
+    }
+
+    [Fact]
+    public async Task A_waiting_listener_wakes_at_the_next_raise()
+    {
+        var signal = new Changes.ContentChangeSignal();
+        var wait = signal.WaitAsync(signal.Version, TimeSpan.FromMinutes(5), CancellationToken.None);
+        Assert.False(wait.IsCompleted);
+        signal.Raise();
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+}

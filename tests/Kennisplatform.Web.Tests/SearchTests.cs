@@ -76,6 +76,8 @@ public class SearchTests(SearchTests.Factory factory) : IClassFixture<SearchTest
         Assert.Equal("/praktijkvoorbeelden/taalcafe-in-de-bibliotheek", item.GetProperty("url").GetString());
         Assert.Contains("<mark>", item.GetProperty("snippet").GetString());
         Assert.True(item.TryGetProperty("published", out _));
+        Assert.Equal("geslaagd", item.GetProperty("facets").GetProperty("outcome")[0].GetString());
+        Assert.Equal("Tilburg", item.GetProperty("facets").GetProperty("municipality")[0].GetString());
         Assert.True(root.GetProperty("facets").TryGetProperty("theme", out var themes));
         Assert.Contains(themes.EnumerateArray(), t => t.GetProperty("label").GetString() == "Taal en integratie");
         Assert.Equal(JsonValueKind.Null, root.GetProperty("suggestion").ValueKind);

@@ -14,7 +14,9 @@ public sealed record SearchRequest
     public bool Correct { get; init; } = true;
 }
 
-public sealed record SearchHit(int Id, string Type, string Slug, string Title, string Url, string Summary, string SnippetHtml, DateTime Published, float Score);
+/// <summary>One result. <see cref="Facets"/> holds the item's own facet values (themes, outcome, ...), by facet field.</summary>
+public sealed record SearchHit(int Id, string Type, string Slug, string Title, string Url, string Summary, string SnippetHtml, DateTime Published, float Score,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Facets);
 
 public sealed record SearchResults
 {

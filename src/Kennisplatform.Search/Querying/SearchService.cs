@@ -100,7 +100,9 @@ public sealed class SearchService(SearchIndex index)
             summary,
             snippet,
             new DateTime(doc.GetField(SearchFields.Published)?.GetInt64Value() ?? 0, DateTimeKind.Utc),
-            float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score);
+            float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
+            SearchFields.Facets.Where(f => f != SearchFields.Type)
+                .ToDictionary(f => f, f => (IReadOnlyList<string>)doc.GetValues(f)));
     }
 
     /// <summary>The query with each unknown word replaced by its closest known word, or null when nothing changes.</summary>

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kennisplatform.Web.Api;
 
-public sealed record SearchItem(string Type, string Slug, string Title, string Url, string Snippet, DateTime Published);
+public sealed record SearchItem(string Type, string Slug, string Title, string Url, string Snippet, DateTime Published,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Facets);
 public sealed record FacetEntry(string Value, string Label, int Count);
 public sealed record SearchResponse(int Total, int Page, int PageSize, IReadOnlyList<SearchItem> Items,
     IReadOnlyDictionary<string, IReadOnlyList<FacetEntry>> Facets, string? Suggestion, string? SearchedInstead);
@@ -72,7 +73,8 @@ public static class SearchApi
         var facetNames = FilterKeys.ToDictionary(f => f.Value, f => f.Key);
         return TypedResults.Ok(new SearchResponse(
             results.Total, results.Page, results.PageSize,
-            results.Hits.Select(h => new SearchItem(h.Type, h.Slug, h.Title, h.Url, h.SnippetHtml, h.Published)).ToList(),
+            results.Hits.Select(h => new SearchItem(h.Type, h.Slug, h.Title, h.Url, h.SnippetHtml, h.Published,
+                h.Facets.Where(f => f.Value.Count > 0).ToDictionary(f => facetNames[f.Key], f => f.Value))).ToList(),
             results.Facets.ToDictionary(
                 f => facetNames[f.Key],
                 f => (IReadOnlyList<FacetEntry>)f.Value.Select(v => new FacetEntry(v.Value, labels.Label(f.Key, v.Value), v.Count)).ToList()),

@@ -86,11 +86,14 @@ public sealed class SearchIndexer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var seen = signal.Version;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await signal.WaitAsync(PollInterval, stoppingToken);
+                await signal.WaitAsync(seen, PollInterval, stoppingToken);
+                // Noted before reading the change log: a save committed while catching up wakes the next round at once.
+                seen = signal.Version;
                 await CatchUpAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
