@@ -1,6 +1,7 @@
 using Kennisplatform.Web.Api;
 using Kennisplatform.Web.Commands;
 using Kennisplatform.Web.Hosting;
+using Kennisplatform.Web.OpenData;
 using Kennisplatform.Web.Search;
 using Kennisplatform.Web.Site;
 
@@ -15,6 +16,7 @@ builder.AddPlatformOptions();
 builder.AddContent();
 builder.AddSearch();
 builder.AddPublicSite();
+builder.AddOpenData();
 
 var app = builder.Build();
 
@@ -23,9 +25,11 @@ if (commandLine.Verb is not null)
 
 await app.PrepareDatabaseAsync();
 await app.PrepareSearchAsync();
+app.EvictCacheOnChanges();
 app.UsePublicSite();
 app.MapPublicSite();
 app.MapSearchApi();
+app.MapOpenData();
 await app.RunAsync();
 return 0;
 

@@ -22,6 +22,9 @@ public sealed class ContentChangeSignal
     private TaskCompletionSource next = NewSource();
     private long version;
 
+    /// <summary>Called in the saving thread right after a save commits, for listeners that must act before the save returns (caches).</summary>
+    public event Action? Raised;
+
     public long Version
     {
         get { lock (gate) return version; }
@@ -35,6 +38,7 @@ public sealed class ContentChangeSignal
             next.TrySetResult();
             next = NewSource();
         }
+        Raised?.Invoke();
     }
 
     /// <summary>Returns at once when something was raised after <paramref name="seen"/>; else at the next raise or after <paramref name="timeout"/>.</summary>

@@ -30,6 +30,9 @@ public sealed class SearchIndexer(
     private SearchService? service;
     private DateTime dueCheckedUpTo;
 
+    /// <summary>After changes reached the index (saves, and scheduled items whose moment came): what depends on it can refresh.</summary>
+    public event Action? Applied;
+
     public SearchService Search => service ?? throw new InvalidOperationException("Call PrepareAsync at start-up before searching.");
 
     public SearchIndex Index => index ?? throw new InvalidOperationException("Call PrepareAsync at start-up before indexing.");
@@ -76,6 +79,7 @@ public sealed class SearchIndexer(
             Index.Refresh();
             Index.Commit(lastChange, now);
             dueCheckedUpTo = now;
+            Applied?.Invoke();
             return ids.Count;
         }
         finally
@@ -151,6 +155,7 @@ public sealed class SearchIndexer(
                 index.Refresh();
                 index.Commit(changes.Count > 0 ? changes[^1].Id : index.LastChange, now);
                 dueCheckedUpTo = now;
+                Applied?.Invoke();
                 if (changes.Count < BatchSize)
                     return;
             }

@@ -30,8 +30,15 @@ public static class PublicSite
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             await next();
         });
-        app.UseStaticFiles();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Assets are linked with ?v=<hash> (asp-append-version): such a URL never changes content, so it may be kept a year.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+                context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        });
         app.UseRouting();
+        app.UseOutputCache();
     }
 
     public static void MapPublicSite(this WebApplication app) => app.MapRazorPages();

@@ -35,9 +35,12 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
 
     private IQueryable<ContentItem> Visible => db.Items.AsNoTracking().VisibleAt(Now);
 
-    public async Task<PagedList<ContentItem>> ListAsync(Section section, OverviewFilter filter, int page, CancellationToken cancellationToken)
+    public Task<PagedList<ContentItem>> ListAsync(Section section, OverviewFilter filter, int page, CancellationToken cancellationToken) =>
+        ListAsync(section.Type, filter, page, PageSize, cancellationToken);
+
+    public async Task<PagedList<ContentItem>> ListAsync(ContentType type, OverviewFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var query = Visible.OfKind(section.Type);
+        var query = Visible.OfKind(type);
         if (!string.IsNullOrEmpty(filter.Theme))
             query = query.Where(i => i.Themes.Any(t => t.Slug == filter.Theme));
         if (Dutch.TryParse<CaseOutcome>(filter.Outcome, out var outcome))
@@ -51,7 +54,7 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
         else if (filter.When == "geweest")
             query = query.Where(i => ((Event)i).EndsAt <= Now);
 
-        query = section.Type switch
+        query = type switch
         {
             ContentType.Event when filter.When == "komend" => query.OrderBy(i => ((Event)i).StartsAt),
             ContentType.Event => query.OrderByDescending(i => ((Event)i).StartsAt),
@@ -62,10 +65,10 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
         };
 
         var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
-        var items = await query.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        return new(items, page, PageSize, total);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new(items, page, pageSize, total);
     }
 
     /// <summary>An item by its slug; an old slug answers with the current address.</summary>
@@ -113,6 +116,10 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
 
     public Task<List<Page>> FooterPagesAsync(CancellationToken cancellationToken) =>
         Visible.OfType<Page>().OrderBy(p => p.SortOrder).ThenBy(p => p.Title).ToListAsync(cancellationToken);
+
+    /// <summary>Every visible item with its links, for downloads and the sitemap.</summary>
+    public Task<List<ContentItem>> AllVisibleAsync(CancellationToken cancellationToken) =>
+        Visible.WithLinks().OrderBy(i => i.Id).ToListAsync(cancellationToken);
 
     public bool IsVisible(ContentItem item) => item.IsVisibleAt(Now);
 

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Rendering;
+using Kennisplatform.Web.Site;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kennisplatform.Web.OpenData;
+
+/// <summary>
+/// The read-only open data API under /api/v1: a paged list and a detail per published type. Everything here is
+/// published content under CC BY 4.0 unless an item says otherwise.
+/// </summary>
+public static class ContentApi
+{
+    /// <summary>The API's English names for the types; the one mapping, used by routes and the OpenAPI document.</summary>
+    public static readonly IReadOnlyDictionary<string, ContentType> Collections = new Dictionary<string, ContentType>
+    {
+        ["cases"] = ContentType.Case,
+        ["interventions"] = ContentType.Intervention,
+        ["connectors"] = ContentType.Connector,
+        ["events"] = ContentType.Event,
+        ["instruments"] = ContentType.Instrument,
+        ["principles"] = ContentType.Principle,
+        ["themes"] = ContentType.Theme,
+        ["pages"] = ContentType.Page,
+    };
+
+    public const int MaxPageSize = 100;
+
+    public static void MapContentApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/v1").WithTags("Open data");
+        foreach (var (collection, type) in Collections)
+        {
+            api.MapGet($"/{collection}", (HttpContext context, SiteQueries queries, CancellationToken cancellationToken) => ListAsync(type, context, queries, cancellationToken))
+                .WithName($"List{char.ToUpperInvariant(collection[0])}{collection[1..]}")
+                .WithSummary($"Gepubliceerde items van het type {type.Label().ToLowerInvariant()}, per pagina, met filters.");
+            api.MapGet($"/{collection}/{{slug}}", (string slug, HttpContext context, SiteQueries queries, MarkdownRenderer markdown, CancellationToken cancellationToken) =>
+                    DetailAsync(type, collection, slug, context, queries, markdown, cancellationToken))
+                .WithName($"Get{char.ToUpperInvariant(collection[0])}{collection[1..]}")
+                .WithSummary($"Eén {type.Label().ToLowerInvariant()} met alle velden.");
+        }
+        api.MapGet("/export.json", ExportJsonAsync).WithName("ExportJson").WithSummary("Alle gepubliceerde inhoud als JSON (CC BY 4.0).");
+        api.MapGet("/export.csv", ExportCsvAsync).WithName("ExportCsv").WithSummary("Alle gepubliceerde inhoud als CSV voor Excel (UTF-8, puntkomma's).");
+    }
+
+    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ListAsync(ContentType type, HttpContext context, SiteQueries queries, CancellationToken cancellationToken)
+    {
+        var query = context.Request.Query;
+        var errors = new Dictionary<string, string[]>();
+        var page = Number(query, "page", 1, 1, 10_000, errors);
+        var pageSize = Number(query, "pageSize", 20, 1, MaxPageSize, errors);
+        if (errors.Count > 0)
+            return TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = "Ongeldige parameters.", Status = StatusCodes.Status400BadRequest });
+
+        var filter = new OverviewFilter(query["theme"].FirstOrDefault(), query["outcome"].FirstOrDefault(), query["evidence"].FirstOrDefault(),
+            query["perspective"].FirstOrDefault(), query["when"].FirstOrDefault() switch { "upcoming" => "komend", "past" => "geweest", _ => null });
+        var list = await queries.ListAsync(type, filter, page, pageSize, cancellationToken);
+        return TypedResults.Ok(new JsonObject
+        {
+            ["total"] = list.Total,
+            ["page"] = page,
+            ["pageSize"] = pageSize,
+            ["license"] = Licenses.Default,
+            ["items"] = new JsonArray(list.Items.Select(i => (JsonNode)ContentJson.Summary(i, context)).ToArray()),
+        });
+    }
+
+    private static async Task<Results<Ok<JsonObject>, RedirectHttpResult, ProblemHttpResult>> DetailAsync(
+        ContentType type, string collection, string slug, HttpContext context, SiteQueries queries, MarkdownRenderer markdown, CancellationToken cancellationToken) =>
+        await queries.FindAsync(type, slug, cancellationToken) switch
+        {
+            Lookup.Found found => TypedResults.Ok(ContentJson.Full(found.Item, context, markdown)),
+            Lookup.Moved moved => TypedResults.Redirect($"/api/v1/{collection}/{moved.Url[(moved.Url.LastIndexOf('/') + 1)..]}", permanent: true),
+            _ => TypedResults.Problem(title: "Niet gevonden.", detail: $"Er is geen gepubliceerde {type.Label().ToLowerInvariant()} met de slug '{slug}'.", statusCode: StatusCodes.Status404NotFound),
+        };
+
+    private static async Task<IResult> ExportJsonAsync(HttpContext context, SiteQueries queries, MarkdownRenderer markdown, CancellationToken cancellationToken)
+    {
+        var items = await queries.AllVisibleAsync(cancellationToken);
+        var json = new JsonObject
+        {
+            ["license"] = Licenses.Default,
+            ["licenseUrl"] = "https://creativecommons.org/licenses/by/4.0/",
+            ["source"] = PublicUrls.Base(context),
+            ["items"] = new JsonArray(items.Select(i => (JsonNode)ContentJson.Full(i, context, markdown)).ToArray()),
+        };
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"kennisplatform.json\"";
+        return TypedResults.Text(json.ToJsonString(), "application/json; charset=utf-8");
+    }
+
+    private static async Task<IResult> ExportCsvAsync(HttpContext context, SiteQueries queries, CancellationToken cancellationToken)
+    {
+        var items = await queries.AllVisibleAsync(cancellationToken);
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"kennisplatform.csv\"";
+        return TypedResults.Bytes(Csv.Write(items, i => PublicUrls.Absolute(context, Sections.UrlOf(i))), "text/csv; charset=utf-8");
+    }
+
+    private static int Number(IQueryCollection query, string key, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    {
+        var text = query[key].ToString();
+        if (text.Length == 0) return fallback;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        errors[key] = [$"'{key}' moet een heel getal van {min} tot en met {max} zijn."];
+        return fallback;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Kennisplatform.Content.Files;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Rendering;
+using Kennisplatform.Web.Site;
+
+namespace Kennisplatform.Web.OpenData;
+
+/// <summary>
+/// An item as open data. The keys are those of the content files (docs/content-format.md), so the API, the
+/// downloads and an export describe items the same way. Workflow details (status, author) are left out.
+/// </summary>
+public static class ContentJson
+{
+    private static readonly HashSet<string> Private = ["status", "author"];
+
+    public static JsonObject Summary(ContentItem item, HttpContext context) => new()
+    {
+        ["type"] = item.Kind.Code(),
+        ["slug"] = item.Slug,
+        ["title"] = item.Title,
+        ["summary"] = item.Summary,
+        ["url"] = PublicUrls.Absolute(context, Sections.UrlOf(item)),
+        ["published"] = item.PublishedAt,
+        ["license"] = item.License,
+    };
+
+    public static JsonObject Full(ContentItem item, HttpContext context, MarkdownRenderer markdown)
+    {
+        var json = Summary(item, context);
+        foreach (var field in ContentFields.For(item.Kind).Where(f => !Private.Contains(f.Key) && !json.ContainsKey(f.Key)))
+        {
+            switch (field.Write(item))
+            {
+                case { List: { } list }:
+                    json[field.Key] = new JsonArray(list.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+                    break;
+                case { Scalar: { } value }:
+                    json[field.Key] = value;
+                    break;
+            }
+        }
+        json["fictional"] = item.IsFictional;
+        json["body"] = item.Body;
+        json["bodyHtml"] = markdown.ToHtml(item.Body);
+        return json;
+    }
+}

@@ -1,0 +1,72 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Storage;
+using Kennisplatform.Web.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kennisplatform.Web.OpenData;
+
+/// <summary>Atom and RSS feeds of what is new: everything, per type (/feeds/praktijkvoorbeelden.atom), per theme (/feeds/themas/eenzaamheid.atom).</summary>
+public static class Feeds
+{
+    public const int Size = 50;
+
+    public static void MapFeeds(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/feeds/{name}.{format:regex(^(atom|rss)$)}", (string name, string format, HttpContext context, ContentDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            if (name == "alles")
+                return FeedAsync("Alles wat nieuw is", db.Items, format, context, clock, cancellationToken);
+            return Sections.FromSegment(name) is { } section
+                ? FeedAsync(section.Plural, db.Items.OfKind(section.Type), format, context, clock, cancellationToken)
+                : Task.FromResult(Results.NotFound());
+        }).ExcludeFromDescription();
+
+        routes.MapGet("/feeds/themas/{slug}.{format:regex(^(atom|rss)$)}", async (string slug, string format, HttpContext context, ContentDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var theme = await db.Items.AsNoTracking().OfKind(ContentType.Theme).VisibleAt(now).FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+            return theme is null
+                ? Results.NotFound()
+                : await FeedAsync($"Thema {theme.Title}", db.Items.Where(i => i.Themes.Any(t => t.Id == theme.Id)), format, context, clock, cancellationToken);
+        }).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> FeedAsync(string title, IQueryable<ContentItem> items, string format, HttpContext context, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var latest = await items.AsNoTracking().VisibleAt(now).OrderByDescending(i => i.PublishedAt).Take(Size).ToListAsync(cancellationToken);
+        var self = PublicUrls.Absolute(context, context.Request.Path);
+        var feed = new SyndicationFeed($"{title} – Kennisplatform wijken", "Kennis over wat werkt in de wijk, en wat niet.", new Uri(PublicUrls.Base(context) + "/"))
+        {
+            Id = self,
+            Language = "nl-NL",
+            LastUpdatedTime = latest.Count > 0 ? latest.Max(i => i.PublishedAt!.Value) : now,
+            Copyright = new TextSyndicationContent("CC BY 4.0, tenzij anders vermeld"),
+            Items = latest.Select(i => Entry(i, context)).ToList(),
+        };
+        feed.Links.Add(new SyndicationLink(new Uri(self)) { RelationshipType = "self" });
+
+        var output = new MemoryStream();
+        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = true }))
+        {
+            if (format == "rss") new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false).WriteTo(writer);
+            else new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+        return Results.Bytes(output.ToArray(), format == "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
+    }
+
+    private static SyndicationItem Entry(ContentItem item, HttpContext context)
+    {
+        var url = PublicUrls.Absolute(context, Sections.UrlOf(item));
+        var entry = new SyndicationItem(item.Title, item.Summary, new Uri(url), url, item.UpdatedAt)
+        {
+            PublishDate = item.PublishedAt!.Value,
+        };
+        entry.Categories.Add(new SyndicationCategory(item.Kind.Label()));
+        entry.Authors.Add(new SyndicationPerson { Name = "Kennisplatform wijken" });
+        return entry;
+    }
+}

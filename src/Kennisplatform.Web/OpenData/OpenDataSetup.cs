@@ -1,0 +1,57 @@
+using System.IO.Compression;
+using Kennisplatform.Content.Changes;
+using Kennisplatform.Web.Search;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace Kennisplatform.Web.OpenData;
+
+public static class OpenDataSetup
+{
+    /// <summary>Every cached public response carries this tag; one event empties them all.</summary>
+    public const string CacheTag = "content";
+
+    public static void AddOpenData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Kennisplatform wijken: open data";
+            document.Info.Description = "Alle gepubliceerde kennis van het platform, alleen-lezen. Licentie: CC BY 4.0, tenzij een item anders vermeldt.";
+            document.Info.License = new() { Name = "CC BY 4.0", Url = new Uri("https://creativecommons.org/licenses/by/4.0/") };
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
+            .Expire(TimeSpan.FromMinutes(10))
+            .SetVaryByQuery("*")
+            .Tag(CacheTag)));
+        builder.Services.AddResponseCompression(options =>
+        {
+            // Public pages hold no secrets, so compressing them over HTTPS gives BREACH nothing to find.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
+                ["application/atom+xml", "application/rss+xml", "text/calendar", "image/svg+xml", "application/problem+json"]);
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+    }
+
+    /// <summary>A publish, an unpublish or a scheduled item coming due empties the cache of public responses.</summary>
+    public static void EvictCacheOnChanges(this WebApplication app)
+    {
+        var store = app.Services.GetRequiredService<IOutputCacheStore>();
+        void Evict() => store.EvictByTagAsync(CacheTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        app.Services.GetRequiredService<ContentChangeSignal>().Raised += Evict;
+        app.Services.GetRequiredService<SearchIndexer>().Applied += Evict;
+    }
+
+    public static void MapOpenData(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapContentApi();
+        app.MapFeeds();
+        app.MapCalendar();
+        app.MapSitemap();
+    }
+}

@@ -1,0 +1,15 @@
+namespace Kennisplatform.Web.OpenData;
+
+/// <summary>Absolute addresses for feeds, sitemaps and canonical links: the configured public address, or the request's own.</summary>
+public static class PublicUrls
+{
+    public const string ConfigKey = "Kennisplatform:PublicUrl";
+
+    public static string Base(HttpContext context)
+    {
+        var configured = context.RequestServices.GetRequiredService<IConfiguration>()[ConfigKey];
+        return (string.IsNullOrWhiteSpace(configured) ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}" : configured).TrimEnd('/');
+    }
+
+    public static string Absolute(HttpContext context, string path) => Base(context) + path;
+}
