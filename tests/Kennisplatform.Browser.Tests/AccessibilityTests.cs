@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Kennisplatform.Browser.Tests;
+
+/// <summary>axe-core in Chromium on every page type, on a wide screen and at 320 px: any violation fails.</summary>
+public class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    private static async Task<List<string>> AxeAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Tools.NodeModule("axe-core", "axe.min.js") });
+        var json = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))");
+        return json.EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
+
+    [Theory]
+    [MemberData(nameof(PageTypes.All), MemberType = typeof(PageTypes))]
+    public async Task No_axe_violations_on_a_wide_screen(string path)
+    {
+        var page = await site.OpenAsync(path);
+        var violations = await AxeAsync(page);
+        await page.CloseAsync();
+        Assert.True(violations.Count == 0, $"{path}:\n" + string.Join('\n', violations));
+    }
+
+    [Theory]
+    [MemberData(nameof(PageTypes.All), MemberType = typeof(PageTypes))]
+    public async Task No_axe_violations_and_no_sideways_scrolling_at_320_pixels(string path)
+    {
+        var page = await site.OpenAsync(path, width: 320);
+        var violations = await AxeAsync(page);
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var tooWide = await page.EvaluateAsync<string>(
+            "() => Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > innerWidth + 0.5 || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'))" +
+            ".slice(-4).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' ends at ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
+        await page.CloseAsync();
+        Assert.True(violations.Count == 0, $"{path} at 320 px:\n" + string.Join('\n', violations));
+        Assert.True(scrollWidth <= 320, $"{path} is {scrollWidth} px wide at a 320 px viewport (WCAG 1.4.10 reflow): {tooWide}");
+    }
+}

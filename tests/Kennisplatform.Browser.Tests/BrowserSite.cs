@@ -1,0 +1,128 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Kennisplatform.Browser.Tests;
+
+/// <summary>
+/// The real app on Kestrel at 127.0.0.1 with a fresh data folder, and Debian's Chromium driven by Playwright.
+/// Playwright never downloads a browser here: it is pointed at /usr/bin/chromium.
+/// </summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    public static readonly string[] ChromiumFlags =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+    private readonly string data = Directory.CreateTempSubdirectory("kp-browser-").FullName;
+    private WebApplicationFactory<Program>? factory;
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("data", data);
+            builder.UseEnvironment("Production");
+        });
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().TrimEnd('/');
+        Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Tools.Chromium,
+            Args = ChromiumFlags,
+            Headless = true,
+        });
+    }
+
+    public async Task<IPage> OpenAsync(string path, int width = 1280)
+    {
+        // The site's Content-Security-Policy forbids injected scripts; only the test's own tooling (axe) needs this bypass.
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, Locale = "nl-NL", BypassCSP = true });
+        var response = await page.GotoAsync(BaseUrl + path);
+        Assert.NotNull(response);
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        Http?.Dispose();
+        if (factory is not null) await factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Where the tools are. A missing tool fails the test with a message that says how to install it.</summary>
+public static class Tools
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    public static string Repository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Kennisplatform.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Kennisplatform.sln not found");
+    }
+
+    public static string NodeModule(params string[] path)
+    {
+        var full = Path.Combine([Repository(), "node_modules", .. path]);
+        if (!File.Exists(full))
+            throw new InvalidOperationException($"{full} is missing: run 'npm ci' in the repository (bash .ci/run does).");
+        return full;
+    }
+}
+
+/// <summary>One page of every kind the site has, with the path to open.</summary>
+public static class PageTypes
+{
+    public static readonly TheoryData<string> All = new(Paths());
+
+    public static string[] Paths() =>
+    [
+        "/",
+        "/praktijkvoorbeelden",
+        "/praktijkvoorbeelden?uitkomst=mislukt&thema=jeugd-en-onderwijs",
+        "/praktijkvoorbeelden/jongerenraad-zonder-jongeren",
+        "/praktijkvoorbeelden/buurtkamer-de-linde",
+        "/interventies",
+        "/interventies/taalcafe",
+        "/wijkschakelaars",
+        "/wijkschakelaars/fatima-buurtmoeder",
+        "/bijeenkomsten",
+        "/bijeenkomsten/venserpolder-dialogen",
+        "/instrumenten",
+        "/instrumenten/buurtagenda-samen-maken",
+        "/principes",
+        "/principes/kennis-van-de-buurt",
+        "/themas",
+        "/themas/eenzaamheid",
+        "/over",
+        "/toegankelijkheid",
+        "/privacy",
+        "/zoeken",
+        "/zoeken?q=schakelaar&soort=wijkschakelaar",
+        "/zoeken?q=eenzaamhied",
+        "/zoeken?q=xqzwv",
+        "/downloads",
+        "/api",
+        "/bestaat-niet",
+    ];
+}
