@@ -23,6 +23,11 @@ public static class OpenDataSetup
         builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
             .Expire(TimeSpan.FromMinutes(10))
             .SetVaryByQuery("*")
+            // The key holds the content version (raised when a save commits) and the index generation (raised when
+            // changes reach search). A response built from older data is stored under a key no request asks for
+            // again, so no race between a save and a request in flight can leave a stale page in the cache.
+            .VaryByValue(context => new KeyValuePair<string, string>("version",
+                $"{context.RequestServices.GetRequiredService<ContentChangeSignal>().Version}:{context.RequestServices.GetRequiredService<SearchIndexer>().Generation}"))
             .Tag(CacheTag)));
         builder.Services.AddResponseCompression(options =>
         {
@@ -37,7 +42,10 @@ public static class OpenDataSetup
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
     }
 
-    /// <summary>A publish, an unpublish or a scheduled item coming due empties the cache of public responses.</summary>
+    /// <summary>
+    /// A publish, an unpublish or a scheduled item coming due empties the cache of public responses. Correctness comes
+    /// from the versioned cache key; this only frees the memory of entries no request will ask for again.
+    /// </summary>
     public static void EvictCacheOnChanges(this WebApplication app)
     {
         var store = app.Services.GetRequiredService<IOutputCacheStore>();

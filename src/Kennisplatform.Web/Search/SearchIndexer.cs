@@ -29,6 +29,10 @@ public sealed class SearchIndexer(
     private SearchIndex? index;
     private SearchService? service;
     private DateTime dueCheckedUpTo;
+    private long generation;
+
+    /// <summary>Raised each time changes become visible to searches; part of the key of cached responses.</summary>
+    public long Generation => Interlocked.Read(ref generation);
 
     /// <summary>After changes reached the index (saves, and scheduled items whose moment came): what depends on it can refresh.</summary>
     public event Action? Applied;
@@ -79,6 +83,7 @@ public sealed class SearchIndexer(
             Index.Refresh();
             Index.Commit(lastChange, now);
             dueCheckedUpTo = now;
+            Interlocked.Increment(ref generation);
             Applied?.Invoke();
             return ids.Count;
         }
@@ -155,6 +160,7 @@ public sealed class SearchIndexer(
                 index.Refresh();
                 index.Commit(changes.Count > 0 ? changes[^1].Id : index.LastChange, now);
                 dueCheckedUpTo = now;
+                Interlocked.Increment(ref generation);
                 Applied?.Invoke();
                 if (changes.Count < BatchSize)
                     return;
