@@ -73,13 +73,8 @@ public static class Tools
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    public static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Kennisplatform.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Kennisplatform.sln not found");
-    }
+    public static string Repository() =>
+        Kennisplatform.Web.Hosting.SiteFolders.RepositoryRoot() ?? throw new InvalidOperationException("Kennisplatform.sln not found");
 
     public static string NodeModule(params string[] path)
     {

@@ -19,7 +19,7 @@ public static class PublishBenchmark
     {
         var data = Directory.CreateTempSubdirectory("kp-publish-").FullName;
         // Test projects learn the app's content root from a generated manifest; a console is told directly.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_KENNISPLATFORM_WEB", Path.Combine(RepositoryRoot(), "src", "Kennisplatform.Web"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_KENNISPLATFORM_WEB", Path.Combine(Kennisplatform.Web.Hosting.SiteFolders.RepositoryRoot()!, "src", "Kennisplatform.Web"));
         try
         {
             await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -64,14 +64,6 @@ public static class PublishBenchmark
             SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Kennisplatform.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Kennisplatform.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static bool Found(SearchIndexer indexer, string word) =>

@@ -73,20 +73,12 @@ public class CommandLineTests : IDisposable
         WriteFile("in/thema/goed.md", "---\ntype: thema\ntitle: Goed\n---\nTekst.\n");
         Assert.Equal(0, (await RunAsync("import", "in")).Exit);
 
-        var (exit, output, error) = await RunAsync("--content", Path.Combine(Repository(), "content"), "reindex");
+        var (exit, output, error) = await RunAsync("--content", Path.Combine(Kennisplatform.Web.Hosting.SiteFolders.RepositoryRoot()!, "content"), "reindex");
 
         Assert.True(exit == 0, error);
         Assert.Contains("1 items", output);
         Assert.Contains("indexeren: 1/1 (100%)", error);
         Assert.True(File.Exists(Path.Combine(work, "data", "index", "segments.gen")) || Directory.GetFiles(Path.Combine(work, "data", "index"), "segments_*").Length > 0);
-    }
-
-    private static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Kennisplatform.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Kennisplatform.sln not found");
     }
 
     [Fact]

@@ -1,9 +1,7 @@
 using System.Net;
 using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Model;
-using Kennisplatform.Content.Revisions;
 using Kennisplatform.Content.Themes;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kennisplatform.Web.Tests;
 
@@ -15,20 +13,7 @@ public class PublishingTests(PublishingTests.Factory factory) : IClassFixture<Pu
     private readonly HttpClient client = factory.CreatePlainClient();
     private DateTime Now => factory.Clock.Now.UtcDateTime;
 
-    private async Task<T> SaveAsync<T>(T item, Action<T>? change = null) where T : ContentItem
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
-        ContentItem target = item;
-        if (item.Id != 0)
-        {
-            target = (await store.LoadForEditAsync(item.Id))!;
-            change?.Invoke((T)target);
-        }
-        var result = await store.SaveAsync(target, "test", target.Version);
-        Assert.Equal(SaveOutcome.Saved, result.Outcome);
-        return (T)target;
-    }
+    private Task<T> SaveAsync<T>(T item, Action<T>? change = null) where T : ContentItem => factory.SaveAsync(item, change);
 
     private static Case NewCase(string title) => new() { Title = title, Outcome = CaseOutcome.Succeeded, Summary = "Test" };
 

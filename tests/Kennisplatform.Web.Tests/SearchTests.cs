@@ -176,19 +176,7 @@ public class SearchTests(SearchTests.Factory factory) : IClassFixture<SearchTest
         return new string(Enumerable.Range(0, length).Select(_ => random.Next(20) == 0 ? (char)random.Next(0x20, 0x2FFF) : alphabet[random.Next(alphabet.Length)]).ToArray());
     }
 
-    private async Task SaveAsync(Case item, Action<Case>? change = null)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
-        ContentItem target = item;
-        if (item.Id != 0)
-        {
-            target = (await store.LoadForEditAsync(item.Id))!;
-            change?.Invoke((Case)target);
-        }
-        Assert.Equal(SaveOutcome.Saved, (await store.SaveAsync(target, "test", target.Version)).Outcome);
-        item.Id = target.Id;
-    }
+    private async Task SaveAsync(Case item, Action<Case>? change = null) => item.Id = (await factory.SaveAsync(item, change)).Id;
 
     private async Task<int> CountAsync(string query)
     {

@@ -1,4 +1,6 @@
 using AngleSharp.Html.Dom;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Revisions;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,6 +21,22 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("data", DataFolder);
         builder.UseEnvironment("Production");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Saves a new item, or loads a saved one, applies <paramref name="change"/> and saves it, as an editor would.</summary>
+    public async Task<T> SaveAsync<T>(T item, Action<T>? change = null) where T : ContentItem
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        ContentItem target = item;
+        if (item.Id != 0)
+        {
+            target = (await store.LoadForEditAsync(item.Id))!;
+            change?.Invoke((T)target);
+        }
+        var result = await store.SaveAsync(target, "test", target.Version);
+        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        return (T)target;
     }
 
     public HttpClient CreatePlainClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

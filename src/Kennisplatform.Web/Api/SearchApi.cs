@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kennisplatform.Search.Indexing;
 using Kennisplatform.Search.Querying;
 using Kennisplatform.Web.Search;
@@ -42,8 +41,8 @@ public static class SearchApi
     {
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
-        var page = Number(query, "page", 1, 1, SearchService.MaxPage, errors);
-        var pageSize = Number(query, "pageSize", 10, 1, SearchService.MaxPageSize, errors);
+        var page = QueryParameters.Integer(query, "page", 1, 1, SearchService.MaxPage, errors);
+        var pageSize = QueryParameters.Integer(query, "pageSize", 10, 1, SearchService.MaxPageSize, errors);
         var sort = query["sort"].ToString() switch
         {
             "" or "relevance" => SearchSort.Relevance,
@@ -83,17 +82,4 @@ public static class SearchApi
 
     private static Ok<SuggestResponse> Suggest(string? q, SearchIndexer indexer) =>
         TypedResults.Ok(new SuggestResponse(q ?? "", indexer.Search.Complete(q)));
-
-    private static int Number(IQueryCollection query, string key, int fallback, int min, int max, Dictionary<string, string[]> errors)
-    {
-        var text = query[key].ToString();
-        if (text.Length == 0)
-            return fallback;
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            errors[key] = [$"'{key}' moet een heel getal van {min} tot en met {max} zijn."];
-            return fallback;
-        }
-        return value;
-    }
 }

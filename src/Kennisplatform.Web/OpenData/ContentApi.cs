@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Rendering;
+using Kennisplatform.Web.Api;
 using Kennisplatform.Web.Site;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -49,8 +49,8 @@ public static class ContentApi
     {
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
-        var page = Number(query, "page", 1, 1, 10_000, errors);
-        var pageSize = Number(query, "pageSize", 20, 1, MaxPageSize, errors);
+        var page = QueryParameters.Integer(query, "page", 1, 1, 10_000, errors);
+        var pageSize = QueryParameters.Integer(query, "pageSize", 20, 1, MaxPageSize, errors);
         if (errors.Count > 0)
             return TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = "Ongeldige parameters.", Status = StatusCodes.Status400BadRequest });
 
@@ -95,15 +95,5 @@ public static class ContentApi
         var items = await queries.AllVisibleAsync(cancellationToken);
         context.Response.Headers.ContentDisposition = "attachment; filename=\"kennisplatform.csv\"";
         return TypedResults.Bytes(Csv.Write(items, i => PublicUrls.Absolute(context, Sections.UrlOf(i))), "text/csv; charset=utf-8");
-    }
-
-    private static int Number(IQueryCollection query, string key, int fallback, int min, int max, Dictionary<string, string[]> errors)
-    {
-        var text = query[key].ToString();
-        if (text.Length == 0) return fallback;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-            return value;
-        errors[key] = [$"'{key}' moet een heel getal van {min} tot en met {max} zijn."];
-        return fallback;
     }
 }
