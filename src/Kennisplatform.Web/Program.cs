@@ -1,3 +1,4 @@
+using Kennisplatform.Web.Accounts;
 using Kennisplatform.Web.Api;
 using Kennisplatform.Web.Commands;
 using Kennisplatform.Web.Hosting;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddPlatformOptions();
 builder.AddContent();
+builder.AddAccounts();
 builder.AddSearch();
 builder.AddPublicSite();
 builder.AddOpenData();
@@ -24,6 +26,7 @@ if (commandLine.Verb is not null)
     return await CommandRunner.RunAsync(app, commandLine);
 
 await app.PrepareDatabaseAsync();
+await app.Services.PrepareAccountsAsync(app.Logger);
 await app.PrepareSearchAsync();
 app.EvictCacheOnChanges();
 app.UsePublicSite();

@@ -119,5 +119,6 @@ public static class PageTypes
         "/downloads",
         "/api",
         "/bestaat-niet",
+        "/beheer/inloggen",
     ];
 }

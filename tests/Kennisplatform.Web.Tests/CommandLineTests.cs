@@ -9,18 +9,24 @@ public class CommandLineTests : IDisposable
 
     public void Dispose() => Directory.Delete(work, recursive: true);
 
-    private async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+    private Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    private async Task<(int Exit, string Out, string Error)> RunWithInputAsync(string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             WorkingDirectory = work,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kennisplatform.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["KENNISPLATFORM_DATA"] = Path.Combine(work, "data");
         using var process = Process.Start(start)!;
+        if (input is not null)
+            await process.StandardInput.WriteLineAsync(input);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
@@ -79,6 +85,23 @@ public class CommandLineTests : IDisposable
         Assert.Contains("1 items", output);
         Assert.Contains("indexeren: 1/1 (100%)", error);
         Assert.True(File.Exists(Path.Combine(work, "data", "index", "segments.gen")) || Directory.GetFiles(Path.Combine(work, "data", "index"), "segments_*").Length > 0);
+    }
+
+    [Fact]
+    public async Task Create_admin_takes_the_password_from_standard_input()
+    {
+        var (exit, output, error) = await RunWithInputAsync("een lange zin als wachtwoord", "create-admin", "--email", "eerste@example.org");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Beheerder eerste@example.org is aangemaakt.", output);
+        Assert.DoesNotContain("wachtwoord", output.ToLowerInvariant().Replace("beheerder", ""));
+
+        var again = await RunWithInputAsync("een lange zin als wachtwoord", "create-admin", "--email", "eerste@example.org");
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("Er is al een account met", again.Error);
+
+        var missing = await RunAsync("create-admin");
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("Geef een e-mailadres", missing.Error);
     }
 
     [Fact]

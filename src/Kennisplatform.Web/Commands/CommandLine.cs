@@ -11,6 +11,7 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> Operands, s
         ["import"] = "import MAP      leest de inhoudsbestanden in MAP in (alles of niets)",
         ["export"] = "export MAP      schrijft alle inhoud als bestanden naar MAP",
         ["reindex"] = "reindex         bouwt de zoekindex opnieuw op uit de database",
+        ["create-admin"] = "create-admin --email ADRES [--name NAAM]   maakt een beheerder; wachtwoord via standaardinvoer of gegenereerd",
         ["help"] = "help            toont deze uitleg",
     };
 

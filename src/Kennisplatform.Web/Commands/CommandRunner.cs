@@ -1,4 +1,5 @@
 using Kennisplatform.Content.Files;
+using Kennisplatform.Web.Accounts;
 using Kennisplatform.Content.Storage;
 using Kennisplatform.Web.Hosting;
 using Kennisplatform.Web.Search;
@@ -42,6 +43,13 @@ public static class CommandRunner
                 var count = await services.GetRequiredService<ContentExporter>().ExportAsync(Path.GetFullPath(folder), new ConsoleProgress(errors));
                 output.WriteLine($"{count} items geschreven naar {Path.GetFullPath(folder)}.");
                 return 0;
+            }
+            case ("create-admin", []):
+            {
+                await services.PrepareAccountsAsync(app.Logger);
+                var configuration = services.GetRequiredService<IConfiguration>();
+                return await AdminCommand.RunAsync(services, configuration["email"], configuration["name"],
+                    Console.In, Console.IsInputRedirected, output, errors);
             }
             case ("reindex", []):
             {

@@ -1,3 +1,4 @@
+using Kennisplatform.Web.Accounts;
 namespace Kennisplatform.Web.Site;
 
 public static class PublicSite
@@ -9,7 +10,7 @@ public static class PublicSite
             options.ConstraintMap["section"] = typeof(SectionRouteConstraint);
             options.LowercaseUrls = true;
         });
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(options => options.Conventions.ProtectBackOffice());
         builder.Services.AddScoped<SiteQueries>();
     }
 
@@ -38,6 +39,8 @@ public static class PublicSite
                 context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
         });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseOutputCache();
     }
 

@@ -1,0 +1,81 @@
+using Kennisplatform.Web.Hosting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kennisplatform.Web.Accounts;
+
+public static class AccountsSetup
+{
+    public const string LoginPath = "/beheer/inloggen";
+
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddDbContext<AccountsDb>((services, options) => options.UseSqlite(
+            $"Data Source={services.GetRequiredService<IOptions<PlatformOptions>>().Value.DatabasePath}",
+            sqlite => sqlite.MigrationsHistoryTable(AccountsDb.MigrationsTable)));
+
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.AddIdentityCore<Editor>(options =>
+            {
+                // Length over complexity: a long phrase beats "Welkom01!".
+                options.Password.RequiredLength = 12;
+                options.Password.RequiredUniqueChars = 5;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AccountsDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<DutchIdentityErrors>();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = LoginPath;
+            options.LogoutPath = "/beheer/uitloggen";
+            options.AccessDeniedPath = "/beheer/geen-toegang";
+            options.Cookie.Name = "kennisplatform.beheer";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request is HTTPS, which every real deployment is; plain HTTP only on 127.0.0.1.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.BackOffice, policy => policy.RequireRole(Roles.All))
+            .AddPolicy(Roles.Publishing, policy => policy.RequireRole(Roles.Administrator, Roles.Editor))
+            .AddPolicy(Roles.Administration, policy => policy.RequireRole(Roles.Administrator));
+    }
+
+    /// <summary>Everything in /beheer needs a role unless a page says otherwise: a new page cannot be forgotten.</summary>
+    public static void ProtectBackOffice(this Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection conventions)
+    {
+        conventions.AuthorizeFolder("/Beheer", Roles.BackOffice);
+        conventions.AllowAnonymousToPage("/Beheer/Inloggen");
+        conventions.AllowAnonymousToPage("/Beheer/GeenToegang");
+    }
+
+    /// <summary>Migrates the accounts tables and makes sure the three roles exist. Never creates a user.</summary>
+    public static async Task PrepareAccountsAsync(this IServiceProvider services, ILogger log)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.MigrateAsync();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
+        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 0)
+            log.LogWarning("No administrator yet. Create one with: dotnet run --project src/Kennisplatform.Web -- create-admin --email you@example.org");
+    }
+}

@@ -1,0 +1,33 @@
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Storage;
+using Kennisplatform.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kennisplatform.Web.Pages.Beheer;
+
+/// <summary>The back office's first page: what is waiting for whom.</summary>
+public sealed class IndexModel(ContentDb db, UserManager<Editor> users, TimeProvider clock) : PageModel
+{
+    public string Name { get; private set; } = "";
+    public IReadOnlyList<string> MyRoles { get; private set; } = [];
+    public IReadOnlyList<ContentItem> MyDrafts { get; private set; } = [];
+    public IReadOnlyList<ContentItem> InReview { get; private set; } = [];
+    public IReadOnlyList<ContentItem> Scheduled { get; private set; } = [];
+    public IReadOnlyList<ContentItem> RecentlyPublished { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var editor = await users.GetUserAsync(User);
+        Name = editor?.DisplayName ?? User.Identity?.Name ?? "";
+        MyRoles = editor is null ? [] : (await users.GetRolesAsync(editor)).ToList();
+        var me = editor?.Email ?? "";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var items = db.Items.AsNoTracking();
+        MyDrafts = await items.Where(i => i.Status == ContentStatus.Draft && i.Author == me).OrderByDescending(i => i.UpdatedAt).Take(20).ToListAsync(cancellationToken);
+        InReview = await items.Where(i => i.Status == ContentStatus.InReview).OrderBy(i => i.UpdatedAt).Take(20).ToListAsync(cancellationToken);
+        Scheduled = await items.Where(i => i.Status == ContentStatus.Published && i.PublishedAt > now).OrderBy(i => i.PublishedAt).Take(20).ToListAsync(cancellationToken);
+        RecentlyPublished = await items.VisibleAt(now).OrderByDescending(i => i.PublishedAt).Take(10).ToListAsync(cancellationToken);
+    }
+}
