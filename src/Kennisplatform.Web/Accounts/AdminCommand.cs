@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 
 namespace Kennisplatform.Web.Accounts;
@@ -17,7 +16,7 @@ public static class AdminCommand
             return 2;
         }
         var generated = !inputRedirected;
-        var password = generated ? GeneratePassword() : (await input.ReadLineAsync())?.Trim() ?? "";
+        var password = generated ? Passwords.Generate() : (await input.ReadLineAsync())?.Trim() ?? "";
 
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
@@ -36,15 +35,18 @@ public static class AdminCommand
             output.WriteLine($"Wachtwoord (wordt niet nog eens getoond, bewaar het veilig): {password}");
         return 0;
     }
+}
 
+public static class Passwords
+{
     /// <summary>24 characters from a 56-character alphabet without look-alikes (l, o, I, O, 0, 1): about 139 bits.</summary>
-    private static string GeneratePassword()
+    public static string Generate(int length = 24)
     {
         const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        return string.Create(24, alphabet, (span, letters) =>
+        return string.Create(length, alphabet, (span, letters) =>
         {
             for (var i = 0; i < span.Length; i++)
-                span[i] = letters[RandomNumberGenerator.GetInt32(letters.Length)];
+                span[i] = letters[System.Security.Cryptography.RandomNumberGenerator.GetInt32(letters.Length)];
         });
     }
 }

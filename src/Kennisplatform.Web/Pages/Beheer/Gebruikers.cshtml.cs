@@ -1,0 +1,130 @@
+using System.ComponentModel.DataAnnotations;
+using Kennisplatform.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kennisplatform.Web.Pages.Beheer;
+
+/// <summary>Accounts, for beheerders only: create, change role, disable, reset a password. Never the last active beheerder.</summary>
+[Authorize(Policy = Roles.Administration)]
+public sealed class GebruikersModel(UserManager<Editor> users, TimeProvider clock) : PageModel
+{
+    public sealed record Row(Editor Editor, string Role, bool Disabled);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>A password made now, shown once in this response and stored nowhere else.</summary>
+    public (string Email, string Password)? NewPassword { get; private set; }
+    public string? Message { get; private set; }
+    public List<string> Problems { get; } = [];
+
+    [BindProperty, Required(ErrorMessage = "Vul een e-mailadres in."), EmailAddress(ErrorMessage = "Dit is geen geldig e-mailadres.")]
+    public string Email { get; set; } = "";
+    [BindProperty, Required(ErrorMessage = "Vul een naam in."), StringLength(200)]
+    public string Name { get; set; } = "";
+    [BindProperty]
+    public string Role { get; set; } = Roles.Author;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        if (!Roles.All.Contains(Role))
+            ModelState.AddModelError(nameof(Role), "Kies een bestaande rol.");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+        var password = Passwords.Generate();
+        var editor = new Editor { UserName = Email.Trim(), Email = Email.Trim(), DisplayName = Name.Trim(), EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var created = await users.CreateAsync(editor, password);
+        if (created.Succeeded)
+        {
+            await users.AddToRoleAsync(editor, Role);
+            NewPassword = (editor.Email!, password);
+            Message = $"Account voor {editor.DisplayName} gemaakt met de rol {Role}.";
+            ModelState.Clear();
+            Email = Name = "";
+        }
+        else
+            Problems.AddRange(created.Errors.Select(e => e.Description));
+        await LoadAsync();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostRoleAsync(string id, string role) => ChangeAsync(id, async editor =>
+    {
+        if (!Roles.All.Contains(role))
+            return "Kies een bestaande rol.";
+        if (await IsLastActiveAdministratorAsync(editor) && role != Roles.Administrator)
+            return "Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.";
+        await users.RemoveFromRolesAsync(editor, await users.GetRolesAsync(editor));
+        await users.AddToRoleAsync(editor, role);
+        Message = $"{editor.DisplayName} heeft nu de rol {role}.";
+        return null;
+    });
+
+    public Task<IActionResult> OnPostDisableAsync(string id) => ChangeAsync(id, async editor =>
+    {
+        if (await IsLastActiveAdministratorAsync(editor))
+            return "Dit is de laatste actieve beheerder. Die kan niet worden uitgeschakeld.";
+        await users.SetLockoutEnabledAsync(editor, true);
+        await users.SetLockoutEndDateAsync(editor, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(editor); // ends sessions that are already open
+        Message = $"{editor.DisplayName} kan niet meer inloggen.";
+        return null;
+    });
+
+    public Task<IActionResult> OnPostEnableAsync(string id) => ChangeAsync(id, async editor =>
+    {
+        await users.SetLockoutEndDateAsync(editor, null);
+        await users.ResetAccessFailedCountAsync(editor);
+        Message = $"{editor.DisplayName} kan weer inloggen.";
+        return null;
+    });
+
+    public Task<IActionResult> OnPostResetAsync(string id) => ChangeAsync(id, async editor =>
+    {
+        var password = Passwords.Generate();
+        var token = await users.GeneratePasswordResetTokenAsync(editor);
+        var reset = await users.ResetPasswordAsync(editor, token, password);
+        if (!reset.Succeeded)
+            return string.Join(" ", reset.Errors.Select(e => e.Description));
+        NewPassword = (editor.Email!, password);
+        Message = $"Nieuw wachtwoord voor {editor.DisplayName}. Het oude werkt niet meer.";
+        return null;
+    });
+
+    private async Task<IActionResult> ChangeAsync(string id, Func<Editor, Task<string?>> change)
+    {
+        // Only the action's own fields are posted; the create form's rules do not apply here.
+        ModelState.Clear();
+        if (await users.FindByIdAsync(id) is not { } editor)
+            Problems.Add("Dit account bestaat niet (meer).");
+        else if (await change(editor) is { } problem)
+            Problems.Add(problem);
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task<bool> IsLastActiveAdministratorAsync(Editor editor)
+    {
+        if (!await users.IsInRoleAsync(editor, Roles.Administrator))
+            return false;
+        var now = clock.GetUtcNow();
+        var activeAdministrators = (await users.GetUsersInRoleAsync(Roles.Administrator)).Count(a => a.LockoutEnd is null || a.LockoutEnd <= now);
+        return activeAdministrators <= 1;
+    }
+
+    private async Task LoadAsync()
+    {
+        var now = clock.GetUtcNow();
+        var rows = new List<Row>();
+        foreach (var editor in await users.Users.OrderBy(u => u.DisplayName).ToListAsync())
+            rows.Add(new Row(editor, (await users.GetRolesAsync(editor)).FirstOrDefault() ?? "geen", editor.LockoutEnd is { } end && end > now.AddYears(50)));
+        Rows = rows;
+    }
+}
