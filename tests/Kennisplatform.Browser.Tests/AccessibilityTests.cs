@@ -24,6 +24,40 @@ public class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.True(violations.Count == 0, $"{path}:\n" + string.Join('\n', violations));
     }
 
+    public static readonly TheoryData<string> BackOfficePages = new(BackOfficePaths());
+
+    public static string[] BackOfficePaths() => [
+        "/beheer", "/beheer/inhoud", "/beheer/inhoud?soort=praktijkvoorbeeld&status=gepubliceerd", "/beheer/inhoud/nieuw/praktijkvoorbeeld",
+        "/beheer/inhoud/nieuw/bijeenkomst", "/beheer/inhoud/nieuw/interventie", "/beheer/gebruikers"];
+
+    [Theory]
+    [MemberData(nameof(BackOfficePages))]
+    public async Task No_axe_violations_in_the_back_office(string path)
+    {
+        var context = await site.SignedInContextAsync(Kennisplatform.Web.Accounts.Roles.Administrator);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + path);
+        var violations = await AxeAsync(page);
+        await context.CloseAsync();
+        Assert.True(violations.Count == 0, $"{path}:\n" + string.Join('\n', violations));
+    }
+
+    [Fact]
+    public async Task No_axe_violations_on_an_edit_form_showing_errors()
+    {
+        var context = await site.SignedInContextAsync(Kennisplatform.Web.Accounts.Roles.Editor);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/beheer/inhoud/nieuw/praktijkvoorbeeld");
+        await page.FillAsync("#veld-title", "Zonder uitkomst");
+        await page.FillAsync("#veld-start_year", "1800");
+        await page.ClickAsync("button[value=opslaan]");
+        await page.WaitForSelectorAsync("#fout-outcome");
+        Assert.NotNull(await page.QuerySelectorAsync("#fout-start_year"));
+        var violations = await AxeAsync(page);
+        await context.CloseAsync();
+        Assert.True(violations.Count == 0, string.Join('\n', violations));
+    }
+
     [Theory]
     [MemberData(nameof(PageTypes.All), MemberType = typeof(PageTypes))]
     public async Task No_axe_violations_and_no_sideways_scrolling_at_320_pixels(string path)

@@ -57,6 +57,29 @@ public sealed class BrowserSite : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A new account with <paramref name="role"/>, signed in through the sign-in form in its own browser context.</summary>
+    public async Task<IBrowserContext> SignedInContextAsync(string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@example.org";
+        const string password = "een lange zin als wachtwoord";
+        await using (var scope = factory!.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Kennisplatform.Web.Accounts.Editor>>();
+            var editor = new Kennisplatform.Web.Accounts.Editor { UserName = email, Email = email, DisplayName = role + " test", EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(editor, password)).Succeeded);
+            await users.AddToRoleAsync(editor, role);
+        }
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "nl-NL", BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/beheer/inloggen");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", password);
+        await page.ClickAsync("form.login-form button[type=submit]");
+        await page.WaitForURLAsync("**/beheer");
+        await page.CloseAsync();
+        return context;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -13,13 +13,25 @@ public class ValidityTests(BrowserSite site) : IClassFixture<BrowserSite>
         try
         {
             var files = new Dictionary<string, string>();
+            async Task AddAsync(string label, string html)
+            {
+                var file = Path.Combine(folder, $"page{files.Count}.html");
+                await File.WriteAllTextAsync(file, html);
+                files[Path.GetFileName(file)] = label;
+            }
             foreach (var path in PageTypes.Paths())
             {
                 using var response = await site.Http.GetAsync(path);
-                var file = Path.Combine(folder, $"page{files.Count}.html");
-                await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
-                files[Path.GetFileName(file)] = path;
+                await AddAsync(path, await response.Content.ReadAsStringAsync());
             }
+            // The back office, as a signed-in beheerder sees it (the HTML as served, not as scripts changed it).
+            var context = await site.SignedInContextAsync(Kennisplatform.Web.Accounts.Roles.Administrator);
+            foreach (var path in AccessibilityTests.BackOfficePaths())
+            {
+                var response = await context.APIRequest.GetAsync(site.BaseUrl + path);
+                await AddAsync(path, await response.TextAsync());
+            }
+            await context.CloseAsync();
 
             var start = new ProcessStartInfo("java") { RedirectStandardError = true, RedirectStandardOutput = true };
             foreach (var arg in new[] { "-jar", Tools.NodeModule("vnu-jar", "build", "dist", "vnu.jar"), "--errors-only", "--format", "json" }.Concat(files.Keys.Select(f => Path.Combine(folder, f))))

@@ -14,37 +14,15 @@ public class AccountsTests(AccountsTests.Factory factory) : IClassFixture<Accoun
 {
     public sealed class Factory : SiteFactory;
 
-    private const string GoodPassword = "een lange zin als wachtwoord";
+    private const string GoodPassword = SiteFactory.EditorPassword;
 
-    private HttpClient NewBrowser() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private HttpClient NewBrowser() => factory.NewBrowser();
 
-    private async Task<Editor> CreateUserAsync(string email, string? role)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
-        var editor = new Editor { UserName = email, Email = email, DisplayName = email.Split('@')[0], EmailConfirmed = true };
-        var created = await users.CreateAsync(editor, GoodPassword);
-        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        if (role is not null)
-            await users.AddToRoleAsync(editor, role);
-        return editor;
-    }
+    private Task<Editor> CreateUserAsync(string email, string? role) => factory.CreateEditorAsync(email, role);
 
-    private static async Task<string> TokenAsync(HttpClient client, string path)
-    {
-        var html = await client.GetStringAsync(path);
-        var document = await new HtmlParser().ParseDocumentAsync(html);
-        return document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-    }
+    private static Task<string> TokenAsync(HttpClient client, string path) => SiteFactory.TokenAsync(client, path);
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
-    {
-        var token = await TokenAsync(client, "/beheer/inloggen");
-        return await client.PostAsync("/beheer/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
-        }));
-    }
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) => SiteFactory.SignInAsync(client, email, password);
 
     [Fact]
     public async Task A_fresh_platform_has_the_three_roles_and_no_account_at_all()
@@ -196,14 +174,11 @@ public class AccountsTests(AccountsTests.Factory factory) : IClassFixture<Accoun
         }
     }
 
-    private async Task<HttpClient> SignedInAsync(string role) => (await SignedInWithIdAsync(role)).Browser;
+    private async Task<HttpClient> SignedInAsync(string role) => (await factory.SignedInAsync(role)).Browser;
 
     private async Task<(HttpClient Browser, string Id)> SignedInWithIdAsync(string role)
     {
-        var email = $"{role}-{Guid.NewGuid():N}@example.org";
-        var editor = await CreateUserAsync(email, role);
-        var browser = NewBrowser();
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(browser, email, GoodPassword)).StatusCode);
+        var (browser, editor) = await factory.SignedInAsync(role);
         return (browser, editor.Id);
     }
 

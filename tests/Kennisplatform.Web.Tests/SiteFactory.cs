@@ -1,4 +1,6 @@
 using AngleSharp.Html.Dom;
+using Kennisplatform.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Revisions;
 using AngleSharp.Html.Parser;
@@ -37,6 +39,48 @@ public class SiteFactory : WebApplicationFactory<Program>
         var result = await store.SaveAsync(target, "test", target.Version);
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
         return (T)target;
+    }
+
+    public const string EditorPassword = "een lange zin als wachtwoord";
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects.</summary>
+    public HttpClient NewBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<Editor> CreateEditorAsync(string email, string? role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
+        var editor = new Editor { UserName = email, Email = email, DisplayName = email.Split('@')[0], EmailConfirmed = true };
+        var created = await users.CreateAsync(editor, EditorPassword);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        if (role is not null)
+            await users.AddToRoleAsync(editor, role);
+        return editor;
+    }
+
+    /// <summary>The antiforgery token of the first form on a page, as a browser would send it back.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string path)
+    {
+        var document = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await client.GetStringAsync(path));
+        return document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var token = await TokenAsync(client, "/beheer/inloggen");
+        return await client.PostAsync("/beheer/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    /// <summary>A new account with <paramref name="role"/>, signed in.</summary>
+    public async Task<(HttpClient Browser, Editor Editor)> SignedInAsync(string role)
+    {
+        var editor = await CreateEditorAsync($"{role}-{Guid.NewGuid():N}@example.org", role);
+        var browser = NewBrowser();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await SignInAsync(browser, editor.Email!, EditorPassword)).StatusCode);
+        return (browser, editor);
     }
 
     public HttpClient CreatePlainClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

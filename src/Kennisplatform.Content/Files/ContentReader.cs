@@ -31,13 +31,13 @@ public static class ContentReader
 
     /// <summary>The item's own rules, pointed at the line of the key they are about.</summary>
     public static IEnumerable<FileProblem> Validate(ContentItem item, FrontMatterDocument document) =>
-        item.Validate().Select(e => new FileProblem(document.LineOf(e.Field), e.Message));
+        item.Validate().Select(e => new FileProblem(document.LineOf(e.Field), e.Message, e.Field));
 
     private static void Read(FileField field, ContentItem item, FrontMatterDocument document, IReferenceLookup lookup, List<FileProblem> problems)
     {
         var value = document[field.Key];
         if (field.Read(item, value, lookup) is { } problem)
-            problems.Add(new(value?.Line ?? document.FirstLine, problem));
+            problems.Add(new(value?.Line ?? document.FirstLine, problem, field.Key));
     }
 
     private sealed class NoLinks : IReferenceLookup

@@ -13,9 +13,17 @@ public interface IReferenceLookup
 /// One front-matter key of a content type: how it is read into an item and written out of it.
 /// Reading and writing are defined together, so an export always imports back to the same content.
 /// </summary>
-public abstract class FileField(string key)
+/// <summary>How a field is edited in a form.</summary>
+public enum FieldKind { Line, Text, Number, YesNo, Choice, Date, Moment, Links, Link }
+
+public abstract class FileField(string key, FieldKind kind)
 {
     public string Key { get; } = key;
+    public FieldKind Kind { get; } = kind;
+    /// <summary>For a choice: the allowed codes with their Dutch labels.</summary>
+    public IReadOnlyList<(string Code, string Label)> Choices { get; init; } = [];
+    /// <summary>For links: the type of the items linked to.</summary>
+    public ContentType? Target { get; init; }
     /// <summary>References are read after every item of an import exists, so files may link to each other.</summary>
     public virtual bool IsReference => false;
 
@@ -29,13 +37,13 @@ public abstract class FileField(string key)
 /// <summary>Builders for the field kinds. Each keeps conversions in one place.</summary>
 public static class Field
 {
-    public static FileField Text<T>(string key, Func<T, string> get, Action<T, string> set) where T : ContentItem =>
-        new Scalar<T>(key,
+    public static FileField Text<T>(string key, Func<T, string> get, Action<T, string> set, bool multiline = false) where T : ContentItem =>
+        new Scalar<T>(key, multiline ? FieldKind.Text : FieldKind.Line,
             item => get(item) is { Length: > 0 } v ? v : null,
             (item, text) => { set(item, text?.Trim() ?? ""); return null; });
 
     public static FileField Int<T>(string key, Func<T, int?> get, Action<T, int?> set) where T : ContentItem =>
-        new Scalar<T>(key,
+        new Scalar<T>(key, FieldKind.Number,
             item => get(item)?.ToString(CultureInfo.InvariantCulture),
             (item, text) =>
             {
@@ -47,7 +55,7 @@ public static class Field
             });
 
     public static FileField Bool<T>(string key, Func<T, bool> get, Action<T, bool> set) where T : ContentItem =>
-        new Scalar<T>(key,
+        new Scalar<T>(key, FieldKind.YesNo,
             item => get(item) ? "ja" : null,
             (item, text) =>
             {
@@ -61,7 +69,7 @@ public static class Field
 
     public static FileField Choice<T, TEnum>(string key, Func<T, TEnum?> get, Action<T, TEnum?> set, TEnum? fallback = null)
         where T : ContentItem where TEnum : struct, Enum =>
-        new Scalar<T>(key,
+        new Scalar<T>(key, FieldKind.Choice,
             item => get(item) is { } v && !v.Equals(fallback) ? v.Code() : null,
             (item, text) =>
             {
@@ -70,10 +78,10 @@ public static class Field
                     return $"'{text}' is geen geldige waarde voor '{key}'. Kies uit: {Dutch.CodeList<TEnum>()}.";
                 set(item, value);
                 return null;
-            });
+            }) { Choices = Dutch.Members(typeof(TEnum)).Select(m => (m.Dutch.Code, m.Dutch.Label)).ToList() };
 
     public static FileField Date<T>(string key, Func<T, DateOnly?> get, Action<T, DateOnly?> set) where T : ContentItem =>
-        new Scalar<T>(key,
+        new Scalar<T>(key, FieldKind.Date,
             item => get(item)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             (item, text) =>
             {
@@ -86,7 +94,7 @@ public static class Field
 
     /// <summary>A moment in Dutch local time: "2019-01-29 16:00" or a date alone for midnight.</summary>
     public static FileField Moment<T>(string key, Func<T, DateTime?> get, Action<T, DateTime?> set) where T : ContentItem =>
-        new Scalar<T>(key,
+        new Scalar<T>(key, FieldKind.Moment,
             item => get(item) is { } utc ? MomentText.Format(utc) : null,
             (item, text) =>
             {
@@ -98,12 +106,12 @@ public static class Field
             });
 
     public static FileField Links<T, TTarget>(string key, ContentType targetType, Func<T, List<TTarget>> get)
-        where T : ContentItem where TTarget : ContentItem => new LinkList<T, TTarget>(key, targetType, get);
+        where T : ContentItem where TTarget : ContentItem => new LinkList<T, TTarget>(key, targetType, get) { Target = targetType };
 
     public static FileField Link<T, TTarget>(string key, ContentType targetType, Func<T, TTarget?> get, Action<T, TTarget?> set)
-        where T : ContentItem where TTarget : ContentItem => new SingleLink<T, TTarget>(key, targetType, get, set);
+        where T : ContentItem where TTarget : ContentItem => new SingleLink<T, TTarget>(key, targetType, get, set) { Target = targetType };
 
-    private sealed class Scalar<T>(string key, Func<T, string?> write, Func<T, string?, string?> read) : FileField(key)
+    private sealed class Scalar<T>(string key, FieldKind kind, Func<T, string?> write, Func<T, string?, string?> read) : FileField(key, kind)
         where T : ContentItem
     {
         public override string? Read(ContentItem item, FileValue? value, IReferenceLookup lookup)
@@ -116,7 +124,7 @@ public static class Field
         public override FileValue? Write(ContentItem item) => write((T)item) is { } text ? FileValue.Text(text) : null;
     }
 
-    private sealed class LinkList<T, TTarget>(string key, ContentType targetType, Func<T, List<TTarget>> get) : FileField(key)
+    private sealed class LinkList<T, TTarget>(string key, ContentType targetType, Func<T, List<TTarget>> get) : FileField(key, FieldKind.Links)
         where T : ContentItem where TTarget : ContentItem
     {
         public override bool IsReference => true;
@@ -144,7 +152,7 @@ public static class Field
     }
 
     private sealed class SingleLink<T, TTarget>(string key, ContentType targetType, Func<T, TTarget?> get, Action<T, TTarget?> set)
-        : FileField(key) where T : ContentItem where TTarget : ContentItem
+        : FileField(key, FieldKind.Link) where T : ContentItem where TTarget : ContentItem
     {
         public override bool IsReference => true;
 
@@ -164,7 +172,8 @@ public static class Field
     }
 }
 
-internal static class MomentText
+/// <summary>Dutch local moments as text, for files and forms.</summary>
+public static class MomentText
 {
     private static readonly string[] Formats =
         ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"];

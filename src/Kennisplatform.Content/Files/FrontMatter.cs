@@ -23,7 +23,8 @@ public sealed class FrontMatterDocument
     public int LineOf(string key) => Fields.TryGetValue(key, out var value) ? value.Line : FirstLine;
 }
 
-public sealed record FileProblem(int Line, string Message);
+/// <summary>A problem in a content file or form: its line, and the key it is about when there is one.</summary>
+public sealed record FileProblem(int Line, string Message, string? Key = null);
 
 public static class FrontMatter
 {

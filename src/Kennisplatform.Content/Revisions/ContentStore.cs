@@ -170,6 +170,32 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock, ContentChange
         return await SaveAsync(item, author, expectedVersion, cancellationToken);
     }
 
+    /// <summary>
+    /// Applies values posted by an editor, key by key, with the same reader as content files, so a form and a file
+    /// follow the same rules. Workflow keys (status, published, author) keep their current values. Returns problems per key.
+    /// </summary>
+    public IReadOnlyList<ValidationError> ApplyEdits(ContentItem item, IReadOnlyDictionary<string, FileValue> posted, string body)
+    {
+        var values = new Dictionary<string, FileValue>(StringComparer.Ordinal);
+        foreach (var field in ContentFields.For(item.Kind))
+        {
+            if (field.Key is "status" or ContentFields.PublishedKey or "author")
+            {
+                if (field.Write(item) is { } current)
+                    values[field.Key] = current;
+            }
+            else if (posted.TryGetValue(field.Key, out var value))
+                values[field.Key] = value;
+        }
+        var document = new FrontMatterDocument { Fields = values, Body = body.Replace("\r\n", "\n").Trim() };
+        var problems = ContentReader.Apply(item, document, new DatabaseLookup(db)).ToList();
+        if (posted.TryGetValue(ContentFields.SlugKey, out var slug) && slug.Scalar is { } text)
+            item.Slug = text.Trim().Length == 0 ? SlugRules.FromTitle(item.Title) : text.Trim();
+        // The item's rules too, so an editor sees every problem at once, one message per field.
+        problems.AddRange(ContentReader.Validate(item, document));
+        return problems.Select(p => new ValidationError(p.Key ?? "title", p.Message)).DistinctBy(e => e.Field).ToList();
+    }
+
     /// <summary>An item with every link loaded, tracked for editing.</summary>
     public Task<ContentItem?> LoadForEditAsync(int id, CancellationToken cancellationToken = default) =>
         db.Items.WithLinks().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);

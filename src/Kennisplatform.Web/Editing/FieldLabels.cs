@@ -1,0 +1,65 @@
+namespace Kennisplatform.Web.Editing;
+
+/// <summary>What editors see for each content-file key: a Dutch label and, where it helps, a hint.</summary>
+public static class FieldLabels
+{
+    private static readonly Dictionary<string, (string Label, string? Hint)> Labels = new()
+    {
+        ["title"] = ("Titel", null),
+        ["summary"] = ("Samenvatting", "Eén of twee zinnen; deze staan in lijsten en zoekresultaten."),
+        ["fictional"] = ("Verzonnen voorbeeld", "Aanvinken als dit geen echt voorbeeld is; de site meldt het dan."),
+        ["license"] = ("Licentie", "Leeg laten voor CC BY 4.0."),
+        ["themes"] = ("Thema's", null),
+        ["principles"] = ("Werkzame principes", null),
+        ["outcome"] = ("Uitkomst", null),
+        ["evaluation"] = ("Evaluatie", null),
+        ["municipality"] = ("Gemeente", null),
+        ["neighbourhood"] = ("Wijk of buurt", null),
+        ["cbs_code"] = ("CBS-gebiedscode", "Bijvoorbeeld GM0363, WK036301 of BU03630100."),
+        ["start_year"] = ("Beginjaar", null),
+        ["end_year"] = ("Eindjaar", null),
+        ["what_worked"] = ("Wat werkte", "Markdown is toegestaan."),
+        ["what_did_not_work"] = ("Wat werkte niet", "Verplicht bij een (deels) mislukt voorbeeld."),
+        ["do_differently"] = ("Wat zouden we anders doen", null),
+        ["residents_role"] = ("Rol van bewoners", null),
+        ["municipality_role"] = ("Rol van de gemeente", null),
+        ["partners"] = ("Partners", null),
+        ["interventions"] = ("Gebruikte interventies", null),
+        ["contact"] = ("Contactpersoon (wijkschakelaar)", null),
+        ["aim"] = ("Doel", null),
+        ["target_group"] = ("Doelgroep", null),
+        ["approach"] = ("Aanpak", null),
+        ["core_elements"] = ("Kernelementen", null),
+        ["preconditions"] = ("Randvoorwaarden", null),
+        ["cost"] = ("Kosten", null),
+        ["evidence"] = ("Bewijs", "De erkenningsladder."),
+        ["evidence_source"] = ("Bron van de beoordeling", "Verplicht als er een bewijsniveau is gekozen."),
+        ["evidence_date"] = ("Datum van de beoordeling", null),
+        ["owner"] = ("Eigenaar", null),
+        ["external_url"] = ("Externe link", "Een volledig adres dat begint met https://."),
+        ["role"] = ("Rol", "De rol telt meer dan de functie."),
+        ["area"] = ("Gebied", null),
+        ["connects"] = ("Verbindt", null),
+        ["ask_me_about"] = ("Vraag mij over", null),
+        ["availability"] = ("Bereikbaar", null),
+        ["consent"] = ("Toestemming gegeven", "Een profiel wordt alleen gepubliceerd met toestemming van de persoon."),
+        ["starts"] = ("Begint", null),
+        ["ends"] = ("Eindigt", null),
+        ["event_status"] = ("Status van de bijeenkomst", null),
+        ["location"] = ("Plek", "Of 'Online'."),
+        ["address"] = ("Adres", null),
+        ["place"] = ("Plaats", null),
+        ["online_url"] = ("Link voor online deelname", null),
+        ["audience"] = ("Voor wie", null),
+        ["registration"] = ("Aanmelden", null),
+        ["harvest"] = ("Oogst", "Wat de bijeenkomst opleverde; schrijf dit achteraf."),
+        ["perspective"] = ("Perspectief", null),
+        ["maker"] = ("Gemaakt door", null),
+        ["order"] = ("Volgorde", "Een kleiner getal komt eerder in lijsten."),
+        ["needs"] = ("Wat is hiervoor nodig", null),
+    };
+
+    public static string Label(string key) => Labels.TryGetValue(key, out var label) ? label.Label : key;
+
+    public static string? Hint(string key) => Labels.TryGetValue(key, out var label) ? label.Hint : null;
+}

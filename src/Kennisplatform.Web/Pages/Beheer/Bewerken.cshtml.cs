@@ -1,0 +1,195 @@
+using Kennisplatform.Content.Files;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Revisions;
+using Kennisplatform.Content.Storage;
+using Kennisplatform.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kennisplatform.Web.Pages.Beheer;
+
+/// <summary>
+/// Creating and editing any content type. The form is made from the type's content-file fields, and a save goes
+/// through the same reader and rules as an import, then through the store (revision, alias, concurrency check).
+/// Auteurs edit only their own concepts and cannot publish; that is checked here, on the server.
+/// </summary>
+public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    private static readonly HashSet<string> WorkflowKeys = ["status", ContentFields.PublishedKey, "author"];
+
+    public ContentItem Item { get; private set; } = null!;
+    public bool IsNew => Item.Id == 0;
+    public IReadOnlyList<FileField> Fields { get; private set; } = [];
+    public Dictionary<string, string> Values { get; } = new();
+    public Dictionary<string, HashSet<string>> Selected { get; } = new();
+    public Dictionary<ContentType, List<(string Slug, string Title)>> Options { get; } = new();
+    public Dictionary<string, string> Errors { get; } = new();
+    public string Body { get; private set; } = "";
+    public string Slug { get; private set; } = "";
+    public int Version { get; private set; }
+    public bool CanPublish { get; private set; }
+    public string? Saved { get; private set; }
+    public (string Mine, string Theirs)? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string key, string? type)
+    {
+        if (await LoadAsync(key, type) is { } refusal)
+            return refusal;
+        Show(Item);
+        if (Request.Query.ContainsKey("opgeslagen"))
+            Saved = "Opgeslagen.";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string key, string? type, string? actie, int version)
+    {
+        if (await LoadAsync(key, type) is { } refusal)
+            return refusal;
+        var form = Request.Form;
+        var posted = Fields.Where(f => !WorkflowKeys.Contains(f.Key)).ToDictionary(
+            f => f.Key,
+            f => f.Kind == FieldKind.Links
+                ? FileValue.Items(form["f." + f.Key].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList())
+                : FileValue.Text(form["f." + f.Key].ToString()));
+        posted[ContentFields.SlugKey] = FileValue.Text(form["slug"].ToString());
+        var problems = store.ApplyEdits(Item, posted, form["body"].ToString()).ToList();
+
+        if (problems.Count == 0)
+        {
+            try
+            {
+                await ApplyActionAsync(actie);
+            }
+            catch (ContentRuleException e)
+            {
+                problems.Add(new("actie", e.Message));
+            }
+        }
+        if (problems.Count == 0)
+        {
+            var result = await store.SaveAsync(Item, User.Identity!.Name!, IsNew ? 0 : version);
+            switch (result.Outcome)
+            {
+                case SaveOutcome.Saved or SaveOutcome.Unchanged:
+                    return Redirect($"/beheer/inhoud/{Item.Id}?opgeslagen=1");
+                case SaveOutcome.Conflict:
+                    Conflict = (ContentFile.Write(Item), result.CurrentSnapshot ?? "");
+                    problems.AddRange(result.Errors);
+                    break;
+                default:
+                    problems.AddRange(result.Errors);
+                    break;
+            }
+        }
+        foreach (var problem in problems)
+            Errors.TryAdd(problem.Field, problem.Message);
+        ShowPosted(version);
+        Response.StatusCode = Conflict is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private async Task ApplyActionAsync(string? action)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (action)
+        {
+            case null or "" or "opslaan":
+                return;
+            case "aanbieden":
+                Item.SubmitForReview();
+                return;
+        }
+        if (!CanPublish)
+            throw new ContentRuleException("Je rol mag niet publiceren, inplannen, terugzetten of archiveren. Bied het aan ter beoordeling.");
+        switch (action)
+        {
+            case "publiceren":
+                Item.Publish(now);
+                break;
+            case "inplannen":
+                var (moment, problem) = MomentText.Parse("inplannen_op", Request.Form["inplannen_op"].ToString());
+                if (problem is not null || string.IsNullOrWhiteSpace(Request.Form["inplannen_op"]))
+                    throw new ContentRuleException("Kies een datum en tijd om te publiceren.");
+                if (moment <= now)
+                    throw new ContentRuleException("Kies een moment in de toekomst, of publiceer nu.");
+                Item.Publish(moment);
+                break;
+            case "concept":
+                Item.Unpublish();
+                break;
+            case "archiveren":
+                Item.Archive();
+                break;
+            default:
+                throw new ContentRuleException("Onbekende actie.");
+        }
+        await Task.CompletedTask;
+    }
+
+    /// <summary>Loads or creates the item and checks who may touch it. Returns a refusal, or null to go on.</summary>
+    private async Task<IActionResult?> LoadAsync(string key, string? type)
+    {
+        CanPublish = (await authorization.AuthorizeAsync(User, Roles.Publishing)).Succeeded;
+        if (key == "nieuw")
+        {
+            if (!Dutch.TryParse<ContentType>(type, out var kind))
+                return NotFound();
+            Item = ContentFields.Create(kind);
+            Item.Author = User.Identity!.Name!;
+        }
+        else if (int.TryParse(key, out var id) && await store.LoadForEditAsync(id) is { } found)
+            Item = found;
+        else
+            return NotFound();
+
+        // An auteur works on their own concepts only.
+        if (!CanPublish && !IsNew && (Item.Author != User.Identity!.Name || Item.Status is not ContentStatus.Draft))
+            return Forbid();
+
+        Fields = ContentFields.For(Item.Kind).Where(f => !WorkflowKeys.Contains(f.Key)).ToList();
+        foreach (var target in Fields.Where(f => f.Target is not null).Select(f => f.Target!.Value).Distinct())
+            Options[target] = (await db.Items.AsNoTracking().OfKind(target).OrderBy(i => i.Title).Select(i => new { i.Slug, i.Title }).ToListAsync())
+                .Select(i => (i.Slug, i.Title)).ToList();
+        return null;
+    }
+
+    private void Show(ContentItem item)
+    {
+        foreach (var field in Fields)
+        {
+            var value = field.Write(item);
+            if (field.Kind is FieldKind.Links or FieldKind.Link)
+                Selected[field.Key] = (value?.List ?? (value?.Scalar is { } one ? [one] : [])).ToHashSet();
+            else
+                Values[field.Key] = ForInput(field.Kind, value?.Scalar ?? "");
+        }
+        Body = item.Body;
+        Slug = item.Slug;
+        Version = item.Version;
+    }
+
+    private void ShowPosted(int version)
+    {
+        var form = Request.Form;
+        foreach (var field in Fields)
+        {
+            if (field.Kind is FieldKind.Links or FieldKind.Link)
+                Selected[field.Key] = form["f." + field.Key].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToHashSet();
+            else
+                Values[field.Key] = form["f." + field.Key].ToString();
+        }
+        Body = form["body"].ToString();
+        Slug = form["slug"].ToString();
+        Version = version;
+    }
+
+    /// <summary>Date and time inputs want "2026-03-12T19:30"; content files write "2026-03-12 19:30".</summary>
+    private static string ForInput(FieldKind kind, string value) => kind switch
+    {
+        FieldKind.Moment when value.Length == 10 => value + "T00:00",
+        FieldKind.Moment when value.Length >= 16 => value[..16].Replace(' ', 'T'),
+        _ => value,
+    };
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Kennisplatform.Content.Cases;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Storage;
+using Kennisplatform.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kennisplatform.Web.Tests;
+
+public class EditingTests(EditingTests.Factory factory) : IClassFixture<EditingTests.Factory>
+{
+    public sealed class Factory : SiteFactory;
+
+    private static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> PostAsync(HttpClient browser, string formPath, Dictionary<string, string> fields, params (string Key, string Value)[] extra)
+    {
+        var token = await SiteFactory.TokenAsync(browser, formPath);
+        var pairs = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
+            .Concat(extra.Select(e => new KeyValuePair<string, string>(e.Key, e.Value)))
+            .Append(new("__RequestVerificationToken", token));
+        var response = await browser.PostAsync(formPath, new FormUrlEncodedContent(pairs));
+        return (response, await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync()));
+    }
+
+    private static Dictionary<string, string> NewCase(string title) => new()
+    {
+        ["f.title"] = title,
+        ["f.summary"] = "Een korte samenvatting.",
+        ["f.outcome"] = "geslaagd",
+        ["f.municipality"] = "Deventer",
+        ["body"] = "Het **verhaal**.",
+        ["version"] = "0",
+    };
+
+    private async Task<Case> LoadCaseAsync(string title)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
+        return await db.Items.OfType<Case>().Include(c => c.Themes).AsNoTracking().SingleAsync(c => c.Title == title);
+    }
+
+    [Fact]
+    public async Task An_auteur_writes_a_case_as_concept_with_themes_chosen_from_a_list()
+    {
+        var (auteur, editor) = await factory.SignedInAsync(Roles.Author);
+        var form = await auteur.GetPageAsync("/beheer/inhoud/nieuw/praktijkvoorbeeld");
+        Assert.NotNull(form.QuerySelector("select[name='f.themes'][multiple] option[value=eenzaamheid]"));
+        Assert.NotNull(form.QuerySelector("select[name='f.outcome'] option[value=mislukt]"));
+        Assert.Null(form.QuerySelector("button[value=publiceren]"));
+
+        var (response, _) = await PostAsync(auteur, "/beheer/inhoud/nieuw/praktijkvoorbeeld", NewCase("Buurtsoep op vrijdag"),
+            ("f.themes", "eenzaamheid"), ("f.themes", "gezondheid-en-vitaliteit"), ("actie", "opslaan"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var saved = await LoadCaseAsync("Buurtsoep op vrijdag");
+        Assert.Equal((ContentStatus.Draft, editor.Email, "buurtsoep-op-vrijdag", 1), (saved.Status, saved.Author, saved.Slug, saved.Version));
+        Assert.Equal(["eenzaamheid", "gezondheid-en-vitaliteit"], saved.Themes.Select(t => t.Slug).Order());
+        Assert.Equal($"/beheer/inhoud/{saved.Id}?opgeslagen=1", response.Headers.Location!.OriginalString);
+        await factory.CreatePlainClient().GetPageAsync("/praktijkvoorbeelden/buurtsoep-op-vrijdag", expectedStatus: 404);
+    }
+
+    [Fact]
+    public async Task Invalid_input_gets_Dutch_messages_next_to_the_fields_and_saves_nothing()
+    {
+        var (redacteur, _) = await factory.SignedInAsync(Roles.Editor);
+        var fields = NewCase("Zonder uitkomst");
+        fields["f.outcome"] = "";
+        fields["f.start_year"] = "tweeduizend";
+        var (response, page) = await PostAsync(redacteur, "/beheer/inhoud/nieuw/praktijkvoorbeeld", fields, ("actie", "opslaan"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("heeft een uitkomst", page.QuerySelector("#fout-outcome")!.TextContent);
+        Assert.Contains("heel getal", page.QuerySelector("#fout-start_year")!.TextContent);
+        Assert.Equal("true", page.QuerySelector("#veld-outcome")!.GetAttribute("aria-invalid"));
+        Assert.Contains("fout-outcome", page.QuerySelector("#veld-outcome")!.GetAttribute("aria-describedby"));
+        Assert.Equal("Zonder uitkomst", page.QuerySelector("#veld-title")!.GetAttribute("value"));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<ContentDb>().Items.AnyAsync(i => i.Title == "Zonder uitkomst"));
+    }
+
+    [Fact]
+    public async Task An_auteur_cannot_publish_but_can_offer_for_review_and_a_redacteur_publishes()
+    {
+        var (auteur, _) = await factory.SignedInAsync(Roles.Author);
+        var (created, _) = await PostAsync(auteur, "/beheer/inhoud/nieuw/praktijkvoorbeeld", NewCase("Klusbus in de wijk"), ("actie", "opslaan"));
+        var path = created.Headers.Location!.OriginalString.Split('?')[0];
+        var item = await LoadCaseAsync("Klusbus in de wijk");
+
+        var fields = NewCase("Klusbus in de wijk");
+        fields["version"] = item.Version.ToString();
+        var (refused, page) = await PostAsync(auteur, path, fields, ("actie", "publiceren"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("mag niet publiceren", page.QuerySelector("#veld-actie")!.TextContent);
+        Assert.Equal(ContentStatus.Draft, (await LoadCaseAsync("Klusbus in de wijk")).Status);
+
+        var (offered, _) = await PostAsync(auteur, path, fields, ("actie", "aanbieden"));
+        Assert.Equal(HttpStatusCode.Redirect, offered.StatusCode);
+        Assert.Equal(ContentStatus.InReview, (await LoadCaseAsync("Klusbus in de wijk")).Status);
+        // Offered means handed over: the auteur cannot change it any more.
+        var locked = await auteur.GetAsync(path);
+        Assert.Contains("/beheer/geen-toegang", locked.Headers.Location!.ToString());
+
+        var (redacteur, _) = await factory.SignedInAsync(Roles.Editor);
+        fields["version"] = (await LoadCaseAsync("Klusbus in de wijk")).Version.ToString();
+        var (published, _) = await PostAsync(redacteur, path, fields, ("actie", "publiceren"));
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        await factory.CreatePlainClient().GetPageAsync("/praktijkvoorbeelden/klusbus-in-de-wijk");
+    }
+
+    [Fact]
+    public async Task An_auteur_cannot_open_someone_elses_item()
+    {
+        var (auteur, _) = await factory.SignedInAsync(Roles.Author);
+        var seed = await LoadCaseAsync("Een jongerenraad zonder jongeren");
+        var response = await auteur.GetAsync($"/beheer/inhoud/{seed.Id}");
+        Assert.Contains("/beheer/geen-toegang", response.Headers.Location!.ToString());
+        var post = await auteur.PostAsync($"/beheer/inhoud/{seed.Id}", new FormUrlEncodedContent([]));
+        Assert.True(post.StatusCode is HttpStatusCode.BadRequest || post.Headers.Location?.ToString().Contains("geen-toegang") == true);
+    }
+
+    [Fact]
+    public async Task The_second_save_of_a_stale_copy_gets_a_conflict_showing_both_versions()
+    {
+        var (anna, _) = await factory.SignedInAsync(Roles.Editor);
+        var (bram, _) = await factory.SignedInAsync(Roles.Editor);
+        var (created, _) = await PostAsync(anna, "/beheer/inhoud/nieuw/praktijkvoorbeeld", NewCase("Twee redacteuren"), ("actie", "opslaan"));
+        var path = created.Headers.Location!.OriginalString.Split('?')[0];
+        var version = (await LoadCaseAsync("Twee redacteuren")).Version.ToString();
+
+        var annas = NewCase("Twee redacteuren");
+        annas["version"] = version;
+        annas["f.summary"] = "Anna's samenvatting.";
+        var brams = new Dictionary<string, string>(annas) { ["f.summary"] = "Brams samenvatting." };
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(anna, path, annas, ("actie", "opslaan"))).Response.StatusCode);
+        var (conflict, page) = await PostAsync(bram, path, brams, ("actie", "opslaan"));
+
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var snapshots = page.QuerySelectorAll(".conflict .snapshot").Select(s => s.TextContent).ToList();
+        Assert.Contains("Brams samenvatting.", snapshots[0]);
+        Assert.Contains("Anna's samenvatting.", snapshots[1]);
+        Assert.Equal("Anna's samenvatting.", (await LoadCaseAsync("Twee redacteuren")).Summary);
+    }
+
+    [Fact]
+    public async Task Scheduling_needs_a_moment_in_the_future()
+    {
+        var (redacteur, _) = await factory.SignedInAsync(Roles.Editor);
+        var (created, _) = await PostAsync(redacteur, "/beheer/inhoud/nieuw/praktijkvoorbeeld", NewCase("Later publiceren"), ("actie", "opslaan"));
+        var path = created.Headers.Location!.OriginalString.Split('?')[0];
+        var fields = NewCase("Later publiceren");
+        fields["version"] = (await LoadCaseAsync("Later publiceren")).Version.ToString();
+
+        var (past, page) = await PostAsync(redacteur, path, fields, ("actie", "inplannen"), ("inplannen_op", "2020-01-01T10:00"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, past.StatusCode);
+        Assert.Contains("in de toekomst", page.QuerySelector("#veld-actie")!.TextContent);
+
+        var future = DutchTime.ToLocal(factory.Clock.Now.UtcDateTime.AddDays(3)).ToString("yyyy-MM-ddTHH:mm");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(redacteur, path, fields, ("actie", "inplannen"), ("inplannen_op", future))).Response.StatusCode);
+        var saved = await LoadCaseAsync("Later publiceren");
+        Assert.True(saved.IsScheduledAt(factory.Clock.Now.UtcDateTime));
+    }
+}
