@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kennisplatform.Web.Tests;
@@ -35,6 +36,14 @@ public class AccountsTests(AccountsTests.Factory factory) : IClassFixture<Accoun
         var attempt = await SignInAsync(NewBrowser(), "admin@localhost", "admin");
         Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
         Assert.Contains("klopt niet", await attempt.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Accounts_model_has_no_changes_missing_from_the_migrations()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.HasPendingModelChanges(),
+            "Run: dotnet ef migrations add <Name> --project src/Kennisplatform.Web --context AccountsDb --output-dir Accounts/Migrations");
     }
 
     [Fact]

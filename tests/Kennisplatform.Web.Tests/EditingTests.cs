@@ -163,3 +163,58 @@ public class EditingTests(EditingTests.Factory factory) : IClassFixture<EditingT
         Assert.True(saved.IsScheduledAt(factory.Clock.Now.UtcDateTime));
     }
 }
+
+public class RevisionPagesTests(RevisionPagesTests.Factory factory) : IClassFixture<RevisionPagesTests.Factory>
+{
+    public sealed class Factory : SiteFactory;
+
+    [Fact]
+    public async Task Editors_compare_two_revisions_and_restore_one_as_a_new_revision()
+    {
+        var (redacteur, _) = await factory.SignedInAsync(Kennisplatform.Web.Accounts.Roles.Editor);
+        int id;
+        string original;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var item = await scope.ServiceProvider.GetRequiredService<ContentDb>().Items.AsNoTracking().SingleAsync(i => i.Slug == "wandelgroep-die-stopte");
+            (id, original) = (item.Id, item.Summary);
+        }
+        var edit = await redacteur.GetPageAsync($"/beheer/inhoud/{id}");
+        var fields = edit.QuerySelectorAll("form.edit-form input[name^='f.'], form.edit-form textarea, form.edit-form select:not([multiple])")
+            .Where(e => e.GetAttribute("type") != "checkbox")
+            .ToDictionary(e => e.GetAttribute("name")!, e => e is AngleSharp.Html.Dom.IHtmlSelectElement s ? s.Value ?? "" : e is AngleSharp.Html.Dom.IHtmlTextAreaElement t ? t.Value : e.GetAttribute("value") ?? "");
+        fields["slug"] = "wandelgroep-die-stopte";
+        fields["version"] = edit.QuerySelector("input[name=version]")!.GetAttribute("value")!;
+        fields["f.summary"] = "Een nieuwe samenvatting van de redactie.";
+        var token = await SiteFactory.TokenAsync(redacteur, $"/beheer/inhoud/{id}");
+        var saved = await redacteur.PostAsync($"/beheer/inhoud/{id}", new FormUrlEncodedContent(fields.Append(new("actie", "opslaan")).Append(new("__RequestVerificationToken", token))));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var compared = await redacteur.GetPageAsync($"/beheer/inhoud/{id}/versies?van=1&naar=2");
+        Assert.Contains("summary: " + original, compared.QuerySelector(".diff__removed")!.TextContent);
+        Assert.Contains("Een nieuwe samenvatting van de redactie.", compared.QuerySelector(".diff__added")!.TextContent);
+
+        var restoreToken = await SiteFactory.TokenAsync(redacteur, $"/beheer/inhoud/{id}/versies");
+        var restored = await redacteur.PostAsync($"/beheer/inhoud/{id}/versies?handler=Restore", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["revision"] = "1", ["version"] = "2", ["__RequestVerificationToken"] = restoreToken,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        await using var check = factory.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<ContentDb>();
+        Assert.Equal(original, (await db.Items.AsNoTracking().SingleAsync(i => i.Id == id)).Summary);
+        Assert.Equal(3, await db.Revisions.CountAsync(r => r.ItemId == id));
+        var list = await redacteur.GetPageAsync($"/beheer/inhoud/{id}/versies");
+        Assert.Equal(3, list.QuerySelectorAll("table").Last().QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
+    public void Line_diff_keeps_common_lines_and_marks_the_rest()
+    {
+        var lines = Kennisplatform.Web.Editing.LineDiff.Compare("a\nb\nc\nd", "a\nc\nd\ne");
+        Assert.Equal(
+            [(Kennisplatform.Web.Editing.LineChange.Same, "a"), (Kennisplatform.Web.Editing.LineChange.Removed, "b"), (Kennisplatform.Web.Editing.LineChange.Same, "c"),
+             (Kennisplatform.Web.Editing.LineChange.Same, "d"), (Kennisplatform.Web.Editing.LineChange.Added, "e")],
+            lines);
+    }
+}
