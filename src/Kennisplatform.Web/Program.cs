@@ -5,6 +5,7 @@ using Kennisplatform.Web.Hosting;
 using Kennisplatform.Web.OpenData;
 using Kennisplatform.Web.Search;
 using Kennisplatform.Web.Site;
+using Kennisplatform.Web.Submissions;
 
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -19,6 +20,7 @@ builder.AddAccounts();
 builder.AddSearch();
 builder.AddPublicSite();
 builder.AddOpenData();
+builder.AddSubmissions();
 
 var app = builder.Build();
 

@@ -143,5 +143,7 @@ public static class PageTypes
         "/api",
         "/bestaat-niet",
         "/beheer/inloggen",
+        "/deel-je-ervaring",
+        "/deel-je-ervaring/bedankt",
     ];
 }

@@ -1,6 +1,7 @@
 using Kennisplatform.Content.Changes;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Revisions;
+using Kennisplatform.Content.Submissions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kennisplatform.Content.Storage;
@@ -11,6 +12,7 @@ public class ContentDb(DbContextOptions options) : DbContext(options)
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<SlugAlias> Aliases => Set<SlugAlias>();
     public DbSet<ContentChange> Changes => Set<ContentChange>();
+    public DbSet<Submission> Submissions => Set<Submission>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDb).Assembly);

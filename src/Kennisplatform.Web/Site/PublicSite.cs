@@ -10,7 +10,10 @@ public static class PublicSite
             options.ConstraintMap["section"] = typeof(SectionRouteConstraint);
             options.LowercaseUrls = true;
         });
-        builder.Services.AddRazorPages(options => options.Conventions.ProtectBackOffice());
+        builder.Services.AddRazorPages(options => options.Conventions.ProtectBackOffice())
+            // Required fields say so with [Required] and a Dutch message; a non-nullable string alone is not required
+            // (otherwise an optional field would fail with an English message).
+            .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         builder.Services.AddScoped<SiteQueries>();
     }
 

@@ -224,6 +224,45 @@ namespace Kennisplatform.Content.Storage.Migrations
                     b.ToTable("Revisions");
                 });
 
+            modelBuilder.Entity("Kennisplatform.Content.Submissions.Submission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MayContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("Submissions");
+                });
+
             modelBuilder.Entity("Kennisplatform.Content.Cases.Case", b =>
                 {
                     b.HasBaseType("Kennisplatform.Content.Model.ContentItem");
@@ -563,6 +602,17 @@ namespace Kennisplatform.Content.Storage.Migrations
                         .IsRequired();
 
                     b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("Kennisplatform.Content.Submissions.Submission", b =>
+                {
+                    b.HasOne("Kennisplatform.Content.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("Kennisplatform.Content.Cases.Case", b =>

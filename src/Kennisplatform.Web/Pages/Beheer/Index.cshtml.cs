@@ -16,6 +16,8 @@ public sealed class IndexModel(ContentDb db, UserManager<Editor> users, TimeProv
     public IReadOnlyList<ContentItem> InReview { get; private set; } = [];
     public IReadOnlyList<ContentItem> Scheduled { get; private set; } = [];
     public IReadOnlyList<ContentItem> RecentlyPublished { get; private set; } = [];
+    /// <summary>Shared experiences still waiting as concepts, with the sender's private contact details.</summary>
+    public IReadOnlyList<Kennisplatform.Content.Submissions.Submission> Submissions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +30,8 @@ public sealed class IndexModel(ContentDb db, UserManager<Editor> users, TimeProv
         MyDrafts = await items.Where(i => i.Status == ContentStatus.Draft && i.Author == me).OrderByDescending(i => i.UpdatedAt).Take(20).ToListAsync(cancellationToken);
         InReview = await items.Where(i => i.Status == ContentStatus.InReview).OrderBy(i => i.UpdatedAt).Take(20).ToListAsync(cancellationToken);
         Scheduled = await items.Where(i => i.Status == ContentStatus.Published && i.PublishedAt > now).OrderBy(i => i.PublishedAt).Take(20).ToListAsync(cancellationToken);
+        Submissions = await db.Submissions.AsNoTracking().Include(s => s.Case)
+            .Where(s => s.Case.Status == ContentStatus.Draft).OrderByDescending(s => s.ReceivedAt).Take(20).ToListAsync(cancellationToken);
         RecentlyPublished = await items.VisibleAt(now).OrderByDescending(i => i.PublishedAt).Take(10).ToListAsync(cancellationToken);
     }
 }

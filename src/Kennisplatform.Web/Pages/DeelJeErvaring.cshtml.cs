@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using Kennisplatform.Content.Cases;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Revisions;
+using Kennisplatform.Content.Storage;
+using Kennisplatform.Content.Submissions;
+using Kennisplatform.Web.Submissions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Kennisplatform.Web.Pages;
+
+/// <summary>"Deel je ervaring": anyone can share a case; it waits as a concept until an editor publishes it.</summary>
+[OutputCache(NoStore = true)] // the form carries a per-visitor antiforgery token and time stamp
+public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore store, ContentDb db, TimeProvider clock) : PageModel
+{
+    public const string SubmissionAuthor = "inzending";
+
+    [BindProperty, Required(ErrorMessage = "Geef je verhaal een korte titel."), StringLength(150, ErrorMessage = "Gebruik hoogstens 150 tekens.")]
+    public string Title { get; set; } = "";
+    [BindProperty, StringLength(100)]
+    public string Municipality { get; set; } = "";
+    [BindProperty, StringLength(100)]
+    public string Neighbourhood { get; set; } = "";
+    [BindProperty, Required(ErrorMessage = "Vertel wat er gebeurde."), StringLength(10_000, MinimumLength = 30, ErrorMessage = "Vertel in minstens 30 tekens wat er gebeurde.")]
+    public string Story { get; set; } = "";
+    [BindProperty, Required(ErrorMessage = "Kies hoe het afliep.")]
+    public string? Outcome { get; set; }
+    [BindProperty, StringLength(5_000)]
+    public string WhatWorked { get; set; } = "";
+    [BindProperty, StringLength(5_000)]
+    public string WhatDidNotWork { get; set; } = "";
+    [BindProperty, StringLength(200)]
+    public string Name { get; set; } = "";
+    [BindProperty, EmailAddress(ErrorMessage = "Dit is geen geldig e-mailadres."), StringLength(200)]
+    public string? Email { get; set; }
+    [BindProperty, StringLength(50)]
+    public string Phone { get; set; } = "";
+    [BindProperty]
+    public bool MayContact { get; set; }
+    [BindProperty, Range(typeof(bool), "true", "true", ErrorMessage = "Geef toestemming, anders kunnen we je verhaal niet gebruiken.")]
+    public bool Consent { get; set; }
+    /// <summary>The honeypot: hidden from people, filled in by bots.</summary>
+    [BindProperty]
+    public string? Website { get; set; }
+    [BindProperty]
+    public string? Stamp { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public void OnGet() => Stamp = guard.Stamp();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var verdict = guard.Check(Stamp, Website, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "onbekend");
+        switch (verdict)
+        {
+            case Verdict.Honeypot:
+                // Tell a bot nothing: it sees the same thank-you page, but nothing is stored.
+                return Redirect("/deel-je-ervaring/bedankt");
+            case Verdict.TooMany:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Problem = "Er zijn vanaf dit adres in het afgelopen uur al veel verhalen gestuurd. Probeer het later opnieuw.";
+                return Page();
+            case Verdict.TooFast or Verdict.Expired:
+                Problem = "Het formulier is te snel of te laat verstuurd. Controleer je verhaal en verstuur het nog een keer.";
+                Stamp = guard.Stamp();
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+        }
+
+        var submitted = new Case
+        {
+            Title = Title.Trim(),
+            Summary = Summarise(Story),
+            Body = Story.Trim(),
+            Municipality = Municipality.Trim(),
+            Neighbourhood = Neighbourhood.Trim(),
+            WhatWorked = WhatWorked.Trim(),
+            WhatDidNotWork = WhatDidNotWork.Trim(),
+            Outcome = Dutch.TryParse<CaseOutcome>(Outcome, out var outcome) ? outcome : null,
+            Author = SubmissionAuthor,
+            Status = ContentStatus.Draft,
+        };
+        if (Outcome is not null && submitted.Outcome is null)
+            ModelState.AddModelError(nameof(Outcome), "Kies hoe het afliep.");
+        foreach (var error in submitted.Validate().Where(e => e.Field == "what_did_not_work"))
+            ModelState.AddModelError(nameof(WhatDidNotWork), error.Message);
+        if (!ModelState.IsValid)
+        {
+            Stamp = guard.Stamp();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        var saved = await store.SaveAsync(submitted, SubmissionAuthor, 0);
+        if (saved.Outcome is not SaveOutcome.Saved)
+        {
+            Problem = string.Join(" ", saved.Errors.Select(e => e.Message));
+            Stamp = guard.Stamp();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        db.Submissions.Add(new Submission
+        {
+            CaseId = submitted.Id, ReceivedAt = clock.GetUtcNow().UtcDateTime,
+            Name = Name.Trim(), Email = Email?.Trim() ?? "", Phone = Phone.Trim(), MayContact = MayContact,
+        });
+        await db.SaveChangesAsync();
+        return Redirect("/deel-je-ervaring/bedankt");
+    }
+
+    private static string Summarise(string story)
+    {
+        var text = story.Trim().ReplaceLineEndings(" ");
+        if (text.Length <= 200)
+            return text;
+        var cut = text.LastIndexOf(' ', 200);
+        return (cut > 0 ? text[..cut] : text[..200]) + " …";
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Kennisplatform.Content.Cases;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kennisplatform.Web.Tests;
+
+public class SubmissionTests(SubmissionTests.Factory factory) : IClassFixture<SubmissionTests.Factory>
+{
+    public class Factory : SiteFactory
+    {
+        protected virtual int PerHour => 1000;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Kennisplatform:Submissions:PerHour", PerHour.ToString());
+        }
+    }
+
+    public sealed class StrictFactory : Factory
+    {
+        protected override int PerHour => 2;
+    }
+
+    internal static async Task<HttpResponseMessage> SubmitAsync(SiteFactory site, Dictionary<string, string> fields, bool wait = true)
+    {
+        var browser = site.NewBrowser();
+        var form = await new HtmlParser().ParseDocumentAsync(await browser.GetStringAsync("/deel-je-ervaring"));
+        fields["__RequestVerificationToken"] = form.QuerySelector("form.submission-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        fields["Stamp"] = form.QuerySelector("input[name=Stamp]")!.GetAttribute("value")!;
+        if (wait)
+            site.Clock.Now = site.Clock.Now.AddSeconds(30); // a person takes a while to write
+        return await browser.PostAsync("/deel-je-ervaring", new FormUrlEncodedContent(fields));
+    }
+
+    internal static Dictionary<string, string> Story(string title) => new()
+    {
+        ["Title"] = title,
+        ["Municipality"] = "Zaandam",
+        ["Story"] = "Met buren hebben we elke zaterdag de straat schoongemaakt en daarna koffie gedronken.",
+        ["Outcome"] = "geslaagd",
+        ["WhatWorked"] = "Vaste tijd, koffie na afloop.",
+        ["Name"] = "Sanne Straat",
+        ["Email"] = "sanne@example.org",
+        ["Phone"] = "0612345678",
+        ["MayContact"] = "true",
+        ["Consent"] = "true",
+        ["Website"] = "",
+    };
+
+    private async Task<(ContentDb Db, AsyncServiceScope Scope)> DbAsync()
+    {
+        var scope = factory.Services.CreateAsyncScope();
+        await Task.CompletedTask;
+        return (scope.ServiceProvider.GetRequiredService<ContentDb>(), scope);
+    }
+
+    [Fact]
+    public async Task A_shared_story_waits_as_a_concept_and_the_contact_details_stay_private()
+    {
+        var response = await SubmitAsync(factory, Story("Samen de straat schoon"));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, (await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync())).QuerySelector("[role=alert]")?.TextContent);
+        Assert.Equal("/deel-je-ervaring/bedankt", response.Headers.Location!.OriginalString);
+
+        var (db, scope) = await DbAsync();
+        await using (scope)
+        {
+            var story = await db.Items.OfType<Case>().AsNoTracking().SingleAsync(c => c.Title == "Samen de straat schoon");
+            Assert.Equal((ContentStatus.Draft, CaseOutcome.Succeeded, "inzending", "Zaandam"), (story.Status, story.Outcome, story.Author, story.Municipality));
+            var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.CaseId == story.Id);
+            Assert.Equal(("Sanne Straat", "sanne@example.org", "0612345678", true), (submission.Name, submission.Email, submission.Phone, submission.MayContact));
+            Assert.DoesNotContain("sanne@example.org", Kennisplatform.Content.Files.ContentFile.Write(story));
+        }
+        await factory.CreatePlainClient().GetPageAsync("/praktijkvoorbeelden/samen-de-straat-schoon", expectedStatus: 404);
+        Assert.DoesNotContain("sanne@example.org", await factory.CreatePlainClient().GetStringAsync("/api/v1/export.json"));
+
+        var (redacteur, _) = await factory.SignedInAsync(Kennisplatform.Web.Accounts.Roles.Editor);
+        var dashboard = await redacteur.GetPageAsync("/beheer");
+        Assert.Contains("Samen de straat schoon", dashboard.Text("#inzendingen + ul"));
+        Assert.Contains("sanne@example.org", dashboard.Text("#inzendingen + ul"));
+    }
+
+    [Fact]
+    public async Task A_post_seconds_after_loading_the_form_is_refused_and_nothing_is_stored()
+    {
+        var response = await SubmitAsync(factory, Story("Te snel verstuurd"), wait: false);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("te snel of te laat", await response.Content.ReadAsStringAsync());
+        var (db, scope) = await DbAsync();
+        await using (scope)
+            Assert.False(await db.Items.AnyAsync(i => i.Title == "Te snel verstuurd"));
+    }
+
+    [Fact]
+    public async Task A_bot_that_fills_the_hidden_field_sees_thanks_but_nothing_is_stored()
+    {
+        var fields = Story("Bot verhaal");
+        fields["Website"] = "https://spam.example";
+        var response = await SubmitAsync(factory, fields);
+        Assert.Equal("/deel-je-ervaring/bedankt", response.Headers.Location!.OriginalString);
+        var (db, scope) = await DbAsync();
+        await using (scope)
+            Assert.False(await db.Items.AnyAsync(i => i.Title == "Bot verhaal"));
+    }
+
+    [Fact]
+    public async Task Missing_consent_and_an_unexplained_failure_get_Dutch_messages()
+    {
+        var fields = Story("Mislukt zonder uitleg");
+        fields["Outcome"] = "mislukt";
+        fields["Consent"] = "false";
+        fields["Email"] = "geen-adres";
+        var response = await SubmitAsync(factory, fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Geef toestemming", page.QuerySelector("#Consent-fout")!.TextContent);
+        Assert.Contains("wat er niet werkte", page.QuerySelector("#WhatDidNotWork-fout")!.TextContent);
+        Assert.Contains("geen geldig e-mailadres", page.QuerySelector("#Email-fout")!.TextContent);
+        Assert.Equal("Mislukt zonder uitleg", page.QuerySelector("#Title")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_form_is_never_served_from_the_shared_cache()
+    {
+        var first = await new HtmlParser().ParseDocumentAsync(await factory.NewBrowser().GetStringAsync("/deel-je-ervaring"));
+        factory.Clock.Now = factory.Clock.Now.AddSeconds(1);
+        var second = await new HtmlParser().ParseDocumentAsync(await factory.NewBrowser().GetStringAsync("/deel-je-ervaring"));
+        Assert.NotEqual(first.QuerySelector("input[name=Stamp]")!.GetAttribute("value"), second.QuerySelector("input[name=Stamp]")!.GetAttribute("value"));
+    }
+}
+
+public class SubmissionLimitTests(SubmissionTests.StrictFactory factory) : IClassFixture<SubmissionTests.StrictFactory>
+{
+    [Fact]
+    public async Task One_address_may_send_a_few_stories_an_hour()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Eerste"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Tweede"))).StatusCode);
+        var third = await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Derde"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains("Probeer het later opnieuw", await third.Content.ReadAsStringAsync());
+    }
+}
