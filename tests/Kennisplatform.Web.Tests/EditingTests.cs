@@ -145,6 +145,33 @@ public class EditingTests(EditingTests.Factory factory) : IClassFixture<EditingT
     }
 
     [Fact]
+    public async Task A_draft_preview_is_the_public_page_exactly()
+    {
+        var (auteur, _) = await factory.SignedInAsync(Roles.Author);
+        var fields = NewCase("Voorbeeld van een buurtkrant");
+        var (created, _) = await PostAsync(auteur, "/beheer/inhoud/nieuw/praktijkvoorbeeld", fields, ("f.themes", "eenzaamheid"), ("actie", "opslaan"));
+        var path = created.Headers.Location!.OriginalString.Split('?')[0];
+
+        var preview = await auteur.GetPageAsync(path + "/voorbeeld");
+        Assert.Contains("Voorbeeld.", preview.Text(".preview-notice"));
+        Assert.Equal("Voorbeeld van een buurtkrant", preview.Text("article h1"));
+        await factory.CreatePlainClient().GetPageAsync("/praktijkvoorbeelden/voorbeeld-van-een-buurtkrant", expectedStatus: 404);
+        var (otherAuteur, _) = await factory.SignedInAsync(Roles.Author);
+        Assert.Contains("/beheer/geen-toegang", (await otherAuteur.GetAsync(path + "/voorbeeld")).Headers.Location!.ToString());
+
+        var (redacteur, _) = await factory.SignedInAsync(Roles.Editor);
+        fields["version"] = (await LoadCaseAsync("Voorbeeld van een buurtkrant")).Version.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(redacteur, path, fields, ("f.themes", "eenzaamheid"), ("actie", "publiceren"))).Response.StatusCode);
+        // "Meer zoals dit" comes from search, which indexes in the background: compare once it has the item.
+        var anonymous = factory.CreatePlainClient();
+        for (var tries = 0; tries < 200 && !(await anonymous.GetStringAsync("/api/v1/search?q=buurtkrant")).Contains("voorbeeld-van-een-buurtkrant"); tries++)
+            await Task.Delay(50);
+        var previewAfter = await redacteur.GetPageAsync(path + "/voorbeeld");
+        var publicPage = await factory.CreatePlainClient().GetPageAsync("/praktijkvoorbeelden/voorbeeld-van-een-buurtkrant");
+        Assert.Equal(publicPage.QuerySelector("article")!.OuterHtml, previewAfter.QuerySelector("article")!.OuterHtml);
+    }
+
+    [Fact]
     public async Task Scheduling_needs_a_moment_in_the_future()
     {
         var (redacteur, _) = await factory.SignedInAsync(Roles.Editor);

@@ -35,10 +35,5 @@ public sealed class DetailModel(SiteQueries queries, SearchIndexer search) : Pag
         }
     }
 
-    /// <summary>A linked item is shown only when the public may see it.</summary>
-    public IEnumerable<T> Visible<T>(IEnumerable<T> items) where T : ContentItem => items.Where(queries.IsVisible).OrderBy(i => i.Title);
-
-    public bool IsVisible(ContentItem? item) => item is not null && queries.IsVisible(item);
-
-    public DateTime UtcNow => queries.UtcNow;
+    public ItemView View => new(Item, Referencing, Related, queries.IsVisible);
 }
