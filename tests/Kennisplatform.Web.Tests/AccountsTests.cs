@@ -239,6 +239,21 @@ public class AccountsTests(AccountsTests.Factory factory) : IClassFixture<Accoun
     }
 
     [Fact]
+    public async Task The_log_shows_who_changed_accounts_and_who_saved_content()
+    {
+        var (admin, me) = await factory.SignedInAsync(Roles.Administrator);
+        await PostFormAsync(admin, "Create", new() { ["Name"] = "Lotte Log", ["Email"] = "lotte@example.org", ["Role"] = Roles.Author });
+
+        var mine = await admin.GetPageAsync("/beheer/logboek?wie=" + Uri.EscapeDataString(me.Email!));
+        var row = mine.QuerySelectorAll("tbody tr").Select(r => r.TextContent).Single(t => t.Contains("lotte@example.org"));
+        Assert.Contains("account gemaakt met rol auteur", row);
+
+        var imported = await admin.GetPageAsync("/beheer/logboek?wie=import");
+        Assert.Contains("versie 1 opgeslagen (gepubliceerd)", imported.Text("tbody"));
+        Assert.Contains("/beheer/inhoud/", imported.Links("tbody a").First());
+    }
+
+    [Fact]
     public async Task Invalid_new_account_gets_Dutch_messages_next_to_the_fields()
     {
         var admin = await SignedInAsync(Roles.Administrator);

@@ -1,3 +1,4 @@
+using Kennisplatform.Content.Audit;
 using Kennisplatform.Content.Changes;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Revisions;
@@ -13,6 +14,7 @@ public class ContentDb(DbContextOptions options) : DbContext(options)
     public DbSet<SlugAlias> Aliases => Set<SlugAlias>();
     public DbSet<ContentChange> Changes => Set<ContentChange>();
     public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDb).Assembly);

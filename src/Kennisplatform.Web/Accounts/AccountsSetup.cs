@@ -16,6 +16,7 @@ public static class AccountsSetup
             $"Data Source={services.GetRequiredService<IOptions<PlatformOptions>>().Value.DatabasePath}",
             sqlite => sqlite.MigrationsHistoryTable(AccountsDb.MigrationsTable)));
 
+        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.AddIdentityCore<Editor>(options =>
             {

@@ -30,6 +30,7 @@ public static class AdminCommand
             return 1;
         }
         await users.AddToRoleAsync(editor, Roles.Administrator);
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync("create-admin", "beheerder gemaakt", editor.Email!);
         output.WriteLine($"Beheerder {editor.Email} is aangemaakt.");
         if (generated)
             output.WriteLine($"Wachtwoord (wordt niet nog eens getoond, bewaar het veilig): {password}");

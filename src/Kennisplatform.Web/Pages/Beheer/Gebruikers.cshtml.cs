@@ -10,7 +10,7 @@ namespace Kennisplatform.Web.Pages.Beheer;
 
 /// <summary>Accounts, for beheerders only: create, change role, disable, reset a password. Never the last active beheerder.</summary>
 [Authorize(Policy = Roles.Administration)]
-public sealed class GebruikersModel(UserManager<Editor> users, TimeProvider clock) : PageModel
+public sealed class GebruikersModel(UserManager<Editor> users, AuditLog audit, TimeProvider clock) : PageModel
 {
     public sealed record Row(Editor Editor, string Role, bool Disabled);
 
@@ -44,6 +44,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, TimeProvider cloc
         if (created.Succeeded)
         {
             await users.AddToRoleAsync(editor, Role);
+            await audit.RecordAsync(User.Identity!.Name!, $"account gemaakt met rol {Role}", editor.Email!);
             NewPassword = (editor.Email!, password);
             Message = $"Account voor {editor.DisplayName} gemaakt met de rol {Role}.";
             ModelState.Clear();
@@ -63,6 +64,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, TimeProvider cloc
             return "Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.";
         await users.RemoveFromRolesAsync(editor, await users.GetRolesAsync(editor));
         await users.AddToRoleAsync(editor, role);
+        await audit.RecordAsync(User.Identity!.Name!, $"rol gewijzigd in {role}", editor.Email!);
         Message = $"{editor.DisplayName} heeft nu de rol {role}.";
         return null;
     });
@@ -74,6 +76,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, TimeProvider cloc
         await users.SetLockoutEnabledAsync(editor, true);
         await users.SetLockoutEndDateAsync(editor, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(editor); // ends sessions that are already open
+        await audit.RecordAsync(User.Identity!.Name!, "account uitgeschakeld", editor.Email!);
         Message = $"{editor.DisplayName} kan niet meer inloggen.";
         return null;
     });
@@ -82,6 +85,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, TimeProvider cloc
     {
         await users.SetLockoutEndDateAsync(editor, null);
         await users.ResetAccessFailedCountAsync(editor);
+        await audit.RecordAsync(User.Identity!.Name!, "account ingeschakeld", editor.Email!);
         Message = $"{editor.DisplayName} kan weer inloggen.";
         return null;
     });
@@ -93,6 +97,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, TimeProvider cloc
         var reset = await users.ResetPasswordAsync(editor, token, password);
         if (!reset.Succeeded)
             return string.Join(" ", reset.Errors.Select(e => e.Description));
+        await audit.RecordAsync(User.Identity!.Name!, "nieuw wachtwoord gemaakt", editor.Email!);
         NewPassword = (editor.Email!, password);
         Message = $"Nieuw wachtwoord voor {editor.DisplayName}. Het oude werkt niet meer.";
         return null;
