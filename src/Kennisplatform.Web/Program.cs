@@ -2,6 +2,7 @@ using Kennisplatform.Web.Accounts;
 using Kennisplatform.Web.Api;
 using Kennisplatform.Web.Commands;
 using Kennisplatform.Web.Hosting;
+using Kennisplatform.Web.MediaFiles;
 using Kennisplatform.Web.OpenData;
 using Kennisplatform.Web.Search;
 using Kennisplatform.Web.Site;
@@ -21,6 +22,7 @@ builder.AddSearch();
 builder.AddPublicSite();
 builder.AddOpenData();
 builder.AddSubmissions();
+builder.AddMedia();
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ app.UsePublicSite();
 app.MapPublicSite();
 app.MapSearchApi();
 app.MapOpenData();
+app.MapMedia();
 await app.RunAsync();
 return 0;
 

@@ -42,6 +42,8 @@ public class SubmissionTests(SubmissionTests.Factory factory) : IClassFixture<Su
     {
         ["Title"] = title,
         ["Municipality"] = "Zaandam",
+        ["Neighbourhood"] = "", // optional fields left empty
+        ["WhatDidNotWork"] = "",
         ["Story"] = "Met buren hebben we elke zaterdag de straat schoongemaakt en daarna koffie gedronken.",
         ["Outcome"] = "geslaagd",
         ["WhatWorked"] = "Vaste tijd, koffie na afloop.",

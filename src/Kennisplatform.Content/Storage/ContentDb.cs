@@ -1,5 +1,6 @@
 using Kennisplatform.Content.Audit;
 using Kennisplatform.Content.Changes;
+using Kennisplatform.Content.Media;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Revisions;
 using Kennisplatform.Content.Submissions;
@@ -15,6 +16,7 @@ public class ContentDb(DbContextOptions options) : DbContext(options)
     public DbSet<ContentChange> Changes => Set<ContentChange>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<MediaFile> Media => Set<MediaFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDb).Assembly);

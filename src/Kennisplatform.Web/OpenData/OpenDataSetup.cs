@@ -22,7 +22,7 @@ public static class OpenDataSetup
         }));
         builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
             .Expire(TimeSpan.FromMinutes(10))
-            .With(context => !context.HttpContext.Request.Path.StartsWithSegments("/beheer"))
+            .With(context => !context.HttpContext.Request.Path.StartsWithSegments("/beheer") && !context.HttpContext.Request.Path.StartsWithSegments("/media"))
             .SetVaryByQuery("*")
             // The key holds the content version (raised when a save commits) and the index generation (raised when
             // changes reach search). A response built from older data is stored under a key no request asks for

@@ -13,7 +13,11 @@ public static class PublicSite
         builder.Services.AddRazorPages(options => options.Conventions.ProtectBackOffice())
             // Required fields say so with [Required] and a Dutch message; a non-nullable string alone is not required
             // (otherwise an optional field would fail with an English message).
-            .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+            .AddMvcOptions(options =>
+            {
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
+            });
         builder.Services.AddScoped<SiteQueries>();
     }
 

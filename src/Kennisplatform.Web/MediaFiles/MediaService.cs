@@ -1,0 +1,106 @@
+using Kennisplatform.Content.Media;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Storage;
+using Kennisplatform.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kennisplatform.Web.MediaFiles;
+
+public sealed class MediaOptions
+{
+    public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+}
+
+/// <summary>Uploads, serves and deletes media. Files are stored under the data folder, never in the web root.</summary>
+public sealed class MediaService(ContentDb db, IOptions<PlatformOptions> platform, IOptions<MediaOptions> options, TimeProvider clock)
+{
+    private string Folder => platform.Value.MediaFolder;
+
+    public async Task<(MediaFile? File, string? Problem)> UploadAsync(Stream content, string originalName, long length, string altText, string uploadedBy, CancellationToken cancellationToken)
+    {
+        if (length == 0)
+            return (null, "Kies een bestand.");
+        if (length > options.Value.MaxBytes)
+            return (null, $"Het bestand is te groot: hoogstens {options.Value.MaxBytes / 1024 / 1024} MB.");
+        var head = new byte[16];
+        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        var type = MediaTypes.Detect(head.AsSpan(0, read));
+        if (type is null)
+            return (null, "Dit is geen afbeelding (PNG, JPEG, GIF, WebP) of PDF. Andere soorten bestanden kunnen niet.");
+        if (type.StartsWith("image/", StringComparison.Ordinal) && string.IsNullOrWhiteSpace(altText))
+            return (null, "Beschrijf wat er op de afbeelding staat (alt-tekst), voor wie de afbeelding niet kan zien.");
+
+        Directory.CreateDirectory(Folder);
+        var stored = Guid.NewGuid().ToString("N") + MediaTypes.Extension(type);
+        var path = Path.Combine(Folder, stored);
+        await using (var file = File.Create(path))
+        {
+            await file.WriteAsync(head.AsMemory(0, read), cancellationToken);
+            await content.CopyToAsync(file, cancellationToken);
+        }
+        var media = new MediaFile
+        {
+            FileName = SafeName(originalName, type), StoredName = stored, ContentType = type, Size = new FileInfo(path).Length,
+            AltText = altText.Trim(), UploadedBy = uploadedBy, UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Media.Add(media);
+        await db.SaveChangesAsync(cancellationToken);
+        return (media, null);
+    }
+
+    /// <summary>The items whose text links to the file; a file in use cannot be deleted.</summary>
+    public Task<List<ContentItem>> UsedByAsync(MediaFile media, CancellationToken cancellationToken)
+    {
+        var pattern = $"%/media/{media.Id}/%";
+        return db.Items.AsNoTracking().Where(i => EF.Functions.Like(i.Body, pattern) || EF.Functions.Like(i.Summary, pattern)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<string?> DeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await db.Media.FindAsync([id], cancellationToken) is not { } media)
+            return "Dit bestand bestaat niet (meer).";
+        var users = await UsedByAsync(media, cancellationToken);
+        if (users.Count > 0)
+            return $"Dit bestand wordt gebruikt in: {string.Join(", ", users.Select(u => u.Title))}. Haal het daar eerst weg.";
+        db.Media.Remove(media);
+        await db.SaveChangesAsync(cancellationToken);
+        File.Delete(Path.Combine(Folder, media.StoredName));
+        return null;
+    }
+
+    public string PathOf(MediaFile media) => Path.Combine(Folder, media.StoredName);
+
+    private static string SafeName(string original, string type)
+    {
+        var stem = SlugRules.FromTitle(Path.GetFileNameWithoutExtension(original));
+        return (stem.Length > 60 ? stem[..60].TrimEnd('-') : stem) + MediaTypes.Extension(type);
+    }
+}
+
+public static class MediaSetup
+{
+    public static void AddMedia(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MediaOptions>().Bind(builder.Configuration.GetSection("Kennisplatform:Media"));
+        builder.Services.AddScoped<MediaService>();
+    }
+
+    /// <summary>
+    /// GET /media/{id}/{name}: the stored file with its checked type, nosniff, and a sandboxing policy, so not even a
+    /// crafted file can run script on this site. PDFs download rather than open inline.
+    /// </summary>
+    public static void MapMedia(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/media/{id:int}/{name}", async (int id, string name, ContentDb db, MediaService media, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var file = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+            if (file is null || file.FileName != name || !File.Exists(media.PathOf(file)))
+                return Results.NotFound();
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            headers.CacheControl = "public, max-age=86400";
+            headers.ContentDisposition = (file.IsImage ? "inline" : "attachment") + $"; filename=\"{file.FileName}\"";
+            return Results.File(media.PathOf(file), file.ContentType);
+        }).ExcludeFromDescription();
+}

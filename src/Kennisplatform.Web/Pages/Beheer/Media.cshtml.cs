@@ -1,0 +1,65 @@
+using Kennisplatform.Content.Media;
+using Kennisplatform.Content.Storage;
+using Kennisplatform.Web.MediaFiles;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kennisplatform.Web.Pages.Beheer;
+
+/// <summary>Images and PDFs: upload with alt text, copy the Markdown to insert, delete when no text uses it.</summary>
+[RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
+public sealed class MediaModel(ContentDb db, MediaService media) : PageModel
+{
+    public sealed record Row(MediaFile File, int UsedBy);
+
+    public IReadOnlyList<Row> Files { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string? Problem { get; private set; }
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+    [BindProperty]
+    public string AltText { get; set; } = "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
+    {
+        if (Upload is null)
+            Problem = "Kies een bestand.";
+        else
+        {
+            await using var stream = Upload.OpenReadStream();
+            var (file, problem) = await media.UploadAsync(stream, Upload.FileName, Upload.Length, AltText, User.Identity!.Name!, cancellationToken);
+            Problem = problem;
+            if (file is not null)
+                Message = $"{file.FileName} is opgeslagen. Zet het in een tekst met: {Markdown(file)}";
+        }
+        if (Problem is not null)
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        Problem = await media.DeleteAsync(id, cancellationToken);
+        if (Problem is null)
+            Message = "Het bestand is verwijderd.";
+        else
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public static string Markdown(MediaFile file) => file.IsImage ? $"![{file.AltText}]({file.Url})" : $"[{file.FileName}]({file.Url})";
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<Row>();
+        foreach (var file in await db.Media.AsNoTracking().OrderByDescending(m => m.UploadedAt).Take(200).ToListAsync(cancellationToken))
+            rows.Add(new Row(file, (await media.UsedByAsync(file, cancellationToken)).Count));
+        Files = rows;
+    }
+}
