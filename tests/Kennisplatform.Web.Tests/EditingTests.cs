@@ -14,7 +14,7 @@ public class EditingTests(EditingTests.Factory factory) : IClassFixture<EditingT
 {
     public sealed class Factory : SiteFactory;
 
-    private static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> PostAsync(HttpClient browser, string formPath, Dictionary<string, string> fields, params (string Key, string Value)[] extra)
+    internal static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> PostAsync(HttpClient browser, string formPath, Dictionary<string, string> fields, params (string Key, string Value)[] extra)
     {
         var token = await SiteFactory.TokenAsync(browser, formPath);
         var pairs = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
@@ -24,7 +24,7 @@ public class EditingTests(EditingTests.Factory factory) : IClassFixture<EditingT
         return (response, await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync()));
     }
 
-    private static Dictionary<string, string> NewCase(string title) => new()
+    internal static Dictionary<string, string> NewCase(string title) => new()
     {
         ["f.title"] = title,
         ["f.summary"] = "Een korte samenvatting.",

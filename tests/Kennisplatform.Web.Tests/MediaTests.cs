@@ -10,9 +10,9 @@ public class MediaTests(MediaTests.Factory factory) : IClassFixture<MediaTests.F
     public sealed class Factory : SiteFactory;
 
     // The smallest valid PNG: one transparent pixel.
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    internal static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-    private static async Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Page)> UploadAsync(HttpClient browser, byte[] bytes, string name, string alt)
+    internal static async Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Page)> UploadAsync(HttpClient browser, byte[] bytes, string name, string alt)
     {
         var token = await SiteFactory.TokenAsync(browser, "/beheer/media");
         using var form = new MultipartFormDataContent();
