@@ -63,6 +63,7 @@ public static class AccountsSetup
     {
         conventions.AuthorizeFolder("/Beheer", Roles.BackOffice);
         conventions.AllowAnonymousToPage("/Beheer/Inloggen");
+        conventions.AllowAnonymousToPage("/Beheer/InloggenCode");
         conventions.AllowAnonymousToPage("/Beheer/GeenToegang");
     }
 

@@ -26,6 +26,8 @@ public sealed class InloggenModel(SignInManager<Editor> signIn, UserManager<Edit
         if (!ModelState.IsValid)
             return Page();
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+            return Redirect("/beheer/inloggen/code" + (ReturnUrl is { Length: > 0 } ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : ""));
         if (result.IsLockedOut)
         {
             Problem = "Je account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.";
