@@ -78,7 +78,9 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
         TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(me);
         if (!showKey || TwoFactorEnabled)
             return;
-        var key = (await users.GetAuthenticatorKeyAsync(me))!;
+        // No key yet (the set-up was never started): nothing to show, the page offers to start.
+        if (await users.GetAuthenticatorKeyAsync(me) is not { } key)
+            return;
         Key = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
         AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("Kennisplatform wijken")}:{Uri.EscapeDataString(me.Email!)}?secret={key}&issuer={Uri.EscapeDataString("Kennisplatform wijken")}&digits=6";
     }

@@ -56,9 +56,9 @@ public sealed class GebruikersModel(UserManager<Editor> users, AuditLog audit, T
         return Page();
     }
 
-    public Task<IActionResult> OnPostRoleAsync(string id, string role) => ChangeAsync(id, async editor =>
+    public Task<IActionResult> OnPostRoleAsync(string? id, string? role) => ChangeAsync(id, async editor =>
     {
-        if (!Roles.All.Contains(role))
+        if (role is null || !Roles.All.Contains(role))
             return "Kies een bestaande rol.";
         if (await IsLastActiveAdministratorAsync(editor) && role != Roles.Administrator)
             return "Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.";
@@ -69,7 +69,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, AuditLog audit, T
         return null;
     });
 
-    public Task<IActionResult> OnPostDisableAsync(string id) => ChangeAsync(id, async editor =>
+    public Task<IActionResult> OnPostDisableAsync(string? id) => ChangeAsync(id, async editor =>
     {
         if (await IsLastActiveAdministratorAsync(editor))
             return "Dit is de laatste actieve beheerder. Die kan niet worden uitgeschakeld.";
@@ -81,7 +81,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, AuditLog audit, T
         return null;
     });
 
-    public Task<IActionResult> OnPostEnableAsync(string id) => ChangeAsync(id, async editor =>
+    public Task<IActionResult> OnPostEnableAsync(string? id) => ChangeAsync(id, async editor =>
     {
         await users.SetLockoutEndDateAsync(editor, null);
         await users.ResetAccessFailedCountAsync(editor);
@@ -90,7 +90,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, AuditLog audit, T
         return null;
     });
 
-    public Task<IActionResult> OnPostResetAsync(string id) => ChangeAsync(id, async editor =>
+    public Task<IActionResult> OnPostResetAsync(string? id) => ChangeAsync(id, async editor =>
     {
         var password = Passwords.Generate();
         var token = await users.GeneratePasswordResetTokenAsync(editor);
@@ -103,11 +103,11 @@ public sealed class GebruikersModel(UserManager<Editor> users, AuditLog audit, T
         return null;
     });
 
-    private async Task<IActionResult> ChangeAsync(string id, Func<Editor, Task<string?>> change)
+    private async Task<IActionResult> ChangeAsync(string? id, Func<Editor, Task<string?>> change)
     {
         // Only the action's own fields are posted; the create form's rules do not apply here.
         ModelState.Clear();
-        if (await users.FindByIdAsync(id) is not { } editor)
+        if (string.IsNullOrEmpty(id) || await users.FindByIdAsync(id) is not { } editor)
             Problems.Add("Dit account bestaat niet (meer).");
         else if (await change(editor) is { } problem)
             Problems.Add(problem);
