@@ -73,6 +73,16 @@ public class MediaTests(MediaTests.Factory factory) : IClassFixture<MediaTests.F
     }
 
     [Fact]
+    public async Task An_upload_over_the_form_limit_is_refused_without_a_server_error()
+    {
+        var (editor, _) = await factory.SignedInAsync(Roles.Editor);
+        var huge = new byte[13 * 1024 * 1024];
+        Png.CopyTo(huge, 0);
+        var (response, _) = await UploadAsync(editor, huge, "enorm.png", "Enorm");
+        Assert.InRange((int)response.StatusCode, 400, 499);
+    }
+
+    [Fact]
     public async Task A_file_in_use_cannot_be_deleted_and_an_unused_one_can()
     {
         var (redacteur, _) = await factory.SignedInAsync(Roles.Editor);
@@ -95,6 +105,10 @@ public class MediaTests(MediaTests.Factory factory) : IClassFixture<MediaTests.F
             var token = await SiteFactory.TokenAsync(redacteur, "/beheer/media");
             return await redacteur.PostAsync("/beheer/media?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = which, ["__RequestVerificationToken"] = token }));
         }
+        var list = await redacteur.GetPageAsync("/beheer/media");
+        var rows = list.QuerySelectorAll("tbody tr").ToDictionary(r => r.QuerySelector("td a")!.TextContent, r => r.QuerySelectorAll("td")[2].TextContent);
+        Assert.Equal("1 tekst", rows["in-gebruik.png"]);
+        Assert.Equal("nergens", rows["los-rapport.pdf"]);
         var refused = await DeleteAsync(id);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("Met afbeelding", await refused.Content.ReadAsStringAsync());

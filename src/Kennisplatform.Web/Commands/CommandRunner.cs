@@ -56,7 +56,8 @@ public static class CommandRunner
                 var indexer = services.GetRequiredService<SearchIndexer>();
                 try
                 {
-                    await indexer.PrepareAsync(CancellationToken.None);
+                    indexer.Open(); // not PrepareAsync: that would rebuild an outdated index once before this rebuild
+
                 }
                 catch (Lucene.Net.Store.LockObtainFailedException)
                 {

@@ -49,11 +49,23 @@ public sealed class MediaService(ContentDb db, IOptions<PlatformOptions> platfor
         return (media, null);
     }
 
+    /// <summary>What a text contains when it uses the file: the start of its address.</summary>
+    private static string Marker(int id) => $"/media/{id}/";
+
     /// <summary>The items whose text links to the file; a file in use cannot be deleted.</summary>
     public Task<List<ContentItem>> UsedByAsync(MediaFile media, CancellationToken cancellationToken)
     {
-        var pattern = $"%/media/{media.Id}/%";
+        var pattern = "%" + Marker(media.Id) + "%";
         return db.Items.AsNoTracking().Where(i => EF.Functions.Like(i.Body, pattern) || EF.Functions.Like(i.Summary, pattern)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>For a list of files, how many texts use each: one query for the texts that link to any file.</summary>
+    public async Task<Dictionary<int, int>> UsageAsync(IReadOnlyList<MediaFile> files, CancellationToken cancellationToken)
+    {
+        var texts = await db.Items.AsNoTracking()
+            .Where(i => EF.Functions.Like(i.Body, "%/media/%") || EF.Functions.Like(i.Summary, "%/media/%"))
+            .Select(i => i.Body + "\n" + i.Summary).ToListAsync(cancellationToken);
+        return files.ToDictionary(f => f.Id, f => texts.Count(t => t.Contains(Marker(f.Id), StringComparison.Ordinal)));
     }
 
     public async Task<string?> DeleteAsync(int id, CancellationToken cancellationToken)

@@ -44,10 +44,8 @@ public sealed class SearchIndexer(
     /// <summary>Opens the index, rebuilding or catching up as needed. Called once at start-up, before requests are served.</summary>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        index = SearchIndex.Open(settings.IndexFolder, SearchLexicon.Load(settings.SearchLexiconFolder));
-        service = new SearchService(index);
-        if (index.NeedsRebuild)
+        Open();
+        if (index!.NeedsRebuild)
         {
             log.LogInformation("Search index missing, unreadable or made with other word lists: rebuilding");
             await RebuildAsync(null, cancellationToken);
@@ -58,6 +56,16 @@ public sealed class SearchIndexer(
             await CatchUpAsync(cancellationToken);
         }
         log.LogInformation("Search index ready: {Count} items", index.DocumentCount);
+    }
+
+    /// <summary>Opens the index on disk without filling it; <see cref="PrepareAsync"/> and the reindex verb start here.</summary>
+    public void Open()
+    {
+        if (index is not null)
+            return;
+        var settings = options.Value;
+        index = SearchIndex.Open(settings.IndexFolder, SearchLexicon.Load(settings.SearchLexiconFolder));
+        service = new SearchService(index);
     }
 
     /// <summary>Empties the index and fills it with every visible item. Returns the number indexed.</summary>

@@ -131,7 +131,7 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
     /// <summary>Loads or creates the item and checks who may touch it. Returns a refusal, or null to go on.</summary>
     private async Task<IActionResult?> LoadAsync(string key, string? type)
     {
-        CanPublish = (await authorization.AuthorizeAsync(User, Roles.Publishing)).Succeeded;
+        CanPublish = await authorization.MayPublishAsync(User);
         if (key == "nieuw")
         {
             if (!Dutch.TryParse<ContentType>(type, out var kind))
@@ -144,8 +144,7 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         else
             return NotFound();
 
-        // An auteur works on their own concepts only.
-        if (!CanPublish && !IsNew && (Item.Author != User.Identity!.Name || Item.Status is not ContentStatus.Draft))
+        if (!EditorAccess.MayWorkOn(Item, User, CanPublish))
             return Forbid();
 
         Fields = ContentFields.For(Item.Kind).Where(f => !WorkflowKeys.Contains(f.Key)).ToList();

@@ -57,9 +57,8 @@ public sealed class MediaModel(ContentDb db, MediaService media) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var rows = new List<Row>();
-        foreach (var file in await db.Media.AsNoTracking().OrderByDescending(m => m.UploadedAt).Take(200).ToListAsync(cancellationToken))
-            rows.Add(new Row(file, (await media.UsedByAsync(file, cancellationToken)).Count));
-        Files = rows;
+        var files = await db.Media.AsNoTracking().OrderByDescending(m => m.UploadedAt).Take(200).ToListAsync(cancellationToken);
+        var usage = await media.UsageAsync(files, cancellationToken);
+        Files = files.Select(f => new Row(f, usage[f.Id])).ToList();
     }
 }

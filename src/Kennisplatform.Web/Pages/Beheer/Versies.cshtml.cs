@@ -54,9 +54,8 @@ public sealed class VersiesModel(ContentStore store, IAuthorizationService autho
         if (await store.LoadForEditAsync(id) is not { } item)
             return NotFound();
         Item = item;
-        CanRestore = (await authorization.AuthorizeAsync(User, Roles.Publishing)).Succeeded;
-        // An auteur may look back through the revisions of their own concepts only.
-        if (!CanRestore && (item.Author != User.Identity!.Name || item.Status is not ContentStatus.Draft))
+        CanRestore = await authorization.MayPublishAsync(User);
+        if (!EditorAccess.MayWorkOn(item, User, CanRestore))
             return Forbid();
         Revisions = await store.RevisionsAsync(id);
         return null;

@@ -19,8 +19,7 @@ public sealed class VoorbeeldModel(ContentStore store, SiteQueries queries, Sear
     {
         if (await store.LoadForEditAsync(id, cancellationToken) is not { } item)
             return NotFound();
-        var mayPublish = (await authorization.AuthorizeAsync(User, Roles.Publishing)).Succeeded;
-        if (!mayPublish && (item.Author != User.Identity!.Name || item.Status is not ContentStatus.Draft))
+        if (!EditorAccess.MayWorkOn(item, User, await authorization.MayPublishAsync(User)))
             return Forbid();
         View = new ItemView(item, await queries.ReferencingAsync(item, cancellationToken), search.Search.MoreLikeThis(item.Id, 4), queries.IsVisible);
         return Page();
