@@ -30,7 +30,8 @@ if (commandLine.Verb is not null)
     return await CommandRunner.RunAsync(app, commandLine);
 
 await app.PrepareDatabaseAsync();
-await app.Services.PrepareAccountsAsync(app.Logger);
+await app.Services.PrepareAccountsAsync();
+await app.OfferSetupLinkAsync();
 await app.PrepareSearchAsync();
 app.EvictCacheOnChanges();
 app.UsePublicSite();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Kennisplatform.Browser.Tests;
@@ -6,13 +5,7 @@ namespace Kennisplatform.Browser.Tests;
 /// <summary>axe-core in Chromium on every page type, on a wide screen and at 320 px: any violation fails.</summary>
 public class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
-    private static async Task<List<string>> AxeAsync(IPage page)
-    {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Tools.NodeModule("axe-core", "axe.min.js") });
-        var json = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))");
-        return json.EnumerateArray().Select(v => v.GetString()!).ToList();
-    }
+    private static Task<List<string>> AxeAsync(IPage page) => Checks.AxeAsync(page);
 
     [Theory]
     [MemberData(nameof(PageTypes.All), MemberType = typeof(PageTypes))]

@@ -25,6 +25,7 @@ public sealed class BrowserSite : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
+    public IServiceProvider Services => factory!.Services;
 
     public async Task InitializeAsync()
     {

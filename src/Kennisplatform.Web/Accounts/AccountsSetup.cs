@@ -17,6 +17,7 @@ public static class AccountsSetup
             sqlite => sqlite.MigrationsHistoryTable(AccountsDb.MigrationsTable)));
 
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddSingleton<SetupLink>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.AddIdentityCore<Editor>(options =>
             {
@@ -65,10 +66,11 @@ public static class AccountsSetup
         conventions.AllowAnonymousToPage("/Beheer/Inloggen");
         conventions.AllowAnonymousToPage("/Beheer/InloggenCode");
         conventions.AllowAnonymousToPage("/Beheer/GeenToegang");
+        conventions.AllowAnonymousToPage("/Beheer/Installeren");
     }
 
     /// <summary>Migrates the accounts tables and makes sure the three roles exist. Never creates a user.</summary>
-    public static async Task PrepareAccountsAsync(this IServiceProvider services, ILogger log)
+    public static async Task PrepareAccountsAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.MigrateAsync();
@@ -76,8 +78,5 @@ public static class AccountsSetup
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
-        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 0)
-            log.LogWarning("No administrator yet. Create one with: dotnet run --project src/Kennisplatform.Web -- create-admin --email you@example.org");
     }
 }

@@ -46,7 +46,7 @@ public static class CommandRunner
             }
             case ("create-admin", []):
             {
-                await services.PrepareAccountsAsync(app.Logger);
+                await services.PrepareAccountsAsync();
                 var configuration = services.GetRequiredService<IConfiguration>();
                 return await AdminCommand.RunAsync(services, configuration["email"], configuration["name"],
                     Console.In, Console.IsInputRedirected, output, errors);
