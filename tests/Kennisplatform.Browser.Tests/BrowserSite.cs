@@ -59,26 +59,35 @@ public sealed class BrowserSite : IAsyncLifetime
     }
 
     /// <summary>A new account with <paramref name="role"/>, signed in through the sign-in form in its own browser context.</summary>
-    public async Task<IBrowserContext> SignedInContextAsync(string role)
+    public async Task<IBrowserContext> SignedInContextAsync(string role) => (await SignedInAsync(role, BaseUrl)).Context;
+
+    public const string Password = "een lange zin als wachtwoord";
+
+    /// <summary>
+    /// A new account with <paramref name="role"/>, signed in at <paramref name="origin"/> (the site's own address, or
+    /// the same server by another name, such as localhost for WebAuthn, which does not accept an IP address).
+    /// </summary>
+    public async Task<(IBrowserContext Context, Kennisplatform.Web.Accounts.Editor Editor)> SignedInAsync(string role, string origin)
     {
         var email = $"{role}-{Guid.NewGuid():N}@example.org";
-        const string password = "een lange zin als wachtwoord";
+        const string password = Password;
+        Kennisplatform.Web.Accounts.Editor editor;
         await using (var scope = factory!.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Kennisplatform.Web.Accounts.Editor>>();
-            var editor = new Kennisplatform.Web.Accounts.Editor { UserName = email, Email = email, DisplayName = role + " test", EmailConfirmed = true };
+            editor = new Kennisplatform.Web.Accounts.Editor { UserName = email, Email = email, DisplayName = role + " test", EmailConfirmed = true };
             Assert.True((await users.CreateAsync(editor, password)).Succeeded);
             await users.AddToRoleAsync(editor, role);
         }
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "nl-NL", BypassCSP = true });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(BaseUrl + "/beheer/inloggen");
+        await page.GotoAsync(origin + "/beheer/inloggen");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", password);
         await page.ClickAsync("form.login-form button[type=submit]");
         await page.WaitForURLAsync("**/beheer");
         await page.CloseAsync();
-        return context;
+        return (context, editor);
     }
 
     public async Task DisposeAsync()

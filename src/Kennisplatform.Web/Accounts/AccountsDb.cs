@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -16,19 +17,26 @@ public class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContex
     {
         base.OnModelCreating(builder);
         builder.Entity<Editor>().ToTable("AccountUsers").Property(e => e.DisplayName).HasMaxLength(200);
-        builder.Entity<Microsoft.AspNetCore.Identity.IdentityRole>().ToTable("AccountRoles");
-        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>().ToTable("AccountUserRoles");
-        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<string>>().ToTable("AccountUserClaims");
-        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<string>>().ToTable("AccountUserLogins");
-        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<string>>().ToTable("AccountUserTokens");
-        builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>>().ToTable("AccountRoleClaims");
+        builder.Entity<IdentityRole>().ToTable("AccountRoles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("AccountUserRoles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("AccountUserClaims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("AccountUserLogins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("AccountUserTokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("AccountRoleClaims");
+        builder.Entity<IdentityUserPasskey<string>>().ToTable("AccountUserPasskeys");
     }
 }
 
 /// <summary>Lets dotnet-ef create migrations for the accounts without starting the web host.</summary>
 internal sealed class AccountsDesignTimeFactory : IDesignTimeDbContextFactory<AccountsDb>
 {
-    public AccountsDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<AccountsDb>()
+    public AccountsDb CreateDbContext(string[] args)
+    {
+        // Identity reads its schema version from the app's options; design time gets the same setting as the app.
+        var services = new ServiceCollection();
+        services.Configure<IdentityOptions>(options => options.Stores.SchemaVersion = AccountsSetup.SchemaVersion);
+        return new(new DbContextOptionsBuilder<AccountsDb>()
+            .UseApplicationServiceProvider(services.BuildServiceProvider())
             .UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsHistoryTable(AccountsDb.MigrationsTable)).Options);
+    }
 }

@@ -10,6 +10,9 @@ public static class AccountsSetup
 {
     public const string LoginPath = "/beheer/inloggen";
 
+    /// <summary>Identity's schema version 3 is the one with the passkeys table.</summary>
+    public static readonly Version SchemaVersion = IdentitySchemaVersions.Version3;
+
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddDbContext<AccountsDb>((services, options) => options.UseSqlite(
@@ -32,6 +35,7 @@ public static class AccountsSetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
+                options.Stores.SchemaVersion = SchemaVersion;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AccountsDb>()
@@ -57,6 +61,7 @@ public static class AccountsSetup
             .AddPolicy(Roles.BackOffice, policy => policy.RequireRole(Roles.All))
             .AddPolicy(Roles.Publishing, policy => policy.RequireRole(Roles.Administrator, Roles.Editor))
             .AddPolicy(Roles.Administration, policy => policy.RequireRole(Roles.Administrator));
+        builder.AddPasskeys();
     }
 
     /// <summary>Everything in /beheer needs a role unless a page says otherwise: a new page cannot be forgotten.</summary>

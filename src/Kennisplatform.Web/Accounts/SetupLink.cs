@@ -20,7 +20,7 @@ public sealed class SetupLink
     /// <summary>Makes a new code and forgets any earlier one. The caller prints it; this object never shows it again.</summary>
     public string Issue()
     {
-        var code = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var code = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         hash = Hash(code);
         return code;
     }
@@ -55,8 +55,6 @@ public sealed class SetupLink
     public void Close() => hash = null;
 
     private static byte[] Hash(string code) => SHA256.HashData(Encoding.UTF8.GetBytes(code));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 public enum SetupOutcome { Done, Refused, Closed }

@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kennisplatform.Web.Pages.Beheer;
 
-/// <summary>My account: change my password; turn on two-step sign-in with an authenticator app (TOTP).</summary>
-public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor> signIn, AuditLog audit) : PageModel
+/// <summary>My account: change my password; two-step sign-in with an authenticator app (TOTP); passkeys.</summary>
+public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor> signIn, AuditLog audit, TimeProvider clock) : PageModel
 {
+    public sealed record PasskeyRow(string Id, string Name, DateTimeOffset CreatedAt, bool Synced);
+
+    public IReadOnlyList<PasskeyRow> PasskeyList { get; private set; } = [];
     public bool TwoFactorEnabled { get; private set; }
     /// <summary>The shared key to type into an authenticator app, in groups of four.</summary>
     public string? Key { get; private set; }
@@ -72,9 +75,81 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
         return Page();
     }
 
+    /// <summary>Step one of adding a passkey, called by passkeys.js: the options for navigator.credentials.create().</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync()
+    {
+        var me = (await users.GetUserAsync(User))!;
+        var json = await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity { Id = me.Id, Name = me.Email!, DisplayName = me.DisplayName });
+        return Content(json, "application/json");
+    }
+
+    /// <summary>Step two: the browser's new credential, checked against the challenge from step one, then stored.</summary>
+    public async Task<IActionResult> OnPostAddPasskeyAsync(string? credential, string? name)
+    {
+        var me = (await users.GetUserAsync(User))!;
+        if (string.IsNullOrWhiteSpace(credential))
+            Problems.Add("Er is geen passkey gemaakt. Daarvoor is JavaScript nodig, en een browser of telefoon die passkeys kent.");
+        else if ((await users.GetPasskeysAsync(me)).Count >= Passkeys.MaxPerAccount)
+            Problems.Add($"Je hebt al {Passkeys.MaxPerAccount} passkeys. Verwijder er eerst een.");
+        else
+        {
+            var result = await signIn.PerformPasskeyAttestationAsync(credential);
+            if (!result.Succeeded || result.UserEntity.Id != me.Id)
+                Problems.Add("De passkey kon niet worden toegevoegd. Probeer het opnieuw; lukt het niet, gebruik dan een ander apparaat.");
+            else
+            {
+                result.Passkey.Name = Passkeys.Name(name, clock.GetUtcNow());
+                var added = await users.AddOrUpdatePasskeyAsync(me, result.Passkey);
+                if (added.Succeeded)
+                {
+                    await audit.RecordAsync(me.Email!, $"passkey toegevoegd: {result.Passkey.Name}", me.Email!);
+                    Message = $"Passkey \"{result.Passkey.Name}\" is toegevoegd. Je kunt er voortaan mee inloggen, zonder wachtwoord.";
+                }
+                else
+                    Problems.AddRange(added.Errors.Select(e => e.Description));
+            }
+        }
+        await LoadAsync(showKey: false);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRenamePasskeyAsync(string? id, string? name)
+    {
+        var me = (await users.GetUserAsync(User))!;
+        if (Passkeys.ParseId(id) is { } credentialId && await users.GetPasskeyAsync(me, credentialId) is { } passkey)
+        {
+            passkey.Name = Passkeys.Name(name, passkey.CreatedAt);
+            await users.AddOrUpdatePasskeyAsync(me, passkey);
+            Message = $"De passkey heet nu \"{passkey.Name}\".";
+        }
+        else
+            Problems.Add("Deze passkey bestaat niet (meer).");
+        await LoadAsync(showKey: false);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemovePasskeyAsync(string? id)
+    {
+        var me = (await users.GetUserAsync(User))!;
+        if (Passkeys.ParseId(id) is { } credentialId && await users.GetPasskeyAsync(me, credentialId) is { } passkey)
+        {
+            await users.RemovePasskeyAsync(me, credentialId);
+            await audit.RecordAsync(me.Email!, $"passkey verwijderd: {passkey.Name}", me.Email!);
+            Message = $"Passkey \"{passkey.Name}\" is verwijderd. Verwijder hem ook op je apparaat, anders blijft je apparaat hem aanbieden.";
+        }
+        else
+            Problems.Add("Deze passkey bestaat niet (meer).");
+        await LoadAsync(showKey: false);
+        return Page();
+    }
+
     private async Task LoadAsync(bool showKey)
     {
         var me = (await users.GetUserAsync(User))!;
+        PasskeyList = (await users.GetPasskeysAsync(me))
+            .OrderBy(p => p.CreatedAt)
+            .Select(p => new PasskeyRow(Passkeys.IdText(p.CredentialId), p.Name ?? "Passkey", p.CreatedAt, p.IsBackedUp))
+            .ToList();
         TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(me);
         if (!showKey || TwoFactorEnabled)
             return;

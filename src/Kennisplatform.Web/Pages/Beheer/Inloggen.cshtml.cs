@@ -39,11 +39,46 @@ public sealed class InloggenModel(SignInManager<Editor> signIn, UserManager<Edit
             Problem = "Het e-mailadres of het wachtwoord klopt niet.";
             return Page();
         }
-        if (await users.FindByEmailAsync(Email.Trim()) is { } editor)
-        {
-            editor.LastSignInAt = clock.GetUtcNow().UtcDateTime;
-            await users.UpdateAsync(editor);
-        }
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/beheer", StringComparison.Ordinal) ? ReturnUrl : "/beheer");
+        await NoteSignInAsync(await users.FindByEmailAsync(Email.Trim()));
+        return SignedIn();
     }
+
+    /// <summary>Step one of signing in with a passkey, called by passkeys.js: a challenge for any passkey of this site.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(user: null), "application/json");
+
+    /// <summary>Step two: the browser's signed answer. A passkey checks the person itself, so no second step follows.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential)
+    {
+        ModelState.Clear(); // the e-mail and password fields are not part of this form
+        if (string.IsNullOrWhiteSpace(credential))
+        {
+            Problem = "Inloggen met een passkey lukt alleen met JavaScript aan. Je kunt ook inloggen met je wachtwoord.";
+            return Page();
+        }
+        var result = await signIn.PasskeySignInAsync(credential);
+        if (result.IsLockedOut)
+        {
+            Problem = "Je account is geblokkeerd of uitgeschakeld. Vraag een beheerder om hulp.";
+            return Page();
+        }
+        if (!result.Succeeded)
+        {
+            Problem = "Inloggen met deze passkey is niet gelukt. Probeer het opnieuw, of log in met je wachtwoord.";
+            return Page();
+        }
+        await NoteSignInAsync(Passkeys.UserHandle(credential) is { } id ? await users.FindByIdAsync(id) : null);
+        return SignedIn();
+    }
+
+    private async Task NoteSignInAsync(Editor? editor)
+    {
+        if (editor is null)
+            return;
+        editor.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(editor);
+    }
+
+    private IActionResult SignedIn() =>
+        LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/beheer", StringComparison.Ordinal) ? ReturnUrl : "/beheer");
 }

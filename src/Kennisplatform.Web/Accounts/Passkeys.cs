@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kennisplatform.Web.Accounts;
+
+/// <summary>
+/// Passkeys (WebAuthn) through ASP.NET Core Identity's own support. A passkey must be discoverable (so signing in needs
+/// no e-mail address) and must check the person (fingerprint, face or PIN), so it is two factors on its own.
+/// </summary>
+public static class Passkeys
+{
+    public const int MaxPerAccount = 10;
+    public const int MaxNameLength = 60;
+
+    public static void AddPasskeys(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<IdentityPasskeyOptions>(options =>
+        {
+            options.UserVerificationRequirement = "required";
+            options.ResidentKeyRequirement = "required";
+            // The relying party is the host the editor sees; set it explicitly when a proxy changes the Host header.
+            if (builder.Configuration["Kennisplatform:PasskeyDomain"] is { Length: > 0 } domain)
+                options.ServerDomain = domain;
+        });
+    }
+
+    /// <summary>A passkey's id as text for forms and links (base64url, as WebAuthn writes it).</summary>
+    public static string IdText(byte[] credentialId) => System.Buffers.Text.Base64Url.EncodeToString(credentialId);
+
+    public static byte[]? ParseId(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 1400)
+            return null;
+        var bytes = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(text.Length)];
+        return System.Buffers.Text.Base64Url.TryDecodeFromChars(text, bytes, out var written) ? bytes[..written] : null;
+    }
+
+    /// <summary>The user handle a browser sends back with an assertion: the account id it was made for.</summary>
+    public static string? UserHandle(string credentialJson)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(credentialJson);
+            return json.RootElement.TryGetProperty("response", out var response)
+                && response.TryGetProperty("userHandle", out var handle) && handle.ValueKind == JsonValueKind.String
+                && ParseId(handle.GetString()) is { } bytes
+                ? System.Text.Encoding.UTF8.GetString(bytes)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What the editor typed as a name, cleaned; a dated default when empty.</summary>
+    public static string Name(string? typed, DateTimeOffset now)
+    {
+        var name = new string((typed ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length > MaxNameLength)
+            name = name[..MaxNameLength].TrimEnd();
+        return name.Length > 0 ? name : $"Passkey van {Content.Model.DutchTime.Date(now.UtcDateTime)}";
+    }
+}
