@@ -29,7 +29,8 @@ public static class Passkeys
 
     public static byte[]? ParseId(string? text)
     {
-        if (string.IsNullOrEmpty(text) || text.Length > 1400)
+        // TryDecodeFromChars throws on characters outside the alphabet (its "try" is about the buffer): check first.
+        if (string.IsNullOrEmpty(text) || text.Length > 1400 || !System.Buffers.Text.Base64Url.IsValid(text))
             return null;
         var bytes = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(text.Length)];
         return System.Buffers.Text.Base64Url.TryDecodeFromChars(text, bytes, out var written) ? bytes[..written] : null;
