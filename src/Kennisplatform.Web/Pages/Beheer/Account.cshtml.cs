@@ -93,8 +93,8 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
             Problems.Add($"Je hebt al {Passkeys.MaxPerAccount} passkeys. Verwijder er eerst een.");
         else
         {
-            var result = await signIn.PerformPasskeyAttestationAsync(credential);
-            if (!result.Succeeded || result.UserEntity.Id != me.Id)
+            var result = await AttestAsync(credential);
+            if (result is null || !result.Succeeded || result.UserEntity.Id != me.Id)
                 Problems.Add("De passkey kon niet worden toegevoegd. Probeer het opnieuw; lukt het niet, gebruik dan een ander apparaat.");
             else
             {
@@ -111,6 +111,18 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
         }
         await LoadAsync(showKey: false);
         return Page();
+    }
+
+    private async Task<PasskeyAttestationResult?> AttestAsync(string credential)
+    {
+        try
+        {
+            return await signIn.PerformPasskeyAttestationAsync(credential);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // no challenge underway in this browser: never asked, already used, or its cookie expired
+        }
     }
 
     public async Task<IActionResult> OnPostRenamePasskeyAsync(string? id, string? name)

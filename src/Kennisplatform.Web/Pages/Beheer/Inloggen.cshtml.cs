@@ -56,7 +56,16 @@ public sealed class InloggenModel(SignInManager<Editor> signIn, UserManager<Edit
             Problem = "Inloggen met een passkey lukt alleen met JavaScript aan. Je kunt ook inloggen met je wachtwoord.";
             return Page();
         }
-        var result = await signIn.PasskeySignInAsync(credential);
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        try
+        {
+            result = await signIn.PasskeySignInAsync(credential);
+        }
+        catch (InvalidOperationException)
+        {
+            // No challenge underway in this browser: never asked, already used (a replay) or its cookie expired.
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
         if (result.IsLockedOut)
         {
             Problem = "Je account is geblokkeerd of uitgeschakeld. Vraag een beheerder om hulp.";
