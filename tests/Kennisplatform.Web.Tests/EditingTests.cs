@@ -244,4 +244,44 @@ public class RevisionPagesTests(RevisionPagesTests.Factory factory) : IClassFixt
              (Kennisplatform.Web.Editing.LineChange.Same, "d"), (Kennisplatform.Web.Editing.LineChange.Added, "e")],
             lines);
     }
+
+    private static async Task<HttpResponseMessage> PreviewAsync(HttpClient browser, string markdown, bool withToken = true)
+    {
+        const string path = "/beheer/inhoud/nieuw/praktijkvoorbeeld";
+        var request = new HttpRequestMessage(HttpMethod.Post, path + "?handler=Weergave") { Content = new FormUrlEncodedContent([new("markdown", markdown)]) };
+        if (withToken)
+            request.Headers.Add("RequestVerificationToken", await SiteFactory.TokenAsync(browser, path));
+        return await browser.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task The_live_preview_is_the_public_renderer_and_sanitiser_and_only_for_editors()
+    {
+        var (auteur, _) = await factory.SignedInAsync(Roles.Author);
+        const string markdown = "## Kopje\n\nEen **vette** tekst met [een link](https://example.org) en ![foto](/media/1/foto.png).";
+        var response = await PreviewAsync(auteur, markdown);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        var renderer = factory.Services.GetRequiredService<Kennisplatform.Content.Rendering.MarkdownRenderer>();
+        Assert.Equal(renderer.ToHtml(markdown), await response.Content.ReadAsStringAsync());
+
+        foreach (var payload in XssPayloads.All)
+        {
+            var html = await (await PreviewAsync(auteur, "Tekst vooraf.\n\n" + payload)).Content.ReadAsStringAsync();
+            var fragment = await new HtmlParser().ParseDocumentAsync("<div>" + html + "</div>");
+            Assert.Empty(fragment.QuerySelectorAll(XssPayloads.Forbidden));
+            Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var tooLong = await (await PreviewAsync(auteur, new string('a', Kennisplatform.Web.Pages.Beheer.BewerkenModel.PreviewLimit + 1))).Content.ReadAsStringAsync();
+        Assert.Contains("te lang voor het directe voorbeeld", tooLong);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await PreviewAsync(auteur, "x", withToken: false)).StatusCode);
+        var stranger = factory.NewBrowser();
+        var anonymous = new HttpRequestMessage(HttpMethod.Post, "/beheer/inhoud/nieuw/praktijkvoorbeeld?handler=Weergave") { Content = new FormUrlEncodedContent([new("markdown", "x")]) };
+        anonymous.Headers.Add("RequestVerificationToken", await SiteFactory.TokenAsync(stranger, "/beheer/inloggen"));
+        var refused = await stranger.SendAsync(anonymous);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("http://localhost/beheer/inloggen", refused.Headers.Location!.ToString());
+    }
 }

@@ -78,14 +78,7 @@ public class PublishingTests(PublishingTests.Factory factory) : IClassFixture<Pu
     }
 
     [Theory]
-    [InlineData("<script>alert(1)</script>")]
-    [InlineData("<img src=x onerror=alert(1)>")]
-    [InlineData("[klik](javascript:alert(1))")]
-    [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
-    [InlineData("<iframe src=\"https://example.org\"></iframe>")]
-    [InlineData("<svg onload=alert(1)>")]
-    [InlineData("<div style=\"background:url(javascript:alert(1))\">x</div>")]
-    [InlineData("<form action=\"https://evil.example\"><button>Go</button></form>")]
+    [MemberData(nameof(XssPayloads.Data), MemberType = typeof(XssPayloads))]
     public async Task Markdown_bodies_are_sanitised(string payload)
     {
         var title = "Onveilig " + Guid.NewGuid().ToString("N")[..8];
@@ -97,7 +90,7 @@ public class PublishingTests(PublishingTests.Factory factory) : IClassFixture<Pu
 
         var page = await client.GetPageAsync("/praktijkvoorbeelden/" + item.Slug);
         var article = page.QuerySelector("article")!;
-        Assert.Empty(article.QuerySelectorAll("script, iframe, svg, form, [onerror], [onload], [style]"));
+        Assert.Empty(article.QuerySelectorAll(XssPayloads.Forbidden));
         Assert.DoesNotContain(article.QuerySelectorAll("a"), a => a.GetAttribute("href")?.Contains("javascript", StringComparison.OrdinalIgnoreCase) == true);
         Assert.Contains("Tekst vooraf.", article.TextContent);
     }

@@ -43,6 +43,18 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         return Page();
     }
 
+    /// <summary>The longest text the live preview renders; the form itself takes longer texts.</summary>
+    public const int PreviewLimit = 200_000;
+
+    /// <summary>
+    /// The live preview of editor.js: Markdown in, the same sanitised HTML the public page shows out. Nothing is
+    /// read or saved; the folder's policy and the antiforgery header guard it like every back-office post.
+    /// </summary>
+    public IActionResult OnPostWeergave(string? markdown, [FromServices] Kennisplatform.Content.Rendering.MarkdownRenderer renderer) =>
+        (markdown?.Length ?? 0) > PreviewLimit
+            ? Content("<p>Deze tekst is te lang voor het directe voorbeeld. Gebruik de knop Voorbeeld na het opslaan.</p>", "text/html; charset=utf-8")
+            : Content(renderer.ToHtml(markdown), "text/html; charset=utf-8");
+
     public async Task<IActionResult> OnPostAsync(string key, string? type, string? actie, int version)
     {
         if (await LoadAsync(key, type) is { } refusal)

@@ -1,0 +1,66 @@
+using Kennisplatform.Web.Accounts;
+using Microsoft.Playwright;
+
+namespace Kennisplatform.Browser.Tests;
+
+/// <summary>The Markdown editor in the browser: toolbar, live preview, keyboard, and the plain textarea without JavaScript.</summary>
+public class MarkdownEditorTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    private const string NewCase = "/beheer/inhoud/nieuw/praktijkvoorbeeld";
+
+    [Fact]
+    public async Task The_toolbar_formats_the_selection_and_the_live_preview_shows_the_sanitised_result()
+    {
+        var context = await site.SignedInContextAsync(Roles.Author);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + NewCase);
+
+        var toolbar = page.Locator("markdown-toolbar[for=veld-body]");
+        await Assertions.Expect(toolbar).ToBeVisibleAsync();
+        Assert.Equal("toolbar", await toolbar.GetAttributeAsync("role"));
+        await Assertions.Expect(page.Locator("#voorbeeld-body")).ToBeVisibleAsync();
+
+        // Select a word and press "Vet": the textarea gets the Markdown, the preview the bold text.
+        await page.FillAsync("#veld-body", "De buurt kookt samen.");
+        await page.EvaluateAsync("() => { const t = document.getElementById('veld-body'); t.focus(); t.setSelectionRange(9, 14); }");
+        await toolbar.Locator("md-bold").ClickAsync();
+        Assert.Equal("De buurt **kookt** samen.", await page.InputValueAsync("#veld-body"));
+        await Assertions.Expect(page.Locator("#voorbeeld-body strong")).ToHaveTextAsync("kookt");
+
+        // Typing more updates the preview; a script in the text is rendered harmless, as on the public page.
+        await page.PressAsync("#veld-body", "End");
+        await page.Keyboard.TypeAsync("\n\n## Wat werkte\n\n<script>window.hacked = 1</script><img src=x alt=\"\" onerror=\"window.hacked = 1\">");
+        await Assertions.Expect(page.Locator("#voorbeeld-body .markdown-editor__output h2")).ToHaveTextAsync("Wat werkte");
+        Assert.Equal(0, await page.Locator("#voorbeeld-body script, #voorbeeld-body [onerror]").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.hacked === undefined"));
+
+        // The toolbar is one tab stop; arrow keys move between its buttons.
+        await toolbar.Locator("md-header").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("Vet", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+
+        Assert.Empty(await Checks.AxeAsync(page));
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Without_javascript_the_body_is_a_plain_textarea_that_saves()
+    {
+        var (signedIn, _) = await site.SignedInAsync(Roles.Author, site.BaseUrl);
+        var state = await signedIn.StorageStateAsync();
+        await signedIn.CloseAsync();
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, StorageState = state });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + NewCase);
+        Assert.False(await page.IsVisibleAsync("markdown-toolbar"));
+        Assert.False(await page.IsVisibleAsync("#voorbeeld-body"));
+
+        await page.FillAsync("#veld-title", "Tekst zonder script");
+        await page.SelectOptionAsync("#veld-outcome", "geslaagd");
+        await page.FillAsync("#veld-body", "Gewoon **Markdown** getypt.");
+        await page.ClickAsync("button[value=opslaan]");
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("Opgeslagen");
+        Assert.Equal("Gewoon **Markdown** getypt.", await page.InputValueAsync("#veld-body"));
+        await context.CloseAsync();
+    }
+}
