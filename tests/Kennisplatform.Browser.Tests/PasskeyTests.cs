@@ -71,7 +71,7 @@ public class PasskeyTests(BrowserSite site) : IClassFixture<BrowserSite>
         }
         await page.GotoAsync(Origin + "/beheer/inloggen");
         await page.ClickAsync("text=Inloggen met een passkey");
-        await page.WaitForSelectorAsync("[role=alert] >> text=geblokkeerd of uitgeschakeld");
+        await page.WaitForSelectorAsync("[role=alert] >> text=Je account is geblokkeerd");
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();

@@ -101,7 +101,7 @@ public class AccountsTests(AccountsTests.Factory factory) : IClassFixture<Accoun
         }
         var right = await SignInAsync(browser, "slot@example.org", GoodPassword);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("tijdelijk geblokkeerd", await right.Content.ReadAsStringAsync());
+        Assert.Contains("Je account is geblokkeerd", await right.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -104,6 +104,13 @@ public class PasskeyTests(PasskeyTests.Factory factory) : IClassFixture<PasskeyT
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
             Assert.NotNull((await users.FindByIdAsync(editor.Id))!.LastSignInAt);
         }
+
+        // The users page tells the beheerder how each account signs in.
+        var (admin, beheerder) = await factory.SignedInAsync(Roles.Administrator);
+        var list = await new HtmlParser().ParseDocumentAsync(await admin.GetStringAsync("/beheer/gebruikers"));
+        var row = list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(editor.Email!));
+        Assert.Contains("passkey", row.TextContent);
+        Assert.Contains("alleen wachtwoord", list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(beheerder.Email!)).TextContent);
     }
 
     [Fact]

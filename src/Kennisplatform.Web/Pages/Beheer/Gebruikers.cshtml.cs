@@ -12,7 +12,19 @@ namespace Kennisplatform.Web.Pages.Beheer;
 [Authorize(Policy = Roles.Administration)]
 public sealed class GebruikersModel(UserManager<Editor> users, AuditLog audit, TimeProvider clock) : PageModel
 {
-    public sealed record Row(Editor Editor, string Role, bool Disabled);
+    public sealed record Row(Editor Editor, string Role, bool Disabled, int Passkeys)
+    {
+        /// <summary>How this account proves it is its owner besides a password, in words.</summary>
+        public string Protection => (Editor.TwoFactorEnabled, Passkeys) switch
+        {
+            (false, 0) => "alleen wachtwoord",
+            (true, 0) => "app-code",
+            (false, 1) => "passkey",
+            (false, var n) => $"{n} passkeys",
+            (true, 1) => "app-code en passkey",
+            (true, var n) => $"app-code en {n} passkeys",
+        };
+    }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     /// <summary>A password made now, shown once in this response and stored nowhere else.</summary>
@@ -129,7 +141,8 @@ public sealed class GebruikersModel(UserManager<Editor> users, AuditLog audit, T
         var now = clock.GetUtcNow();
         var rows = new List<Row>();
         foreach (var editor in await users.Users.OrderBy(u => u.DisplayName).ToListAsync())
-            rows.Add(new Row(editor, (await users.GetRolesAsync(editor)).FirstOrDefault() ?? "geen", editor.LockoutEnd is { } end && end > now.AddYears(50)));
+            rows.Add(new Row(editor, (await users.GetRolesAsync(editor)).FirstOrDefault() ?? "geen", editor.LockoutEnd is { } end && end > now.AddYears(50),
+                (await users.GetPasskeysAsync(editor)).Count));
         Rows = rows;
     }
 }

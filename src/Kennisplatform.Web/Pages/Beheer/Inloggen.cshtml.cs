@@ -30,7 +30,7 @@ public sealed class InloggenModel(SignInManager<Editor> signIn, UserManager<Edit
             return Redirect("/beheer/inloggen/code" + (ReturnUrl is { Length: > 0 } ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : ""));
         if (result.IsLockedOut)
         {
-            Problem = "Je account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.";
+            Problem = SignInMessages.LockedOut;
             return Page();
         }
         if (!result.Succeeded)
@@ -68,7 +68,7 @@ public sealed class InloggenModel(SignInManager<Editor> signIn, UserManager<Edit
         }
         if (result.IsLockedOut)
         {
-            Problem = "Je account is geblokkeerd of uitgeschakeld. Vraag een beheerder om hulp.";
+            Problem = SignInMessages.LockedOut;
             return Page();
         }
         if (!result.Succeeded)

@@ -27,7 +27,7 @@ public sealed class InloggenCodeModel(SignInManager<Editor> signIn, TimeProvider
             : await signIn.TwoFactorRecoveryCodeSignInAsync(token);
         if (result.IsLockedOut)
         {
-            Problem = "Je account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.";
+            Problem = SignInMessages.LockedOut;
             return Page();
         }
         if (!result.Succeeded)
