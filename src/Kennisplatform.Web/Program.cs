@@ -29,6 +29,12 @@ var app = builder.Build();
 if (commandLine.Verb is not null)
     return await CommandRunner.RunAsync(app, commandLine);
 
+using var siteLock = SiteLock.TryTake(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value);
+if (siteLock is null)
+{
+    Console.Error.WriteLine("Er draait al een website met deze datamap. Stop die eerst, of start met een andere datamap (--data MAP).");
+    return 1;
+}
 await app.PrepareDatabaseAsync();
 await app.Services.PrepareAccountsAsync();
 await app.OfferSetupLinkAsync();

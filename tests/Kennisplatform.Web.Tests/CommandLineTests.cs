@@ -11,7 +11,11 @@ public class CommandLineTests : IDisposable
 
     private Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
-    private async Task<(int Exit, string Out, string Error)> RunWithInputAsync(string? input, params string[] args)
+    private Task<(int Exit, string Out, string Error)> RunWithInputAsync(string? input, params string[] args) =>
+        RunInAsync("data", input, args);
+
+    /// <summary>Runs the executable with its data folder at <paramref name="data"/> (relative to the test's folder).</summary>
+    private async Task<(int Exit, string Out, string Error)> RunInAsync(string data, string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,7 +26,8 @@ public class CommandLineTests : IDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kennisplatform.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["KENNISPLATFORM_DATA"] = Path.Combine(work, "data");
+        start.Environment["KENNISPLATFORM_DATA"] = Path.Combine(work, data);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(start)!;
         if (input is not null)
             await process.StandardInput.WriteLineAsync(input);
@@ -110,5 +115,143 @@ public class CommandLineTests : IDisposable
         var (exit, _, error) = await RunAsync("importeer");
         Assert.Equal(2, exit);
         Assert.Contains("import MAP", error);
+    }
+
+    private static string Content => Path.Combine(Kennisplatform.Web.Hosting.SiteFolders.RepositoryRoot()!, "content");
+
+    /// <summary>Every exported file of a data folder, by relative path: what "the same site" means for a restore.</summary>
+    private async Task<Dictionary<string, string>> ExportedAsync(string data)
+    {
+        var folder = Path.Combine(work, "export-" + Guid.NewGuid().ToString("N"));
+        var (exit, _, error) = await RunInAsync(data, null, "export", folder);
+        Assert.True(exit == 0, error);
+        return Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllText);
+    }
+
+    [Fact]
+    public async Task Backup_and_restore_carry_content_accounts_and_media_to_another_data_folder()
+    {
+        Assert.Equal(0, (await RunAsync("import", Content)).Exit);
+        Assert.Equal(0, (await RunWithInputAsync(SiteFactory.EditorPassword, "create-admin", "--email", "beheer@example.org")).Exit);
+        WriteFile("data/media/1-foto.png", "PNG-bytes-for-the-test");
+
+        var backup = await RunAsync("backup", "kopie.zip");
+        Assert.True(backup.Exit == 0, backup.Error);
+        Assert.Matches(@"Backup geschreven naar .*kopie\.zip: 51 items, 1 account, 1 mediabestand", backup.Out);
+        var again = await RunAsync("backup", "kopie.zip");
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("overschrijft nooit", again.Error);
+
+        var restored = await RunInAsync("elders", null, "restore", Path.Combine(work, "kopie.zip"));
+        Assert.True(restored.Exit == 0, restored.Error);
+        Assert.Contains("51 items, 1 account, 1 mediabestand", restored.Out);
+        Assert.Equal(await ExportedAsync("data"), await ExportedAsync("elders"));
+        Assert.Equal("PNG-bytes-for-the-test", File.ReadAllText(Path.Combine(work, "elders", "media", "1-foto.png")));
+        // The account came along: making it again is refused as a duplicate.
+        var duplicate = await RunInAsync("elders", SiteFactory.EditorPassword, "create-admin", "--email", "beheer@example.org");
+        Assert.Equal(1, duplicate.Exit);
+        Assert.Contains("Er is al een account met", duplicate.Error);
+    }
+
+    [Fact]
+    public async Task Restore_over_existing_data_needs_replace_and_keeps_the_old_data_aside()
+    {
+        Assert.Equal(0, (await RunAsync("import", Content)).Exit);
+        Assert.Equal(0, (await RunAsync("backup", "kopie.zip")).Exit);
+        WriteFile("other/thema/nieuw.md", "---\ntype: thema\ntitle: Alleen hier\n---\n");
+        Assert.Equal(0, (await RunAsync("import", "other")).Exit);
+        var before = await ExportedAsync("data");
+
+        var refused = await RunAsync("restore", "kopie.zip");
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("--replace", refused.Error);
+        Assert.Equal(before, await ExportedAsync("data"));
+
+        var replaced = await RunAsync("restore", "--replace", "kopie.zip");
+        Assert.True(replaced.Exit == 0, replaced.Error);
+        var after = await ExportedAsync("data");
+        Assert.DoesNotContain(after.Keys, k => k.Contains("alleen-hier"));
+        Assert.Equal(before.Count - 1, after.Count);
+
+        // Nothing is thrown away: the data from before the restore is still there, and can be restored in turn.
+        var kept = Assert.Single(Directory.GetDirectories(Path.Combine(work, "data"), "voor-herstel-*"));
+        Assert.True(File.Exists(Path.Combine(kept, "kennisplatform.db")));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(work, "data"), ".herstel-*"));
+    }
+
+    [Fact]
+    public async Task A_broken_or_foreign_backup_is_refused_by_name_and_changes_nothing()
+    {
+        Assert.Equal(0, (await RunAsync("import", Content)).Exit);
+        Assert.Equal(0, (await RunAsync("backup", "goed.zip")).Exit);
+        var before = await ExportedAsync("data");
+
+        WriteFile("tekst.zip", "dit is geen zip");
+        void Zip(string name, params (string Entry, byte[] Bytes)[] entries)
+        {
+            using var zip = System.IO.Compression.ZipFile.Open(Path.Combine(work, name), System.IO.Compression.ZipArchiveMode.Create);
+            foreach (var (entry, bytes) in entries)
+            {
+                using var stream = zip.CreateEntry(entry).Open();
+                stream.Write(bytes);
+            }
+        }
+        byte[] FromGood(string entry)
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(work, "goed.zip"));
+            using var stream = zip.GetEntry(entry)!.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+        var manifest = FromGood("backup.json");
+        var database = FromGood("kennisplatform.db");
+        Zip("pad.zip", ("backup.json", manifest), ("kennisplatform.db", database), ("media/../../evil.sh", "x"u8.ToArray()));
+        Zip("kapot.zip", ("backup.json", manifest), ("kennisplatform.db", database[..4096]));
+        Zip("zonder-db.zip", ("backup.json", manifest));
+        var doctored = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(manifest).Replace("\"Items\": 51", "\"Items\": 52"));
+        Zip("vervalst.zip", ("backup.json", doctored), ("kennisplatform.db", database));
+
+        foreach (var (file, message) in new[]
+        {
+            ("bestaat-niet.zip", "bestaat niet"),
+            ("tekst.zip", "geen leesbare backup"),
+            ("pad.zip", "onverwacht onderdeel"),
+            ("kapot.zip", "database in de backup"),
+            ("zonder-db.zip", "ontbreekt"),
+            ("vervalst.zip", "past niet bij de beschrijving"),
+        })
+        {
+            var result = await RunAsync("restore", file, "--replace");
+            Assert.True(result.Exit == 1, $"{file}: exit {result.Exit} {result.Out}");
+            Assert.Contains(Path.Combine(work, file) + ":", result.Error);
+            Assert.Contains(message, result.Error);
+            Assert.Contains("Er is niets teruggezet.", result.Error);
+        }
+        Assert.Equal(before, await ExportedAsync("data"));
+        Assert.False(File.Exists(Path.Combine(work, "evil.sh")));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(work, "data"), "voor-herstel-*"));
+    }
+
+    [Fact]
+    public async Task Restore_is_refused_while_the_site_runs_on_the_same_data_and_backup_works_meanwhile()
+    {
+        Assert.Equal(0, (await RunAsync("import", Content)).Exit);
+        await using var server = await ServerProcess.StartAsync(work);
+        await server.WaitForAsync("Application started");
+        var backup = await RunAsync("backup", "tijdens.zip");
+        Assert.True(backup.Exit == 0, backup.Error);
+        var restore = await RunAsync("restore", "tijdens.zip", "--replace");
+        Assert.Equal(1, restore.Exit);
+        Assert.Contains("De website draait", restore.Error);
+        var reindex = await RunAsync("reindex");
+        Assert.Equal(1, reindex.Exit);
+        Assert.Contains("draaiende website", reindex.Error);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(work, "data"), "voor-herstel-*"));
+
+        // A second site on the same data folder does not start.
+        await using var second = await ServerProcess.StartAsync(work);
+        await second.WaitForExitAsync();
+        Assert.Contains("Er draait al een website met deze datamap", second.Output);
     }
 }

@@ -198,6 +198,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         return "";
     }
 
+    public string Output
+    {
+        get { lock (output) return output.ToString(); }
+    }
+
+    /// <summary>Waits (two minutes at most) for the process to end by itself.</summary>
+    public Task WaitForExitAsync() => process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

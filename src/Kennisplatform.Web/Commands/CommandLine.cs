@@ -4,13 +4,18 @@ namespace Kennisplatform.Web.Commands;
 /// "import DIR", "export DIR" and the other verbs of the same executable. Options such as "--data DIR"
 /// go to the host's configuration; the verb and its operands do not.
 /// </summary>
-public sealed record CommandLine(string? Verb, IReadOnlyList<string> Operands, string[] HostArgs)
+public sealed record CommandLine(string? Verb, IReadOnlyList<string> Operands, string[] HostArgs, IReadOnlySet<string> Flags)
 {
+    /// <summary>Options that take no value: they belong to the verb, not to the host's configuration.</summary>
+    public static readonly IReadOnlySet<string> KnownFlags = new HashSet<string> { "--replace" };
+
     public static readonly IReadOnlyDictionary<string, string> Verbs = new Dictionary<string, string>
     {
         ["import"] = "import MAP      leest de inhoudsbestanden in MAP in (alles of niets)",
         ["export"] = "export MAP      schrijft alle inhoud als bestanden naar MAP",
         ["reindex"] = "reindex         bouwt de zoekindex opnieuw op uit de database",
+        ["backup"] = "backup BESTAND   schrijft database, accounts en media naar één zip-bestand (ook terwijl de site draait)",
+        ["restore"] = "restore BESTAND [--replace]   zet een backup terug; --replace bewaart de huidige gegevens in voor-herstel-…",
         ["create-admin"] = "create-admin --email ADRES [--name NAAM]   maakt een beheerder; wachtwoord via standaardinvoer of gegenereerd",
         ["help"] = "help            toont deze uitleg",
     };
@@ -19,11 +24,14 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> Operands, s
     {
         var host = new List<string>();
         var operands = new List<string>();
+        var flags = new HashSet<string>();
         string? verb = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            if (arg.StartsWith('-') || arg.Contains('='))
+            if (KnownFlags.Contains(arg))
+                flags.Add(arg);
+            else if (arg.StartsWith('-') || arg.Contains('='))
             {
                 host.Add(arg);
                 // "--data DIR": the value belongs to the option.
@@ -35,6 +43,6 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> Operands, s
             else
                 operands.Add(arg);
         }
-        return new(verb, operands, host.ToArray());
+        return new(verb, operands, host.ToArray(), flags);
     }
 }

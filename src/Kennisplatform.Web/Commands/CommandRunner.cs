@@ -51,19 +51,21 @@ public static class CommandRunner
                 return await AdminCommand.RunAsync(services, configuration["email"], configuration["name"],
                     Console.In, Console.IsInputRedirected, output, errors);
             }
+            case ("backup", [var file]):
+                return await Backups(services, options).BackupAsync(file, output, errors);
+            case ("restore", [var file]):
+                await services.PrepareAccountsAsync();
+                return await Backups(services, options).RestoreAsync(file, commandLine.Flags.Contains("--replace"),
+                    () => SiteLock.IsHeld(options), output, errors);
             case ("reindex", []):
             {
                 var indexer = services.GetRequiredService<SearchIndexer>();
-                try
-                {
-                    indexer.Open(); // not PrepareAsync: that would rebuild an outdated index once before this rebuild
-
-                }
-                catch (Lucene.Net.Store.LockObtainFailedException)
+                if (SiteLock.IsHeld(options))
                 {
                     errors.WriteLine("De zoekindex is in gebruik door een draaiende website met dezelfde datamap. Stop die eerst; bij de start bouwt de website de index zelf bij.");
                     return 1;
                 }
+                indexer.Open(); // not PrepareAsync: that would rebuild an outdated index once before this rebuild
                 var count = await indexer.RebuildAsync(new ConsoleProgress(errors), CancellationToken.None);
                 output.WriteLine($"Zoekindex opnieuw opgebouwd in {options.IndexFolder}: {count} items.");
                 return 0;
@@ -72,6 +74,9 @@ public static class CommandRunner
                 return Usage(errors, commandLine.Verb);
         }
     }
+
+    private static Backups Backups(IServiceProvider services, PlatformOptions options) =>
+        new(options, services.GetRequiredService<ContentDb>(), services.GetRequiredService<AccountsDb>(), services.GetRequiredService<TimeProvider>());
 
     private static int Usage(TextWriter writer, string? verb)
     {
