@@ -44,9 +44,8 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
         {
             // VACUUM INTO writes a consistent copy while the site keeps running (readers and writers are not blocked).
             var snapshot = Path.Combine(work, DatabaseEntry);
-            await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
+            await using (var connection = await OpenReadOnlyAsync(options.DatabasePath))
             {
-                await connection.OpenAsync();
                 await using var vacuum = connection.CreateCommand();
                 vacuum.CommandText = "VACUUM INTO $path";
                 vacuum.Parameters.AddWithValue("$path", snapshot);
@@ -197,8 +196,7 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
         var database = Path.Combine(work, DatabaseEntry);
         try
         {
-            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            await connection.OpenAsync();
+            await using var connection = await OpenReadOnlyAsync(database);
             await using var check = connection.CreateCommand();
             check.CommandText = "PRAGMA integrity_check";
             if (await check.ExecuteScalarAsync() as string != "ok")
@@ -217,11 +215,18 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
         return (manifest, null);
     }
 
+    /// <summary>A read-only connection of its own (no pool), so the file can be moved as soon as it is closed.</summary>
+    private static async Task<SqliteConnection> OpenReadOnlyAsync(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        return connection;
+    }
+
     /// <summary>Counts what a database file holds and which migrations it has, read straight from SQLite.</summary>
     private async Task<Manifest> DescribeAsync(string database, int mediaFiles)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await connection.OpenAsync();
+        await using var connection = await OpenReadOnlyAsync(database);
 
         async Task<List<string>> ColumnAsync(string sql)
         {
