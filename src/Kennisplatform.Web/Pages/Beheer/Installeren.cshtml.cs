@@ -55,10 +55,9 @@ public sealed class InstallerenModel(SetupLink setup, UserManager<Editor> users,
             created = editor;
             return true;
         });
-        if (outcome == SetupOutcome.Closed || created is null && Problems.Count == 0)
-            return NotFound();
-        if (outcome == SetupOutcome.Refused)
-            return Page();
+        if (outcome != SetupOutcome.Done)
+            // Refused with reasons (the password): the form again. Closed, or an administrator appeared: 404.
+            return Problems.Count > 0 ? Page() : NotFound();
 
         await audit.RecordAsync(created!.Email!, "eerste beheerder gemaakt via de eenmalige link", created.Email!);
         created.LastSignInAt = clock.GetUtcNow().UtcDateTime;
