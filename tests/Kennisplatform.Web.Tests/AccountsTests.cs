@@ -254,6 +254,25 @@ public class AccountsTests(AccountsTests.Factory factory) : IClassFixture<Accoun
         Assert.Contains("/beheer/inhoud/", imported.Links("tbody a").First());
     }
 
+    [Fact]
+    public async Task The_users_page_shows_when_each_account_last_signed_in()
+    {
+        var (admin, _) = await factory.SignedInAsync(Roles.Administrator);
+        var email = $"laatst-{Guid.NewGuid():N}@example.org";
+        await factory.CreateEditorAsync(email, Roles.Author);
+        string Row(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(email)).TextContent;
+
+        Assert.Contains("nog nooit", Row(await admin.GetPageAsync("/beheer/gebruikers")));
+        await SignInAsync(NewBrowser(), email, GoodPassword);
+        var at = factory.Clock.Now.UtcDateTime;
+        Assert.Contains($"{Kennisplatform.Content.Model.DutchTime.Date(at)} {Kennisplatform.Content.Model.DutchTime.Time(at)}", Row(await admin.GetPageAsync("/beheer/gebruikers")));
+        // A failed attempt is not a sign-in.
+        factory.Clock.Now = factory.Clock.Now.AddHours(2);
+        await SignInAsync(NewBrowser(), email, "verkeerd wachtwoord van lengte");
+        Assert.Contains(Kennisplatform.Content.Model.DutchTime.Time(at), Row(await admin.GetPageAsync("/beheer/gebruikers")));
+        factory.Clock.Now = factory.Clock.Now.AddHours(-2);
+    }
+
     /// <summary>
     /// Every POST handler of every back-office page, found from the routing table (so a new one cannot be forgotten),
     /// gets an empty form and a garbled one from a signed-in beheerder; and every form open to anonymous visitors

@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using AngleSharp.Html.Parser;
 using Kennisplatform.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kennisplatform.Web.Tests;
 
@@ -31,6 +33,21 @@ public class TwoFactorTests(TwoFactorTests.Factory factory) : IClassFixture<TwoF
         return await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
     }
 
+    private async Task<DateTime?> LastSignInAsync(string id)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<Editor>>().FindByIdAsync(id))!.LastSignInAt;
+    }
+
+    private async Task SetLastSignInAsync(string id, DateTime? at)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
+        var editor = (await users.FindByIdAsync(id))!;
+        editor.LastSignInAt = at;
+        await users.UpdateAsync(editor);
+    }
+
     [Fact]
     public async Task With_two_step_sign_in_on_a_password_alone_is_not_enough()
     {
@@ -46,10 +63,12 @@ public class TwoFactorTests(TwoFactorTests.Factory factory) : IClassFixture<TwoF
         Assert.Equal(10, recoveryCodes.Count);
 
         // Signing in again: the password leads to the code step, not into the back office.
+        await SetLastSignInAsync(editor.Id, null);
         var next = factory.NewBrowser();
         var afterPassword = await SiteFactory.SignInAsync(next, editor.Email!, SiteFactory.EditorPassword);
         Assert.Equal("/beheer/inloggen/code", afterPassword.Headers.Location!.OriginalString);
         Assert.Contains("/beheer/inloggen", (await next.GetAsync("/beheer")).Headers.Location!.ToString());
+        Assert.Null(await LastSignInAsync(editor.Id)); // half signed in is not signed in
 
         async Task<HttpResponseMessage> CodeAsync(HttpClient client, string code)
         {
@@ -60,6 +79,7 @@ public class TwoFactorTests(TwoFactorTests.Factory factory) : IClassFixture<TwoF
         // The code that confirmed the set-up cannot be used again (replay); the app's next code can.
         Assert.Equal(HttpStatusCode.Redirect, (await CodeAsync(next, Totp(key, DateTimeOffset.UtcNow.AddSeconds(30)))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await next.GetAsync("/beheer")).StatusCode);
+        Assert.Equal(factory.Clock.Now.UtcDateTime, await LastSignInAsync(editor.Id));
 
         // A recovery code works once.
         var third = factory.NewBrowser();

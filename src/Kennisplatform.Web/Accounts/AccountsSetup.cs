@@ -55,6 +55,9 @@ public static class AccountsSetup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // Every full sign-in passes here, whatever the way in (password, app code, passkey, setup link), so the
+            // "laatst ingelogd" column cannot be forgotten by a new sign-in page.
+            options.Events.OnSignedIn = RecordSignInAsync;
         });
 
         builder.Services.AddAuthorizationBuilder()
@@ -63,6 +66,20 @@ public static class AccountsSetup
             .AddPolicy(Roles.Administration, policy => policy.RequireRole(Roles.Administrator));
         builder.AddPasskeys();
     }
+
+    private static async Task RecordSignInAsync(CookieSignedInContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var users = services.GetRequiredService<UserManager<Editor>>();
+        if (context.Principal is null || await users.GetUserAsync(context.Principal) is not { } editor)
+            return;
+        editor.LastSignInAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(editor);
+    }
+
+    /// <summary>Where a sign-in lands: the page asked for when it lies inside /beheer, else the dashboard.</summary>
+    public static string AfterSignIn(Microsoft.AspNetCore.Mvc.IUrlHelper url, string? returnUrl) =>
+        url.IsLocalUrl(returnUrl) && returnUrl!.StartsWith("/beheer", StringComparison.Ordinal) ? returnUrl : "/beheer";
 
     /// <summary>Everything in /beheer needs a role unless a page says otherwise: a new page cannot be forgotten.</summary>
     public static void ProtectBackOffice(this Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection conventions)

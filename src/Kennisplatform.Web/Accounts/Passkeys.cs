@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 
 namespace Kennisplatform.Web.Accounts;
@@ -34,24 +33,6 @@ public static class Passkeys
             return null;
         var bytes = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(text.Length)];
         return System.Buffers.Text.Base64Url.TryDecodeFromChars(text, bytes, out var written) ? bytes[..written] : null;
-    }
-
-    /// <summary>The user handle a browser sends back with an assertion: the account id it was made for.</summary>
-    public static string? UserHandle(string credentialJson)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(credentialJson);
-            return json.RootElement.TryGetProperty("response", out var response)
-                && response.TryGetProperty("userHandle", out var handle) && handle.ValueKind == JsonValueKind.String
-                && ParseId(handle.GetString()) is { } bytes
-                ? System.Text.Encoding.UTF8.GetString(bytes)
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     /// <summary>What the editor typed as a name, cleaned; a dated default when empty.</summary>

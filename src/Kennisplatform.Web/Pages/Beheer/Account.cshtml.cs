@@ -127,32 +127,36 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
 
     public async Task<IActionResult> OnPostRenamePasskeyAsync(string? id, string? name)
     {
-        var me = (await users.GetUserAsync(User))!;
-        if (Passkeys.ParseId(id) is { } credentialId && await users.GetPasskeyAsync(me, credentialId) is { } passkey)
+        if (await MyPasskeyAsync(id) is var (me, passkey))
         {
             passkey.Name = Passkeys.Name(name, passkey.CreatedAt);
             await users.AddOrUpdatePasskeyAsync(me, passkey);
             Message = $"De passkey heet nu \"{passkey.Name}\".";
         }
-        else
-            Problems.Add("Deze passkey bestaat niet (meer).");
         await LoadAsync(showKey: false);
         return Page();
     }
 
     public async Task<IActionResult> OnPostRemovePasskeyAsync(string? id)
     {
-        var me = (await users.GetUserAsync(User))!;
-        if (Passkeys.ParseId(id) is { } credentialId && await users.GetPasskeyAsync(me, credentialId) is { } passkey)
+        if (await MyPasskeyAsync(id) is var (me, passkey))
         {
-            await users.RemovePasskeyAsync(me, credentialId);
+            await users.RemovePasskeyAsync(me, passkey.CredentialId);
             await audit.RecordAsync(me.Email!, $"passkey verwijderd: {passkey.Name}", me.Email!);
             Message = $"Passkey \"{passkey.Name}\" is verwijderd. Verwijder hem ook op je apparaat, anders blijft je apparaat hem aanbieden.";
         }
-        else
-            Problems.Add("Deze passkey bestaat niet (meer).");
         await LoadAsync(showKey: false);
         return Page();
+    }
+
+    /// <summary>My passkey with the id a form sent, or null with a message when I have none by that id.</summary>
+    private async Task<(Editor Me, UserPasskeyInfo Passkey)?> MyPasskeyAsync(string? id)
+    {
+        var me = (await users.GetUserAsync(User))!;
+        if (Passkeys.ParseId(id) is { } credentialId && await users.GetPasskeyAsync(me, credentialId) is { } passkey)
+            return (me, passkey);
+        Problems.Add("Deze passkey bestaat niet (meer).");
+        return null;
     }
 
     private async Task LoadAsync(bool showKey)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kennisplatform.Web.Pages.Beheer;
 
-public sealed class InloggenModel(SignInManager<Editor> signIn, UserManager<Editor> users, TimeProvider clock) : PageModel
+public sealed class InloggenModel(SignInManager<Editor> signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Vul je e-mailadres in."), EmailAddress(ErrorMessage = "Dit is geen geldig e-mailadres.")]
     public string Email { get; set; } = "";
@@ -39,8 +39,7 @@ public sealed class InloggenModel(SignInManager<Editor> signIn, UserManager<Edit
             Problem = "Het e-mailadres of het wachtwoord klopt niet.";
             return Page();
         }
-        await NoteSignInAsync(await users.FindByEmailAsync(Email.Trim()));
-        return SignedIn();
+        return LocalRedirect(AccountsSetup.AfterSignIn(Url, ReturnUrl));
     }
 
     /// <summary>Step one of signing in with a passkey, called by passkeys.js: a challenge for any passkey of this site.</summary>
@@ -76,18 +75,6 @@ public sealed class InloggenModel(SignInManager<Editor> signIn, UserManager<Edit
             Problem = "Inloggen met deze passkey is niet gelukt. Probeer het opnieuw, of log in met je wachtwoord.";
             return Page();
         }
-        await NoteSignInAsync(Passkeys.UserHandle(credential) is { } id ? await users.FindByIdAsync(id) : null);
-        return SignedIn();
+        return LocalRedirect(AccountsSetup.AfterSignIn(Url, ReturnUrl));
     }
-
-    private async Task NoteSignInAsync(Editor? editor)
-    {
-        if (editor is null)
-            return;
-        editor.LastSignInAt = clock.GetUtcNow().UtcDateTime;
-        await users.UpdateAsync(editor);
-    }
-
-    private IActionResult SignedIn() =>
-        LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/beheer", StringComparison.Ordinal) ? ReturnUrl : "/beheer");
 }

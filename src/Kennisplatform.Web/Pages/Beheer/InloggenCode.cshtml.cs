@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kennisplatform.Web.Pages.Beheer;
 
 /// <summary>The second step of signing in: the code from the authenticator app, or a recovery code.</summary>
-public sealed class InloggenCodeModel(SignInManager<Editor> signIn, TimeProvider clock) : PageModel
+public sealed class InloggenCodeModel(SignInManager<Editor> signIn) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "ReturnUrl")]
     public string? ReturnUrl { get; set; }
@@ -18,7 +18,7 @@ public sealed class InloggenCodeModel(SignInManager<Editor> signIn, TimeProvider
 
     public async Task<IActionResult> OnPostAsync(string? code)
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } editor)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
             return Redirect(AccountsSetup.LoginPath);
         // An app code is six digits (spaces allowed); a recovery code is kept as written, dash included.
         var token = (code ?? "").Replace(" ", "");
@@ -35,8 +35,6 @@ public sealed class InloggenCodeModel(SignInManager<Editor> signIn, TimeProvider
             Problem = "Deze code klopt niet. Gebruik de nieuwste code uit je app, of een herstelcode.";
             return Page();
         }
-        editor.LastSignInAt = clock.GetUtcNow().UtcDateTime;
-        await signIn.UserManager.UpdateAsync(editor);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/beheer", StringComparison.Ordinal) ? ReturnUrl : "/beheer");
+        return LocalRedirect(AccountsSetup.AfterSignIn(Url, ReturnUrl));
     }
 }

@@ -60,8 +60,6 @@ public sealed class InstallerenModel(SetupLink setup, UserManager<Editor> users,
             return Problems.Count > 0 ? Page() : NotFound();
 
         await audit.RecordAsync(created!.Email!, "eerste beheerder gemaakt via de eenmalige link", created.Email!);
-        created.LastSignInAt = clock.GetUtcNow().UtcDateTime;
-        await users.UpdateAsync(created);
         await signIn.SignInAsync(created, isPersistent: false);
         return LocalRedirect("/beheer");
     }
