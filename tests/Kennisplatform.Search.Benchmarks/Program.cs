@@ -1,7 +1,7 @@
 using Kennisplatform.Search.Analysis;
 using Kennisplatform.Search.Benchmarks;
 
-// dotnet run -c Release --project tests/Kennisplatform.Search.Benchmarks -- relevance|benchmark [items]
+// dotnet run -c Release --project tests/Kennisplatform.Search.Benchmarks -- relevance [--queries] | relevance --show "zoekvraag" | benchmark [items]
 var verb = args.FirstOrDefault() ?? "relevance";
 switch (verb)
 {
@@ -9,46 +9,74 @@ switch (verb)
         Show(args[2]);
         return 0;
     case "relevance":
-        Relevance();
+        Relevance(perQuery: args.Contains("--queries"));
         return 0;
     case "benchmark":
         await IndexBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100_000);
         return 0;
     default:
-        Console.Error.WriteLine("Gebruik: relevance [--show \"zoekvraag\"] | benchmark [aantal items]");
+        Console.Error.WriteLine("Gebruik: relevance [--queries] | relevance --show \"zoekvraag\" | benchmark [aantal items]");
         return 2;
 }
 
-static void Relevance()
+static void Relevance(bool perQuery)
 {
-    var corpus = RelevanceSet.Corpus();
-    var judgments = RelevanceSet.Judgments();
     var lexicon = SearchLexicon.Load(RelevanceSet.LexiconFolder());
-    var ours = RelevanceSet.Evaluate(judgments, RelevanceSet.Ours(lexicon, corpus, out var ourIndex));
-    var stock = RelevanceSet.Evaluate(judgments, RelevanceSet.Stock(corpus, out var stockIndex));
-    ourIndex.Dispose();
-    stockIndex.Dispose();
-
-    Console.WriteLine($"Relevance set: {judgments.Count} queries, {corpus.Count} items, graded 0-3.");
-    Console.WriteLine($"{"",-22} {"nDCG@10",8} {"MRR@10",8} {"Recall@10",10}");
-    Console.WriteLine($"{"Kennisplatform",-22} {ours.Ndcg,8:F3} {ours.Mrr,8:F3} {ours.Recall,10:F3}");
-    Console.WriteLine($"{"Stock DutchAnalyzer",-22} {stock.Ndcg,8:F3} {stock.Mrr,8:F3} {stock.Recall,10:F3}");
-    Console.WriteLine();
-    Console.WriteLine("Per query (nDCG@10, ours vs stock):");
-    foreach (var ((query, mine), (_, theirs)) in ours.PerQuery.Zip(stock.PerQuery))
-        Console.WriteLine($"  {query,-32} {mine,6:F3} {theirs,6:F3}{(mine < theirs ? "  <- worse" : "")}");
+    var first = RelevanceSet.First();
+    var tuning = RelevanceSet.SecondTuning();
+    var test = RelevanceSet.SecondTest();
+    var firstScores = Evaluate(lexicon, first, first.Judgments);
+    var secondScores = Evaluate(lexicon, tuning, tuning.Judgments.Concat(test.Judgments).ToList());
+    var split = tuning.Judgments.Count;
+    Report(first, firstScores.Ours, firstScores.Stock, perQuery);
+    Report(tuning, Slice(secondScores.Ours, 0, split), Slice(secondScores.Stock, 0, split), perQuery);
+    Report(test, Slice(secondScores.Ours, split, test.Judgments.Count), Slice(secondScores.Stock, split, test.Judgments.Count), perQuery);
 }
 
-// Shows both rankings for one query with the judged grades, to see why a query scores as it does.
-static void Show(string query)
+static (Scores Ours, Scores Stock) Evaluate(SearchLexicon lexicon, JudgedSet set, IReadOnlyList<Judgment> judgments)
 {
-    var corpus = RelevanceSet.Corpus();
-    var grades = RelevanceSet.Judgments().FirstOrDefault(j => j.Query == query)?.Grades ?? new Dictionary<string, int>();
-    var lexicon = SearchLexicon.Load(RelevanceSet.LexiconFolder());
-    var ours = RelevanceSet.Ours(lexicon, corpus, out var ourIndex)(query);
-    var stock = RelevanceSet.Stock(corpus, out var stockIndex)(query);
+    var ours = RelevanceSet.Evaluate(judgments, RelevanceSet.Ours(lexicon, set.Corpus, out var ourIndex));
+    var stock = RelevanceSet.Evaluate(judgments, RelevanceSet.Stock(set.Corpus, out var stockIndex));
     ourIndex.Dispose();
     stockIndex.Dispose();
+    return (ours, stock);
+}
+
+static Scores Slice(Scores scores, int start, int count) => Scores.Of(scores.PerQuery.Skip(start).Take(count).ToList());
+
+static void Report(JudgedSet set, Scores ours, Scores stock, bool perQuery)
+{
+    Console.WriteLine($"== Relevance, {set.Name}: {set.Judgments.Count} queries, {set.Corpus.Count} items, graded 0-3.");
+    Console.WriteLine($"{"",-22} {"nDCG@10",8} {"MRR@10",8} {"Recall@10",10} {"zero",5}");
+    Console.WriteLine($"{"Kennisplatform",-22} {ours.Ndcg,8:F3} {ours.Mrr,8:F3} {ours.Recall,10:F3} {ours.Zero,5}");
+    Console.WriteLine($"{"Stock DutchAnalyzer",-22} {stock.Ndcg,8:F3} {stock.Mrr,8:F3} {stock.Recall,10:F3} {stock.Zero,5}");
+    Console.WriteLine();
+    Console.WriteLine($"By kind (ours / stock):  {"n",3} {"nDCG@10",13} {"MRR@10",13} {"Recall@10",13} {"zero",7}");
+    foreach (var ((kind, mine), (_, theirs)) in ours.ByKind().Zip(stock.ByKind()))
+        Console.WriteLine($"  {kind,-22} {mine.PerQuery.Count,3} {mine.Ndcg,6:F3} {theirs.Ndcg,6:F3} {mine.Mrr,6:F3} {theirs.Mrr,6:F3} {mine.Recall,6:F3} {theirs.Recall,6:F3} {mine.Zero,3} {theirs.Zero,3}{(mine.Ndcg < theirs.Ndcg ? "  <- below stock" : "")}");
+    if (perQuery)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Per query (nDCG@10, ours vs stock):");
+        foreach (var (mine, theirs) in ours.PerQuery.Zip(stock.PerQuery))
+            Console.WriteLine($"  {mine.Query,-48} {mine.Kind,-10} {mine.Ndcg,6:F3} {theirs.Ndcg,6:F3}{(mine.Ndcg < theirs.Ndcg ? "  <- worse" : "")}{(mine.Ndcg == 0 ? "  <- zero" : "")}");
+    }
+    Console.WriteLine();
+}
+
+// Shows both rankings for one query with the judged grades, to see why a query scores as it does. A query judged in
+// the second set runs on the second corpus; any other query on the first.
+static void Show(string query)
+{
+    var set = new[] { RelevanceSet.First(), RelevanceSet.SecondTuning(), RelevanceSet.SecondTest() }
+        .FirstOrDefault(s => s.Judgments.Any(j => j.Query == query)) ?? RelevanceSet.First();
+    var grades = set.Judgments.FirstOrDefault(j => j.Query == query)?.Grades ?? new Dictionary<string, int>();
+    var lexicon = SearchLexicon.Load(RelevanceSet.LexiconFolder());
+    var ours = RelevanceSet.Ours(lexicon, set.Corpus, out var ourIndex)(query);
+    var stock = RelevanceSet.Stock(set.Corpus, out var stockIndex)(query);
+    ourIndex.Dispose();
+    stockIndex.Dispose();
+    Console.WriteLine($"Corpus of the {set.Name}.");
     Console.WriteLine($"{"Kennisplatform",-40} Stock DutchAnalyzer");
     for (var i = 0; i < RelevanceSet.Depth; i++)
     {

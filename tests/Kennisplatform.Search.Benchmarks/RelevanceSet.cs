@@ -10,30 +10,75 @@ using Lucene.Net.Store;
 namespace Kennisplatform.Search.Benchmarks;
 
 public sealed record CorpusItem(string Slug, string Type, string Title, string Summary, string Body, string Tags);
-public sealed record Judgment(string Query, IReadOnlyDictionary<string, int> Grades, string Note);
-public sealed record Scores(double Ndcg, double Mrr, double Recall, IReadOnlyList<(string Query, double Ndcg)> PerQuery);
+
+/// <summary>One judged query. The note starts with the kind of query in brackets, such as "[typo] missing letter".</summary>
+public sealed record Judgment(string Query, IReadOnlyDictionary<string, int> Grades, string Note)
+{
+    public string Kind => Note.StartsWith('[') && Note.Contains(']') ? Note[1..Note.IndexOf(']')] : "";
+}
+
+public sealed record QueryScore(string Query, string Kind, double Ndcg, double Mrr, double Recall);
+
+public sealed record Scores(double Ndcg, double Mrr, double Recall, IReadOnlyList<QueryScore> PerQuery)
+{
+    /// <summary>Queries that found nothing relevant in the top ten.</summary>
+    public int Zero => PerQuery.Count(q => q.Ndcg == 0);
+
+    public static Scores Of(IReadOnlyList<QueryScore> queries) => queries.Count == 0
+        ? new Scores(0, 0, 0, queries)
+        : new Scores(queries.Average(q => q.Ndcg), queries.Average(q => q.Mrr), queries.Average(q => q.Recall), queries);
+
+    /// <summary>The same measures per kind of query, in the order of <see cref="RelevanceSet.Kinds"/>.</summary>
+    public IReadOnlyList<(string Kind, Scores Scores)> ByKind() =>
+        RelevanceSet.Kinds.Select(kind => (kind, Of(PerQuery.Where(q => q.Kind == kind).ToList())))
+            .Where(k => k.Item2.PerQuery.Count > 0).ToList();
+}
+
+/// <summary>A corpus with the queries judged against it.</summary>
+public sealed record JudgedSet(string Name, IReadOnlyList<CorpusItem> Corpus, IReadOnlyList<Judgment> Judgments);
 
 /// <summary>
-/// The judged relevance set: a corpus of realistic items and Dutch queries graded 0–3 by meaning.
+/// The judged relevance sets: corpora of realistic items and Dutch queries graded 0–3 by meaning.
 /// nDCG@10 uses gain 2^grade − 1; MRR@10 counts the first result graded 2 or 3; Recall@10 is the share of items
 /// graded 1 or more found in the top ten, out of at most ten.
+/// The first set (Relevance/) is the one search was tuned on. The second (Relevance/Second/) was written later with its
+/// own corpus; its queries are split once into a tuning half and a test half, and figures are reported on the test half.
 /// </summary>
 public static class RelevanceSet
 {
     public const int Depth = 10;
 
+    /// <summary>The kinds of query, as written in brackets at the start of each judgment's note.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["keyword", "place", "question", "word form", "synonym", "typo", "failure"];
+
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Relevance");
 
-    public static List<CorpusItem> Corpus() =>
-        Lines(Path.Combine(Folder, "corpus.txt")).Select(line =>
+    public static string SecondFolder => Path.Combine(Folder, "Second");
+
+    /// <summary>The first set's corpus.</summary>
+    public static List<CorpusItem> Corpus() => Corpus(Path.Combine(Folder, "corpus.txt"));
+
+    /// <summary>The first set's judgments.</summary>
+    public static List<Judgment> Judgments() => Judgments(Path.Combine(Folder, "judgments.txt"));
+
+    public static JudgedSet First() => new("first set", Corpus(), Judgments());
+
+    public static JudgedSet SecondTuning() =>
+        new("second set, tuning half", Corpus(Path.Combine(SecondFolder, "corpus.txt")), Judgments(Path.Combine(SecondFolder, "tuning.txt")));
+
+    public static JudgedSet SecondTest() =>
+        new("second set, test half", Corpus(Path.Combine(SecondFolder, "corpus.txt")), Judgments(Path.Combine(SecondFolder, "test.txt")));
+
+    public static List<CorpusItem> Corpus(string path) =>
+        Lines(path).Select(line =>
         {
             var f = line.Split(" | ");
-            if (f.Length != 6) throw new FormatException($"corpus.txt: expected 6 fields in '{line}'");
+            if (f.Length != 6) throw new FormatException($"{Path.GetFileName(path)}: expected 6 fields in '{line}'");
             return new CorpusItem(f[0].Trim(), f[1].Trim(), f[2].Trim(), f[3].Trim(), f[4].Trim(), f[5].Trim());
         }).ToList();
 
-    public static List<Judgment> Judgments() =>
-        Lines(Path.Combine(Folder, "judgments.txt")).Select(line =>
+    public static List<Judgment> Judgments(string path) =>
+        Lines(path).Select(line =>
         {
             var note = line.Contains('#') ? line[(line.IndexOf('#') + 1)..].Trim() : "";
             var body = line.Contains('#') ? line[..line.IndexOf('#')] : line;
@@ -46,42 +91,57 @@ public static class RelevanceSet
     private static IEnumerable<string> Lines(string path) =>
         File.ReadAllLines(path).Where(l => l.Trim().Length > 0 && !l.StartsWith('#'));
 
-    public static Scores Evaluate(IReadOnlyList<Judgment> judgments, Func<string, IReadOnlyList<string>> search)
-    {
-        var perQuery = new List<(string, double)>();
-        double ndcg = 0, mrr = 0, recall = 0;
-        foreach (var judgment in judgments)
+    public static Scores Evaluate(IReadOnlyList<Judgment> judgments, Func<string, IReadOnlyList<string>> search) =>
+        Scores.Of(judgments.Select(judgment =>
         {
             var results = search(judgment.Query).Take(Depth).ToList();
             var gains = results.Select(slug => judgment.Grades.GetValueOrDefault(slug)).ToList();
             var ideal = judgment.Grades.Values.OrderDescending().Take(Depth).ToList();
-            var queryNdcg = Dcg(ideal) == 0 ? 0 : Dcg(gains) / Dcg(ideal);
-            ndcg += queryNdcg;
+            var ndcg = Dcg(ideal) == 0 ? 0 : Dcg(gains) / Dcg(ideal);
             var first = gains.FindIndex(g => g >= 2);
-            mrr += first < 0 ? 0 : 1.0 / (first + 1);
             var relevant = judgment.Grades.Count(g => g.Value >= 1);
-            recall += relevant == 0 ? 1 : (double)gains.Count(g => g >= 1) / Math.Min(Depth, relevant);
-            perQuery.Add((judgment.Query, queryNdcg));
-        }
-        var n = judgments.Count;
-        return new Scores(ndcg / n, mrr / n, recall / n, perQuery);
-    }
+            var recall = relevant == 0 ? 1 : (double)gains.Count(g => g >= 1) / Math.Min(Depth, relevant);
+            return new QueryScore(judgment.Query, judgment.Kind, ndcg, first < 0 ? 0 : 1.0 / (first + 1), recall);
+        }).ToList());
 
     private static double Dcg(IReadOnlyList<int> grades) =>
         grades.Select((g, i) => (Math.Pow(2, g) - 1) / Math.Log2(i + 2)).Sum();
 
-    /// <summary>As the site maps content: the type's Dutch name is one of the tags.</summary>
-    public static SearchDocument ToDocument(CorpusItem item, int id) => new()
+    /// <summary>
+    /// As the site maps content: the type's Dutch name is one of the tags, and a case's outcome, an intervention's evidence
+    /// level and the place of a case or event (its first capitalised tag) also fill their facet fields.
+    /// </summary>
+    public static SearchDocument ToDocument(CorpusItem item, int id)
     {
-        Id = id, Type = item.Type, Slug = item.Slug, Url = "/" + item.Slug, Title = item.Title,
-        Summary = item.Summary, Body = item.Body, Tags = TypeLabels.GetValueOrDefault(item.Type, item.Type) + ", " + item.Tags,
-        Published = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(id),
-    };
+        var tags = item.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new SearchDocument
+        {
+            Id = id, Type = item.Type, Slug = item.Slug, Url = "/" + item.Slug, Title = item.Title,
+            Summary = item.Summary, Body = item.Body, Tags = TypeLabels.GetValueOrDefault(item.Type, item.Type) + ", " + item.Tags,
+            Published = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(id),
+            Outcome = item.Type == "praktijkvoorbeeld" ? tags.Select(t => Outcomes.GetValueOrDefault(t)).FirstOrDefault(o => o is not null) : null,
+            Evidence = item.Type == "interventie" ? tags.Select(t => EvidenceLevels.GetValueOrDefault(t)).FirstOrDefault(e => e is not null) : null,
+            Municipality = item.Type is "praktijkvoorbeeld" or "bijeenkomst" ? tags.FirstOrDefault(t => char.IsUpper(t[0])) : null,
+        };
+    }
 
     private static readonly Dictionary<string, string> TypeLabels = new()
     {
         ["praktijkvoorbeeld"] = "Praktijkvoorbeeld", ["interventie"] = "Interventie", ["wijkschakelaar"] = "Wijkschakelaar",
         ["bijeenkomst"] = "Bijeenkomst", ["instrument"] = "Instrument", ["principe"] = "Werkzaam principe", ["thema"] = "Thema", ["pagina"] = "Pagina",
+        ["faalpatroon"] = "Faalpatroon",
+    };
+
+    private static readonly Dictionary<string, string> Outcomes = new()
+    {
+        ["geslaagd"] = "geslaagd", ["deels"] = "deels", ["deels geslaagd"] = "deels", ["mislukt"] = "mislukt", ["te vroeg"] = "te-vroeg",
+    };
+
+    private static readonly Dictionary<string, string> EvidenceLevels = new()
+    {
+        ["niet beoordeeld"] = "niet-beoordeeld", ["goed beschreven"] = "goed-beschreven", ["goed onderbouwd"] = "goed-onderbouwd",
+        ["eerste aanwijzingen"] = "eerste-aanwijzingen", ["effectief volgens eerste aanwijzingen"] = "eerste-aanwijzingen",
+        ["effectief volgens goede aanwijzingen"] = "goede-aanwijzingen", ["effectief volgens sterke aanwijzingen"] = "sterke-aanwijzingen",
     };
 
     /// <summary>Our search: the platform's own index and query code.</summary>

@@ -19,6 +19,35 @@ public class RelevanceTests
     }
 
     [Fact]
+    public void Second_set_is_large_independent_and_split_evenly_by_kind()
+    {
+        var tuning = RelevanceSet.SecondTuning();
+        var test = RelevanceSet.SecondTest();
+        var all = tuning.Judgments.Concat(test.Judgments).ToList();
+        Assert.True(tuning.Corpus.Count >= 250);
+        Assert.True(all.Count >= 80);
+        Assert.True(all.Count(j => j.Kind == "failure") >= 12);
+        Assert.All(RelevanceSet.Kinds, kind => Assert.Equal(
+            tuning.Judgments.Count(j => j.Kind == kind), test.Judgments.Count(j => j.Kind == kind)));
+        Assert.All(all, j => Assert.Contains(j.Kind, RelevanceSet.Kinds));
+        Assert.Equal(all.Count, all.Select(j => j.Query).Distinct().Count());
+        var firstQueries = RelevanceSet.Judgments().Select(j => j.Query.ToLowerInvariant()).ToHashSet();
+        Assert.DoesNotContain(all, j => firstQueries.Contains(j.Query.ToLowerInvariant()));
+        var slugs = tuning.Corpus.Select(c => c.Slug).ToHashSet();
+        Assert.Equal(tuning.Corpus.Count, slugs.Count);
+        Assert.All(all.SelectMany(j => j.Grades), g =>
+        {
+            Assert.Contains(g.Key, slugs);
+            Assert.InRange(g.Value, 1, 3);
+        });
+        Assert.All(all, j => Assert.Contains(3, j.Grades.Values));
+    }
+
+    [Fact]
+    public void Every_judgment_of_the_first_set_names_its_kind() =>
+        Assert.All(RelevanceSet.Judgments(), j => Assert.Contains(j.Kind, RelevanceSet.Kinds));
+
+    [Fact]
     public void Our_search_keeps_its_level_and_its_lead_over_the_stock_Dutch_analyzer()
     {
         var corpus = RelevanceSet.Corpus();
