@@ -45,6 +45,7 @@ app.MapPublicSite();
 app.MapSearchApi();
 app.MapOpenData();
 app.MapMedia();
+app.MapSiteStatus();
 await app.RunAsync();
 return 0;
 

@@ -16,15 +16,20 @@ public static class ContentFields
     public const string TypeKey = "type";
     public const string SlugKey = "slug";
     public const string PublishedKey = "published";
+    public const string StatusKey = "status";
+    public const string AuthorKey = "author";
+
+    /// <summary>The workflow keys: set by the workflow buttons and the store, never by the edit form's fields.</summary>
+    public static readonly IReadOnlySet<string> WorkflowKeys = new HashSet<string> { StatusKey, PublishedKey, AuthorKey };
 
     /// <summary>Keys every type has, after type and before the type's own keys (slug is read by the importer itself).</summary>
     public static readonly IReadOnlyList<FileField> Common =
     [
         Field.Text<ContentItem>("title", i => i.Title, (i, v) => i.Title = v),
         Field.Text<ContentItem>("summary", i => i.Summary, (i, v) => i.Summary = v, multiline: true),
-        Field.Choice<ContentItem, ContentStatus>("status", i => i.Status, (i, v) => i.Status = v ?? ContentStatus.Published, ContentStatus.Published),
+        Field.Choice<ContentItem, ContentStatus>(StatusKey, i => i.Status, (i, v) => i.Status = v ?? ContentStatus.Published, ContentStatus.Published),
         Field.Moment<ContentItem>(PublishedKey, i => i.PublishedAt, (i, v) => i.PublishedAt = v),
-        Field.Text<ContentItem>("author", i => i.Author, (i, v) => i.Author = v),
+        Field.Text<ContentItem>(AuthorKey, i => i.Author, (i, v) => i.Author = v),
         Field.Bool<ContentItem>("fictional", i => i.IsFictional, (i, v) => i.IsFictional = v),
         Field.Text<ContentItem>("license", i => i.License == Licenses.Default ? "" : i.License, (i, v) => i.License = v.Length == 0 ? Licenses.Default : v),
         Field.Links<ContentItem, Theme>("themes", ContentType.Theme, i => i.Themes),

@@ -5,13 +5,16 @@ namespace Kennisplatform.Content.Pages;
 /// <summary>Pagina: a free page at the root of the site, such as /over or /privacy.</summary>
 public class Page : ContentItem
 {
-    /// <summary>First path segments the site uses itself; a page may not take them.</summary>
-    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "praktijkvoorbeelden", "interventies", "wijkschakelaars", "bijeenkomsten", "instrumenten", "principes",
-        "themas", "zoeken", "beheer", "api", "openapi", "feeds", "lib", "css", "js", "img", "media", "status",
-        "fout", "account", "sitemap-xml", "robots-txt", "favicon-ico", "deel-je-ervaring", "downloads",
-    };
+    /// <summary>First path segments of the site's own pages, endpoints and static folders (a test walks the routing table).</summary>
+    public static readonly IReadOnlyList<string> SiteSegments =
+    [
+        "zoeken", "beheer", "api", "openapi", "feeds", "lib", "css", "js", "img", "media", "status",
+        "fout", "account", "sitemap-xml", "robots-txt", "favicon-ico", "deel-je-ervaring", "downloads", "index",
+    ];
+
+    /// <summary>First path segments the site uses itself: its own, and those of every content type. A page may not take them.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(
+        SiteSegments.Concat(ContentTypes.All.Select(t => t.Segment()).OfType<string>()), StringComparer.Ordinal);
 
     public override ContentType Kind => ContentType.Page;
 

@@ -26,9 +26,10 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock, ContentChange
 {
     /// <summary>
     /// Saves a new or tracked item. <paramref name="expectedVersion"/> is the version the editor started from:
-    /// when someone saved in between, nothing is written and the result is a conflict.
+    /// when someone saved in between, nothing is written and the result is a conflict. Entities in
+    /// <paramref name="alongside"/> (a story's private contact details) are inserted in the same transaction, or not at all.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(ContentItem item, string author, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> SaveAsync(ContentItem item, string author, int expectedVersion, CancellationToken cancellationToken = default, IReadOnlyList<object>? alongside = null)
     {
         if (item.Slug.Length == 0)
             item.Slug = SlugRules.FromTitle(item.Title);
@@ -46,6 +47,8 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock, ContentChange
             return await ConflictAsync(item.Id, cancellationToken); // the editor started from an older version than the one loaded now
 
         var changed = await StageAsync(item, author, cancellationToken);
+        foreach (var entity in alongside ?? [])
+            db.Add(entity);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -116,8 +119,13 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock, ContentChange
         item.Version = isNew ? 1 : entry.Property(i => i.Version).OriginalValue + 1;
         db.Revisions.Add(new Revision
         {
-            Item = item, Number = number, CreatedAt = now, Author = author,
-            Title = item.Title, Status = item.Status, Snapshot = snapshot,
+            Item = item,
+            Number = number,
+            CreatedAt = now,
+            Author = author,
+            Title = item.Title,
+            Status = item.Status,
+            Snapshot = snapshot,
         });
         return true;
     }
@@ -179,7 +187,7 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock, ContentChange
         var values = new Dictionary<string, FileValue>(StringComparer.Ordinal);
         foreach (var field in ContentFields.For(item.Kind))
         {
-            if (field.Key is "status" or ContentFields.PublishedKey or "author")
+            if (ContentFields.WorkflowKeys.Contains(field.Key))
             {
                 if (field.Write(item) is { } current)
                     values[field.Key] = current;

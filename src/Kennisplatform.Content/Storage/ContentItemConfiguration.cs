@@ -1,6 +1,7 @@
 using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Connectors;
 using Kennisplatform.Content.Events;
+using Kennisplatform.Content.Files;
 using Kennisplatform.Content.Instruments;
 using Kennisplatform.Content.Interventions;
 using Kennisplatform.Content.Model;
@@ -24,15 +25,10 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
     {
         item.ToTable("Items");
         item.Ignore(i => i.Kind);
-        item.HasDiscriminator<string>(Discriminator)
-            .HasValue<Case>(ContentType.Case.Code())
-            .HasValue<Intervention>(ContentType.Intervention.Code())
-            .HasValue<Connector>(ContentType.Connector.Code())
-            .HasValue<Event>(ContentType.Event.Code())
-            .HasValue<Instrument>(ContentType.Instrument.Code())
-            .HasValue<Principle>(ContentType.Principle.Code())
-            .HasValue<Theme>(ContentType.Theme.Code())
-            .HasValue<Page>(ContentType.Page.Code());
+        // One discriminator value per type, from the field table, so a new type needs no line here.
+        var discriminator = item.HasDiscriminator<string>(Discriminator);
+        foreach (var type in ContentTypes.All)
+            discriminator.HasValue(ContentFields.Create(type).GetType(), type.Code());
         item.Property<string>(Discriminator).HasMaxLength(40);
 
         item.Property(i => i.Title).HasMaxLength(200).IsRequired();

@@ -20,7 +20,7 @@ public static class AdminCommand
 
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
-        var editor = new Editor { UserName = email.Trim(), Email = email.Trim(), DisplayName = string.IsNullOrWhiteSpace(name) ? email.Trim() : name.Trim(), EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
+        var editor = new Editor { UserName = email.Trim(), Email = email.Trim(), DisplayName = string.IsNullOrWhiteSpace(name) ? email.Trim() : name.Trim(), EmailConfirmed = true, CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
         var created = await users.CreateAsync(editor, password);
         if (!created.Succeeded)
         {

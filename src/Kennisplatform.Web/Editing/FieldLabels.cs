@@ -59,6 +59,8 @@ public static class FieldLabels
         ["needs"] = ("Wat is hiervoor nodig", null),
     };
 
+    public static bool Has(string key) => Labels.ContainsKey(key);
+
     public static string Label(string key) => Labels.TryGetValue(key, out var label) ? label.Label : key;
 
     public static string? Hint(string key) => Labels.TryGetValue(key, out var label) ? label.Hint : null;

@@ -14,17 +14,7 @@ namespace Kennisplatform.Web.OpenData;
 public static class ContentApi
 {
     /// <summary>The API's English names for the types; the one mapping, used by routes and the OpenAPI document.</summary>
-    public static readonly IReadOnlyDictionary<string, ContentType> Collections = new Dictionary<string, ContentType>
-    {
-        ["cases"] = ContentType.Case,
-        ["interventions"] = ContentType.Intervention,
-        ["connectors"] = ContentType.Connector,
-        ["events"] = ContentType.Event,
-        ["instruments"] = ContentType.Instrument,
-        ["principles"] = ContentType.Principle,
-        ["themes"] = ContentType.Theme,
-        ["pages"] = ContentType.Page,
-    };
+    public static readonly IReadOnlyDictionary<string, ContentType> Collections = TypeDescriptors.All.ToDictionary(d => d.Collection, d => d.Type);
 
     public const int MaxPageSize = 100;
 
@@ -55,7 +45,7 @@ public static class ContentApi
             return TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = "Ongeldige parameters.", Status = StatusCodes.Status400BadRequest });
 
         var filter = new OverviewFilter(query["theme"].FirstOrDefault(), query["outcome"].FirstOrDefault(), query["evidence"].FirstOrDefault(),
-            query["perspective"].FirstOrDefault(), query["when"].FirstOrDefault() switch { "upcoming" => "komend", "past" => "geweest", _ => null });
+            query["perspective"].FirstOrDefault(), query["when"].FirstOrDefault() switch { "upcoming" => OverviewFilter.Upcoming, "past" => OverviewFilter.Past, _ => null });
         var list = await queries.ListAsync(type, filter, page, pageSize, cancellationToken);
         return TypedResults.Ok(new JsonObject
         {

@@ -12,7 +12,7 @@ namespace Kennisplatform.Web.OpenData;
 /// </summary>
 public static class ContentJson
 {
-    private static readonly HashSet<string> Private = ["status", "author"];
+    private static readonly HashSet<string> Private = [ContentFields.StatusKey, ContentFields.AuthorKey];
 
     public static JsonObject Summary(ContentItem item, HttpContext context) => new()
     {
@@ -21,7 +21,7 @@ public static class ContentJson
         ["title"] = item.Title,
         ["summary"] = item.Summary,
         ["url"] = PublicUrls.Absolute(context, Sections.UrlOf(item)),
-        ["published"] = item.PublishedAt,
+        [ContentFields.PublishedKey] = item.PublishedAt,
         ["license"] = item.License,
     };
 

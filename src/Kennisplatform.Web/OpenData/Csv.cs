@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Kennisplatform.Content.Cases;
-using Kennisplatform.Content.Events;
-using Kennisplatform.Content.Interventions;
 using Kennisplatform.Content.Model;
+using Kennisplatform.Web.Site;
 
 namespace Kennisplatform.Web.OpenData;
 
@@ -22,20 +20,20 @@ public static class Csv
         Line(text, Header);
         foreach (var item in items)
         {
+            var facts = TypeDescriptors.Of(item.Kind).Facts(item);
             Line(text,
             [
                 item.Kind.Code(), item.Slug, item.Title, item.Summary, url(item),
-                item.PublishedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "",
+                Moment(item.PublishedAt),
                 string.Join(", ", item.Themes.Select(t => t.Slug)), string.Join(", ", item.Principles.Select(p => p.Slug)),
-                (item as Case)?.Outcome?.Code() ?? "", (item as Intervention)?.Evidence.Code() ?? "",
-                (item as Case)?.Municipality ?? (item as Event)?.Place ?? "",
-                (item as Event)?.StartsAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "",
-                (item as Event)?.EndsAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "",
+                facts.Outcome ?? "", facts.Evidence ?? "", facts.Municipality ?? "", Moment(facts.StartsAt), Moment(facts.EndsAt),
                 item.License, item.IsFictional ? "ja" : "nee",
             ]);
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
+
+    private static string Moment(DateTime? utc) => utc?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "";
 
     private static void Line(StringBuilder text, IEnumerable<string> cells)
     {

@@ -13,7 +13,7 @@ namespace Kennisplatform.Web.Pages;
 
 /// <summary>"Deel je ervaring": anyone can share a case; it waits as a concept until an editor publishes it.</summary>
 [OutputCache(NoStore = true)] // the form carries a per-visitor antiforgery token and time stamp
-public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore store, ContentDb db, TimeProvider clock) : PageModel
+public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore store, TimeProvider clock) : PageModel
 {
     public const string SubmissionAuthor = "inzending";
 
@@ -94,7 +94,17 @@ public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore stor
             return Page();
         }
 
-        var saved = await store.SaveAsync(submitted, SubmissionAuthor, 0);
+        // The story and its private contact details are written in one transaction: never one without the other.
+        var contact = new Submission
+        {
+            Case = submitted,
+            ReceivedAt = clock.GetUtcNow().UtcDateTime,
+            Name = Name.Trim(),
+            Email = Email?.Trim() ?? "",
+            Phone = Phone.Trim(),
+            MayContact = MayContact,
+        };
+        var saved = await store.SaveAsync(submitted, SubmissionAuthor, 0, HttpContext.RequestAborted, [contact]);
         if (saved.Outcome is not SaveOutcome.Saved)
         {
             Problem = string.Join(" ", saved.Errors.Select(e => e.Message));
@@ -102,12 +112,6 @@ public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore stor
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        db.Submissions.Add(new Submission
-        {
-            CaseId = submitted.Id, ReceivedAt = clock.GetUtcNow().UtcDateTime,
-            Name = Name.Trim(), Email = Email?.Trim() ?? "", Phone = Phone.Trim(), MayContact = MayContact,
-        });
-        await db.SaveChangesAsync();
         return Redirect("/deel-je-ervaring/bedankt");
     }
 

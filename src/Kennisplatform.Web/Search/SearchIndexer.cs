@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kennisplatform.Content.Changes;
 using Kennisplatform.Content.Files;
 using Kennisplatform.Content.Model;
@@ -20,12 +21,13 @@ namespace Kennisplatform.Web.Search;
 /// </summary>
 public sealed class SearchIndexer(
     IServiceScopeFactory scopes, IOptions<PlatformOptions> options, ContentChangeSignal signal,
-    TimeProvider clock, ILogger<SearchIndexer> log) : BackgroundService
+    BuildSearchDocument document, TimeProvider clock, ILogger<SearchIndexer> log) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     private const int BatchSize = 500;
 
     private readonly SemaphoreSlim writing = new(1, 1);
+    private readonly ConcurrentDictionary<int, byte> skipped = new();
     private SearchIndex? index;
     private SearchService? service;
     private DateTime dueCheckedUpTo;
@@ -36,6 +38,9 @@ public sealed class SearchIndexer(
 
     /// <summary>After changes reached the index (saves, and scheduled items whose moment came): what depends on it can refresh.</summary>
     public event Action? Applied;
+
+    /// <summary>Visible items left out of the index because their search document could not be built (logged with their id).</summary>
+    public IReadOnlyCollection<int> Skipped => skipped.Keys.Order().ToList();
 
     public SearchService Search => service ?? throw new InvalidOperationException("Call PrepareAsync at start-up before searching.");
 
@@ -82,10 +87,11 @@ public sealed class SearchIndexer(
             var ids = await db.Items.AsNoTracking().VisibleAt(now).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(cancellationToken);
 
             Index.DeleteAll();
+            skipped.Clear();
             foreach (var (batch, number) in ids.Chunk(BatchSize).Select((b, n) => (b, n)))
             {
                 foreach (var item in await LoadAsync(db, batch, cancellationToken))
-                    Index.Upsert(SearchDocuments.From(item, now));
+                    Upsert(item, now);
                 progress?.Report(new("indexeren", Math.Min(ids.Count, (number + 1) * BatchSize), ids.Count));
             }
             Index.Refresh();
@@ -161,9 +167,12 @@ public sealed class SearchIndexer(
                 foreach (var id in ids)
                 {
                     if (byId.TryGetValue(id, out var item) && item.IsVisibleAt(now))
-                        index.Upsert(SearchDocuments.From(item, now));
+                        Upsert(item, now);
                     else
+                    {
                         index.Delete(id);
+                        skipped.TryRemove(id, out _);
+                    }
                 }
                 index.Refresh();
                 index.Commit(changes.Count > 0 ? changes[^1].Id : index.LastChange, now);
@@ -178,6 +187,28 @@ public sealed class SearchIndexer(
         {
             writing.Release();
         }
+    }
+
+    /// <summary>
+    /// Indexes one item. An item whose document cannot be built is logged, counted and left out of the index, so one
+    /// bad item never holds up the rest of the batch (the change log moves on; the next save of the item tries again).
+    /// </summary>
+    private void Upsert(ContentItem item, DateTime now)
+    {
+        SearchDocument built;
+        try
+        {
+            built = document(item, now);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Search document of item {Id} ({Type} '{Slug}') could not be built: left out of the index", item.Id, item.Kind, item.Slug);
+            Index.Delete(item.Id);
+            skipped[item.Id] = 0;
+            return;
+        }
+        Index.Upsert(built);
+        skipped.TryRemove(item.Id, out _);
     }
 
     private static Task<List<ContentItem>> LoadAsync(ContentDb db, IEnumerable<int> ids, CancellationToken cancellationToken)

@@ -12,7 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Kennisplatform.Web.Site;
 
 /// <summary>Filters on an overview, straight from the query string; unknown values filter nothing.</summary>
-public sealed record OverviewFilter(string? Theme = null, string? Outcome = null, string? Evidence = null, string? Perspective = null, string? When = null);
+public sealed record OverviewFilter(string? Theme = null, string? Outcome = null, string? Evidence = null, string? Perspective = null, string? When = null)
+{
+    /// <summary>The values of <see cref="When"/>, as the overview's query string carries them.</summary>
+    public const string Upcoming = "komend";
+    public const string Past = "geweest";
+}
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
@@ -35,7 +40,7 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
 
     private IQueryable<ContentItem> Visible => db.Items.AsNoTracking().VisibleAt(Now);
 
-    public Task<PagedList<ContentItem>> ListAsync(Section section, OverviewFilter filter, int page, CancellationToken cancellationToken) =>
+    public Task<PagedList<ContentItem>> ListAsync(TypeDescriptor section, OverviewFilter filter, int page, CancellationToken cancellationToken) =>
         ListAsync(section.Type, filter, page, PageSize, cancellationToken);
 
     public async Task<PagedList<ContentItem>> ListAsync(ContentType type, OverviewFilter filter, int page, int pageSize, CancellationToken cancellationToken)
@@ -49,20 +54,12 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
             query = query.Where(i => ((Intervention)i).Evidence == evidence);
         if (Dutch.TryParse<InstrumentPerspective>(filter.Perspective, out var perspective))
             query = query.Where(i => ((Instrument)i).Perspective == perspective);
-        if (filter.When == "komend")
+        if (filter.When == OverviewFilter.Upcoming)
             query = query.Where(i => ((Event)i).EndsAt > Now);
-        else if (filter.When == "geweest")
+        else if (filter.When == OverviewFilter.Past)
             query = query.Where(i => ((Event)i).EndsAt <= Now);
 
-        query = type switch
-        {
-            ContentType.Event when filter.When == "komend" => query.OrderBy(i => ((Event)i).StartsAt),
-            ContentType.Event => query.OrderByDescending(i => ((Event)i).StartsAt),
-            ContentType.Theme => query.OrderBy(i => ((Theme)i).SortOrder).ThenBy(i => i.Title),
-            ContentType.Principle => query.OrderBy(i => ((Principle)i).SortOrder).ThenBy(i => i.Title),
-            ContentType.Case => query.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Title),
-            _ => query.OrderBy(i => i.Title),
-        };
+        query = TypeDescriptors.Of(type).Order(query, filter);
 
         var total = await query.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
@@ -87,16 +84,9 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
     /// <summary>The other direction of the links: what tags this theme, shows this principle, uses this intervention.</summary>
     public async Task<List<ContentItem>> ReferencingAsync(ContentItem item, CancellationToken cancellationToken)
     {
-        var id = item.Id;
-        var query = item.Kind switch
-        {
-            ContentType.Theme => Visible.Where(i => i.Themes.Any(t => t.Id == id)),
-            ContentType.Principle => Visible.Where(i => i.Principles.Any(p => p.Id == id)),
-            ContentType.Intervention => Visible.OfKind(ContentType.Case).Where(i => ((Case)i).Interventions.Any(x => x.Id == id)),
-            ContentType.Connector => Visible.OfKind(ContentType.Case).Where(i => ((Case)i).ContactConnectorId == id),
-            _ => null,
-        };
-        return query is null ? [] : await query.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Title).ToListAsync(cancellationToken);
+        if (TypeDescriptors.Of(item.Kind).ReferencedBy is not { } referencing)
+            return [];
+        return await referencing.Query(Visible, item.Id).OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Title).ToListAsync(cancellationToken);
     }
 
     public Task<List<ContentItem>> LatestAsync(ContentType type, int count, CancellationToken cancellationToken) =>

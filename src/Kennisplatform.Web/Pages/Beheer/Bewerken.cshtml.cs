@@ -17,8 +17,7 @@ namespace Kennisplatform.Web.Pages.Beheer;
 /// </summary>
 public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
-    private static readonly HashSet<string> WorkflowKeys = ["status", ContentFields.PublishedKey, "author"];
-
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public ContentItem Item { get; private set; } = null!;
     public bool IsNew => Item.Id == 0;
     public IReadOnlyList<FileField> Fields { get; private set; } = [];
@@ -60,7 +59,7 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         if (await LoadAsync(key, type) is { } refusal)
             return refusal;
         var form = Request.Form;
-        var posted = Fields.Where(f => !WorkflowKeys.Contains(f.Key)).ToDictionary(
+        var posted = Fields.Where(f => !ContentFields.WorkflowKeys.Contains(f.Key)).ToDictionary(
             f => f.Key,
             f => f.Kind == FieldKind.Links
                 ? FileValue.Items(form["f." + f.Key].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList())
@@ -159,7 +158,7 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         if (!EditorAccess.MayWorkOn(Item, User, CanPublish))
             return Forbid();
 
-        Fields = ContentFields.For(Item.Kind).Where(f => !WorkflowKeys.Contains(f.Key)).ToList();
+        Fields = ContentFields.For(Item.Kind).Where(f => !ContentFields.WorkflowKeys.Contains(f.Key)).ToList();
         foreach (var target in Fields.Where(f => f.Target is not null).Select(f => f.Target!.Value).Distinct())
             Options[target] = (await db.Items.AsNoTracking().OfKind(target).OrderBy(i => i.Title).Select(i => new { i.Slug, i.Title }).ToListAsync())
                 .Select(i => (i.Slug, i.Title)).ToList();

@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Kennisplatform.Web.Pages.Beheer;
 
 /// <summary>All content in every state, with filters on type, status, theme and author.</summary>
-public sealed class InhoudModel(ContentDb db) : PageModel
+public sealed class InhoudModel(ContentDb db, TimeProvider clock) : PageModel
 {
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     public const int PageSize = 50;
 
     public IReadOnlyList<ContentItem> Items { get; private set; } = [];

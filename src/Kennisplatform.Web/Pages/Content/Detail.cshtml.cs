@@ -9,7 +9,7 @@ namespace Kennisplatform.Web.Pages.Content;
 
 public sealed class DetailModel(SiteQueries queries, SearchIndexer search) : PageModel
 {
-    public Section Section { get; private set; } = null!;
+    public TypeDescriptor Section { get; private set; } = null!;
     public ContentItem Item { get; private set; } = null!;
     /// <summary>Items that link here: cases using an intervention, everything tagged with a theme, ...</summary>
     public IReadOnlyList<ContentItem> Referencing { get; private set; } = [];

@@ -8,7 +8,7 @@ namespace Kennisplatform.Web.Pages.Content;
 
 public sealed class OverviewModel(SiteQueries queries) : PageModel
 {
-    public Section Section { get; private set; } = null!;
+    public TypeDescriptor Section { get; private set; } = null!;
     public PagedList<ContentItem> Results { get; private set; } = null!;
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
 
@@ -30,7 +30,7 @@ public sealed class OverviewModel(SiteQueries queries) : PageModel
         // A value that does not bind (pagina=abc) leaves a model error; it simply means the first page.
         ModelState.Clear();
         Results = await queries.ListAsync(Section, new OverviewFilter(Theme, Outcome, Evidence, Perspective, When), PageNumber, cancellationToken);
-        if (Section.Type is not ContentType.Theme)
+        if (Section.Filters.Contains(OverviewFilterKind.Theme))
             Themes = await queries.ThemesAsync(cancellationToken);
         return Page();
     }

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Kennisplatform.Content.Model;
+
+namespace Kennisplatform.Web.Site;
+
+/// <summary>
+/// Everything the web layer knows of one content type, in one record; <see cref="TypeDescriptors"/> holds one per type.
+/// The code, segment and Dutch names come from <see cref="ContentType"/>'s attributes, which Content needs too.
+/// </summary>
+public sealed record TypeDescriptor
+{
+    public required ContentType Type { get; init; }
+
+    /// <summary>First path segment of the overview and detail pages; null for free pages, which live at the root.</summary>
+    public string? Segment => Type.Segment();
+    public string Singular => Type.Label();
+    public string Plural => Type.PluralLabel();
+
+    /// <summary>The lead text of the overview page.</summary>
+    public required string Intro { get; init; }
+
+    /// <summary>The English collection name in the open data API: /api/v1/{collection}.</summary>
+    public required string Collection { get; init; }
+
+    /// <summary>The partial that renders the type's own part of the detail page (and of the editors' preview).</summary>
+    public required string DetailPartial { get; init; }
+
+    /// <summary>The partial that adds the type's facts to a card, or null when a card shows only title and summary.</summary>
+    public string? CardPartial { get; init; }
+
+    /// <summary>What search and the CSV export know of an item beyond the common fields.</summary>
+    public required Func<ContentItem, ItemFacts> Facts { get; init; }
+
+    /// <summary>The filters of the overview page, in display order.</summary>
+    public IReadOnlyList<OverviewFilterKind> Filters { get; init; } = [OverviewFilterKind.Theme];
+
+    /// <summary>The order of the overview and the API list.</summary>
+    public Func<IQueryable<ContentItem>, OverviewFilter, IOrderedQueryable<ContentItem>> Order { get; init; } =
+        (items, _) => items.OrderBy(i => i.Title);
+
+    /// <summary>The other direction of the links (cases using this intervention, ...), or null when nothing links here.</summary>
+    public Referencing? ReferencedBy { get; init; }
+
+    /// <summary>Open Graph type of the detail page.</summary>
+    public string OpenGraphType { get; init; } = "website";
+
+    /// <summary>schema.org JSON-LD for the detail page, or null when the type has none.</summary>
+    public Func<ContentItem, HttpContext, JsonObject>? StructuredData { get; init; }
+
+    /// <summary>Facts of one entity class, for <see cref="Facts"/>.</summary>
+    public static Func<ContentItem, ItemFacts> FactsOf<T>(Func<T, ItemFacts> facts) where T : ContentItem =>
+        item => item is T typed ? facts(typed) : throw new InvalidOperationException($"Item {item.Id} is a {item.GetType().Name}, not a {typeof(T).Name}.");
+}
+
+/// <summary>A type's own facts for search and CSV: extra tag words, long texts searched like the body, facet values, dates.</summary>
+public sealed record ItemFacts
+{
+    public static readonly ItemFacts None = new();
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> LongTexts { get; init; } = [];
+    public string? Outcome { get; init; }
+    public string? Evidence { get; init; }
+    public string? Municipality { get; init; }
+    public DateTime? StartsAt { get; init; }
+    public DateTime? EndsAt { get; init; }
+}
+
+/// <summary>Which items link to an item of this type, and under what heading the detail page lists them.</summary>
+public sealed record Referencing(string Heading, bool GroupByType, Func<IQueryable<ContentItem>, int, IQueryable<ContentItem>> Query);
+
+public enum OverviewFilterKind { Theme, Outcome, Evidence, Perspective, When }

@@ -1,0 +1,141 @@
+using Kennisplatform.Content.Cases;
+using Kennisplatform.Content.Connectors;
+using Kennisplatform.Content.Events;
+using Kennisplatform.Content.Instruments;
+using Kennisplatform.Content.Interventions;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Principles;
+using Kennisplatform.Content.Storage;
+using Kennisplatform.Content.Themes;
+using Kennisplatform.Web.OpenData;
+
+namespace Kennisplatform.Web.Site;
+
+/// <summary>
+/// The one list of content types as the web shows them. Tests iterate every <see cref="ContentType"/> value against
+/// it, so a type missing here fails a test, never the site. Adding a type: docs/content-types.md.
+/// </summary>
+public static class TypeDescriptors
+{
+    public static readonly IReadOnlyList<TypeDescriptor> All =
+    [
+        new()
+        {
+            Type = ContentType.Case,
+            Intro = "Wat gebeurde er in een echte wijk? Hier lees je wat werkte en wat niet, en wat de mensen erachter de volgende keer anders zouden doen.",
+            Collection = "cases",
+            DetailPartial = "_CaseDetail",
+            CardPartial = "_CaseCard",
+            Facts = TypeDescriptor.FactsOf<Case>(c => new()
+            {
+                Tags = [c.Outcome?.Label() ?? "", c.Municipality, c.Neighbourhood, c.Partners],
+                LongTexts = [c.WhatWorked, c.WhatDidNotWork, c.DoDifferently, c.ResidentsRole, c.MunicipalityRole],
+                Outcome = c.Outcome?.Code(),
+                Municipality = c.Municipality,
+            }),
+            Filters = [OverviewFilterKind.Theme, OverviewFilterKind.Outcome],
+            Order = (items, _) => items.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Title),
+            OpenGraphType = "article",
+            StructuredData = (item, context) => OpenData.StructuredData.ForCase((Case)item, context),
+        },
+        new()
+        {
+            Type = ContentType.Intervention,
+            Intro = "Methodes en programma's die je ook in jouw wijk kunt gebruiken, met hoe goed bewezen is dat ze werken.",
+            Collection = "interventions",
+            DetailPartial = "_InterventionDetail",
+            CardPartial = "_InterventionCard",
+            Facts = TypeDescriptor.FactsOf<Intervention>(i => new()
+            {
+                Tags = [i.Evidence.Label(), i.Owner, i.TargetGroup],
+                LongTexts = [i.Aim, i.Approach, i.CoreElements, i.Preconditions],
+                Evidence = i.Evidence.Code(),
+            }),
+            Filters = [OverviewFilterKind.Theme, OverviewFilterKind.Evidence],
+            ReferencedBy = new("Gebruikt in deze praktijkvoorbeelden", GroupByType: false,
+                (visible, id) => visible.OfKind(ContentType.Case).Where(i => ((Case)i).Interventions.Any(x => x.Id == id))),
+            OpenGraphType = "article",
+        },
+        new()
+        {
+            Type = ContentType.Connector,
+            Intro = "Mensen die bewoners, professionals en de gemeente met elkaar verbinden. Hun rol telt meer dan hun functie.",
+            Collection = "connectors",
+            DetailPartial = "_ConnectorDetail",
+            CardPartial = "_ConnectorCard",
+            Facts = TypeDescriptor.FactsOf<Connector>(p => new() { Tags = [p.Role, p.Area], LongTexts = [p.Connects, p.AskMeAbout] }),
+            ReferencedBy = new("Contactpersoon bij deze praktijkvoorbeelden", GroupByType: false,
+                (visible, id) => visible.OfKind(ContentType.Case).Where(i => ((Case)i).ContactConnectorId == id)),
+        },
+        new()
+        {
+            Type = ContentType.Event,
+            Intro = "Bijeenkomsten in de wijk en online, en wat ze hebben opgeleverd.",
+            Collection = "events",
+            DetailPartial = "_EventDetail",
+            CardPartial = "_EventCard",
+            Facts = TypeDescriptor.FactsOf<Event>(e => new()
+            {
+                Tags = [e.LocationName, e.Place, e.Audience],
+                LongTexts = [e.Harvest],
+                Municipality = e.Place,
+                StartsAt = e.StartsAt,
+                EndsAt = e.EndsAt,
+            }),
+            Filters = [OverviewFilterKind.Theme, OverviewFilterKind.When],
+            Order = (items, filter) => filter.When == OverviewFilter.Upcoming
+                ? items.OrderBy(i => ((Event)i).StartsAt)
+                : items.OrderByDescending(i => ((Event)i).StartsAt),
+            StructuredData = (item, context) => OpenData.StructuredData.ForEvent((Event)item, context),
+        },
+        new()
+        {
+            Type = ContentType.Instrument,
+            Intro = "Hulpmiddelen voor een wijkprofiel of buurtagenda: met cijfers (tellen), met verhalen van bewoners (vertellen), of allebei.",
+            Collection = "instruments",
+            DetailPartial = "_InstrumentDetail",
+            CardPartial = "_InstrumentCard",
+            Facts = TypeDescriptor.FactsOf<Instrument>(n => new() { Tags = [n.Perspective.Label(), n.Maker] }),
+            Filters = [OverviewFilterKind.Theme, OverviewFilterKind.Perspective],
+        },
+        new()
+        {
+            Type = ContentType.Principle,
+            Intro = "Wat in de landelijke dialoog over kwetsbare wijken steeds terugkwam als voorwaarde voor succes.",
+            Collection = "principles",
+            DetailPartial = "_PrincipleDetail",
+            Facts = TypeDescriptor.FactsOf<Principle>(p => new() { LongTexts = [p.Needs] }),
+            Filters = [],
+            Order = (items, _) => items.OrderBy(i => ((Principle)i).SortOrder).ThenBy(i => i.Title),
+            ReferencedBy = new("Voorbeelden van dit principe", GroupByType: true,
+                (visible, id) => visible.Where(i => i.Principles.Any(p => p.Id == id))),
+        },
+        new()
+        {
+            Type = ContentType.Theme,
+            Intro = "Alle kennis geordend per onderwerp.",
+            Collection = "themes",
+            DetailPartial = "_BodyDetail",
+            Facts = _ => ItemFacts.None,
+            Filters = [],
+            Order = (items, _) => items.OrderBy(i => ((Theme)i).SortOrder).ThenBy(i => i.Title),
+            ReferencedBy = new("Alles over dit thema", GroupByType: true,
+                (visible, id) => visible.Where(i => i.Themes.Any(t => t.Id == id))),
+        },
+        new()
+        {
+            Type = ContentType.Page,
+            Intro = "",
+            Collection = "pages",
+            DetailPartial = "_BodyDetail",
+            Facts = _ => ItemFacts.None,
+            Filters = [],
+        },
+    ];
+
+    private static readonly Dictionary<ContentType, TypeDescriptor> ByType = All.ToDictionary(d => d.Type);
+
+    public static TypeDescriptor Of(ContentType type) =>
+        ByType.TryGetValue(type, out var descriptor) ? descriptor
+            : throw new InvalidOperationException($"ContentType.{type} has no descriptor in {nameof(TypeDescriptors)}.{nameof(All)}.");
+}
