@@ -40,6 +40,7 @@ await app.Services.PrepareAccountsAsync();
 await app.OfferSetupLinkAsync();
 await app.PrepareSearchAsync();
 app.EvictCacheOnChanges();
+app.UseProxies();
 app.UsePublicSite();
 app.MapPublicSite();
 app.MapSearchApi();

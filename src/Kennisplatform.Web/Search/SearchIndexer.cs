@@ -16,14 +16,13 @@ namespace Kennisplatform.Web.Search;
 /// Keeps this node's search index in step with the database. The index is derived data: on start it is rebuilt
 /// when missing, unreadable or made with other word lists, and otherwise catches up from the change log. While
 /// running it applies new change-log rows as soon as a save in this process signals one (or within
-/// <see cref="PollInterval"/> for saves on other nodes), and indexes scheduled items when their moment comes.
+/// <see cref="IndexingOptions.PollInterval"/> for saves on other nodes), and indexes scheduled items when their moment comes.
 /// Searches never wait for indexing: they use the last near-real-time searcher.
 /// </summary>
 public sealed class SearchIndexer(
-    IServiceScopeFactory scopes, IOptions<PlatformOptions> options, ContentChangeSignal signal,
+    IServiceScopeFactory scopes, IOptions<PlatformOptions> options, IOptions<IndexingOptions> indexing, ContentChangeSignal signal,
     BuildSearchDocument document, TimeProvider clock, ILogger<SearchIndexer> log) : BackgroundService
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     private const int BatchSize = 500;
 
     private readonly SemaphoreSlim writing = new(1, 1);
@@ -32,6 +31,7 @@ public sealed class SearchIndexer(
     private SearchService? service;
     private DateTime dueCheckedUpTo;
     private long generation;
+    private ChangePosition position = ChangePosition.After(0);
 
     /// <summary>Raised each time changes become visible to searches; part of the key of cached responses.</summary>
     public long Generation => Interlocked.Read(ref generation);
@@ -44,7 +44,12 @@ public sealed class SearchIndexer(
 
     public SearchService Search => service ?? throw new InvalidOperationException("Call PrepareAsync at start-up before searching.");
 
+    public bool IsOpen => index is not null;
+
     public SearchIndex Index => index ?? throw new InvalidOperationException("Call PrepareAsync at start-up before indexing.");
+
+    /// <summary>Where this node stands in the change log, gaps included.</summary>
+    public ChangePosition Position => Volatile.Read(ref position);
 
     /// <summary>Opens the index, rebuilding or catching up as needed. Called once at start-up, before requests are served.</summary>
     public async Task PrepareAsync(CancellationToken cancellationToken)
@@ -58,6 +63,7 @@ public sealed class SearchIndexer(
         else
         {
             dueCheckedUpTo = index.CommittedAt;
+            Volatile.Write(ref position, ChangePosition.After(index.LastChange));
             await CatchUpAsync(cancellationToken);
         }
         log.LogInformation("Search index ready: {Count} items", index.DocumentCount);
@@ -83,7 +89,7 @@ public sealed class SearchIndexer(
             var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
             var now = clock.GetUtcNow().UtcDateTime;
             // Read the change-log position first: anything saved while rebuilding is applied by the next catch-up.
-            var lastChange = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+            var start = await db.PositionNowAsync(now, cancellationToken);
             var ids = await db.Items.AsNoTracking().VisibleAt(now).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(cancellationToken);
 
             Index.DeleteAll();
@@ -95,7 +101,8 @@ public sealed class SearchIndexer(
                 progress?.Report(new("indexeren", Math.Min(ids.Count, (number + 1) * BatchSize), ids.Count));
             }
             Index.Refresh();
-            Index.Commit(lastChange, now);
+            Index.Commit(start.Settled, now);
+            Volatile.Write(ref position, start);
             dueCheckedUpTo = now;
             Interlocked.Increment(ref generation);
             Applied?.Invoke();
@@ -114,7 +121,7 @@ public sealed class SearchIndexer(
         {
             try
             {
-                await signal.WaitAsync(seen, PollInterval, stoppingToken);
+                await signal.WaitAsync(seen, indexing.Value.PollInterval, stoppingToken);
                 // Noted before reading the change log: a save committed while catching up wakes the next round at once.
                 seen = signal.Version;
                 await CatchUpAsync(stoppingToken);
@@ -132,7 +139,7 @@ public sealed class SearchIndexer(
         }
     }
 
-    /// <summary>Applies change-log rows after the index's last one, and items whose publication moment has passed.</summary>
+    /// <summary>Applies change-log rows this node has not seen (late ones included), and items whose publication moment has passed.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
         if (index is null)
@@ -145,41 +152,25 @@ public sealed class SearchIndexer(
             while (true)
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                var changes = await db.Changes.AsNoTracking().Where(c => c.Id > index.LastChange).OrderBy(c => c.Id)
-                    .Take(BatchSize).Select(c => new { c.Id, c.ItemId }).ToListAsync(cancellationToken);
+                var before = Position;
+                var batch = await db.ReadAsync(before, BatchSize, now, indexing.Value.LateChangeGrace, cancellationToken);
                 var from = dueCheckedUpTo;
                 var due = await db.Items.AsNoTracking().VisibleAt(now).Where(i => i.PublishedAt > from)
                     .Select(i => i.Id).ToListAsync(cancellationToken);
-                if (changes.Count == 0 && due.Count == 0)
+                if (batch.Changes.Count == 0 && due.Count == 0)
                 {
+                    Volatile.Write(ref position, batch.Next);
                     dueCheckedUpTo = now;
                     return;
                 }
 
-                var ids = changes.Select(c => c.ItemId).Concat(due).ToHashSet();
-                var items = await LoadAsync(db, ids, cancellationToken);
-                // A renamed theme or principle changes the words of everything linked to it.
-                var linkedIds = await LinkedItemIdsAsync(db, items, cancellationToken);
-                items.AddRange(await LoadAsync(db, linkedIds.Except(ids), cancellationToken));
-                ids.UnionWith(linkedIds);
-
-                var byId = items.ToDictionary(i => i.Id);
-                foreach (var id in ids)
-                {
-                    if (byId.TryGetValue(id, out var item) && item.IsVisibleAt(now))
-                        Upsert(item, now);
-                    else
-                    {
-                        index.Delete(id);
-                        skipped.TryRemove(id, out _);
-                    }
-                }
-                index.Refresh();
-                index.Commit(changes.Count > 0 ? changes[^1].Id : index.LastChange, now);
+                await ApplyAsync(db, batch.Changes.Select(c => c.ItemId).Concat(due).ToHashSet(), now, cancellationToken);
+                index.Commit(batch.Next.Settled, now);
+                Volatile.Write(ref position, batch.Next);
                 dueCheckedUpTo = now;
                 Interlocked.Increment(ref generation);
                 Applied?.Invoke();
-                if (changes.Count < BatchSize)
+                if (batch.Changes.Count(c => c.Id > before.Highest) < BatchSize)
                     return;
             }
         }
@@ -187,6 +178,29 @@ public sealed class SearchIndexer(
         {
             writing.Release();
         }
+    }
+
+    /// <summary>Puts the current state of <paramref name="ids"/> (and of what links to a changed theme or principle) in the index.</summary>
+    private async Task ApplyAsync(ContentDb db, HashSet<int> ids, DateTime now, CancellationToken cancellationToken)
+    {
+        var items = await LoadAsync(db, ids, cancellationToken);
+        // A renamed theme or principle changes the words of everything linked to it.
+        var linkedIds = await LinkedItemIdsAsync(db, items, cancellationToken);
+        items.AddRange(await LoadAsync(db, linkedIds.Except(ids), cancellationToken));
+        ids.UnionWith(linkedIds);
+
+        var byId = items.ToDictionary(i => i.Id);
+        foreach (var id in ids)
+        {
+            if (byId.TryGetValue(id, out var item) && item.IsVisibleAt(now))
+                Upsert(item, now);
+            else
+            {
+                Index.Delete(id);
+                skipped.TryRemove(id, out _);
+            }
+        }
+        Index.Refresh();
     }
 
     /// <summary>

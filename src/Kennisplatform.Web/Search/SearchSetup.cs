@@ -4,6 +4,7 @@ public static class SearchSetup
 {
     public static void AddSearch(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.Section);
         builder.Services.AddSingleton<BuildSearchDocument>(SearchDocuments.From);
         builder.Services.AddSingleton<SearchIndexer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SearchIndexer>());

@@ -19,6 +19,8 @@ public static class PublicSite
                 options.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
             });
         builder.Services.AddScoped<SiteQueries>();
+        // Behind a proxy that speaks https (see Cluster/Proxies), the form cookie is marked secure like the sign-in cookie.
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
     }
 
     public static void UsePublicSite(this WebApplication app)
