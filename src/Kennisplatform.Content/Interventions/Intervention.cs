@@ -22,6 +22,13 @@ public class Intervention : ContentItem
 
     public List<Case> Cases { get; set; } = [];
 
+    /// <summary>A recognition is granted for this many years; after that the intervention should be assessed again.</summary>
+    public const int EvidenceValidYears = 5;
+
+    /// <summary>The assessment is older than <see cref="EvidenceValidYears"/> on <paramref name="today"/>.</summary>
+    public bool EvidenceIsOutdatedOn(DateOnly today) =>
+        Evidence is not EvidenceLevel.NotAssessed && EvidenceDate is { } date && date.AddYears(EvidenceValidYears) < today;
+
     protected override IEnumerable<ValidationError> ValidateType()
     {
         if (Evidence is not EvidenceLevel.NotAssessed && string.IsNullOrWhiteSpace(EvidenceSource))
@@ -40,6 +47,15 @@ public enum EvidenceLevel
     [Dutch("eerste-aanwijzingen", "Effectief volgens eerste aanwijzingen")] FirstIndications,
     [Dutch("goede-aanwijzingen", "Effectief volgens goede aanwijzingen")] GoodIndications,
     [Dutch("sterke-aanwijzingen", "Effectief volgens sterke aanwijzingen")] StrongIndications,
+}
+
+public static class EvidenceLadder
+{
+    /// <summary>The number of steps on the ladder; "niet beoordeeld" is not on it.</summary>
+    public const int Steps = 5;
+
+    /// <summary>1 (goed beschreven) to 5 (sterke aanwijzingen), 0 when not assessed.</summary>
+    public static int Step(this EvidenceLevel level) => (int)level;
 }
 
 public enum CostBand

@@ -10,6 +10,7 @@ public class Page : ContentItem
     [
         "zoeken", "beheer", "api", "openapi", "feeds", "lib", "css", "js", "img", "media", "status",
         "fout", "account", "sitemap-xml", "robots-txt", "favicon-ico", "deel-je-ervaring", "downloads", "index",
+        "bewijskracht", "vergelijken", "selectie", "gemeenten",
     ];
 
     /// <summary>First path segments the site uses itself: its own, and those of every content type. A page may not take them.</summary>

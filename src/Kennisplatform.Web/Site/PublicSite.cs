@@ -21,6 +21,8 @@ public static class PublicSite
         builder.Services.AddScoped<SiteQueries>();
         // Behind a proxy that speaks https (see Cluster/Proxies), the form cookie is marked secure like the sign-in cookie.
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.AddScoped<Places.PlaceQueries>();
+        builder.Services.AddOptions<Places.PlaceOptions>().Bind(builder.Configuration.GetSection("Kennisplatform:Places"));
     }
 
     public static void UsePublicSite(this WebApplication app)

@@ -98,6 +98,18 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
     public Task<List<Event>> PastEventsAsync(int count, CancellationToken cancellationToken) =>
         Visible.OfType<Event>().Where(e => e.EndsAt <= Now).OrderByDescending(e => e.StartsAt).Take(count).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyDictionary<EvidenceLevel, int>> EvidenceCountsAsync(CancellationToken cancellationToken) =>
+        (await Visible.OfType<Intervention>().GroupBy(i => i.Evidence).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Count);
+
+    /// <summary>Every visible item of a type by title, for pickers (compare, selection).</summary>
+    public async Task<IReadOnlyList<ContentItem>> ListAllAsync(ContentType type, CancellationToken cancellationToken) =>
+        await Visible.OfKind(type).OrderBy(i => i.Title).ToListAsync(cancellationToken);
+
+    /// <summary>The visible items of a type among <paramref name="slugs"/>, with their links.</summary>
+    public Task<List<ContentItem>> FindManyAsync(ContentType type, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken) =>
+        Visible.OfKind(type).Where(i => slugs.Contains(i.Slug)).WithLinks().ToListAsync(cancellationToken);
+
     public Task<List<Theme>> ThemesAsync(CancellationToken cancellationToken) =>
         Visible.OfType<Theme>().OrderBy(t => t.SortOrder).ThenBy(t => t.Title).ToListAsync(cancellationToken);
 

@@ -1,0 +1,75 @@
+using Kennisplatform.Content.Cases;
+using Kennisplatform.Content.Connectors;
+using Kennisplatform.Content.Instruments;
+using Kennisplatform.Content.Interventions;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Web.OpenData;
+using Kennisplatform.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kennisplatform.Web.Pages.Selection;
+
+/// <summary>/selectie: the visitor's own list of cases, interventions, connectors and instruments, held in the address.</summary>
+public sealed class SelectieModel(SiteQueries queries) : PageModel
+{
+    public List<string> Problems { get; } = [];
+    public List<SelectionEntry> Entries { get; private set; } = [];
+    public List<ContentItem> Items { get; } = [];
+    public IReadOnlyDictionary<ContentType, IReadOnlyList<ContentItem>> Choices { get; private set; } = new Dictionary<ContentType, IReadOnlyList<ContentItem>>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Entries = SelectionAddress.Parse(Request.Query, Problems);
+        // An added item ("erbij") is folded into the canonical address, so what is bookmarked is always the plain list.
+        if (Request.Query.ContainsKey(SelectionAddress.AddKey) && Problems.Count == 0)
+            return Redirect(Url.Page("/Selection/Selectie", SelectionAddress.RouteValues(Entries))!);
+        await LoadAsync(cancellationToken);
+        var choices = new Dictionary<ContentType, IReadOnlyList<ContentItem>>();
+        foreach (var type in SelectionAddress.Types)
+            choices[type] = (await queries.ListAllAsync(type, cancellationToken)).Where(i => !Entries.Contains(new(type, i.Slug))).ToList();
+        Choices = choices;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        Entries = SelectionAddress.Parse(Request.Query, Problems);
+        await LoadAsync(cancellationToken);
+        Response.Headers.ContentDisposition = "attachment; filename=\"mijn-selectie.csv\"";
+        return File(Csv.Write(Items, i => PublicUrls.Absolute(HttpContext, Sections.UrlOf(i))), "text/csv; charset=utf-8");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        foreach (var group in Entries.GroupBy(e => e.Type))
+        {
+            var found = await queries.FindManyAsync(group.Key, group.Select(e => e.Slug).ToList(), cancellationToken);
+            foreach (var entry in group)
+            {
+                if (found.FirstOrDefault(i => i.Slug == entry.Slug) is { } item)
+                    Items.Add(item);
+                else
+                    Problems.Add($"De {entry.Type.Label().ToLowerInvariant()} '{entry.Slug}' is niet (meer) te vinden. Misschien is die hernoemd of niet meer gepubliceerd.");
+            }
+        }
+    }
+
+    public string? AddressWithout(ContentItem item) =>
+        Url.Page("/Selection/Selectie", SelectionAddress.RouteValues(Entries.Where(e => e != new SelectionEntry(item.Kind, item.Slug))));
+
+    public string? OwnAddress => Url.Page("/Selection/Selectie", SelectionAddress.RouteValues(Entries));
+
+    public string? CsvAddress => Url.Page("/Selection/Selectie", "Csv", SelectionAddress.RouteValues(Entries));
+
+    /// <summary>The facts a handout needs to tell items apart and act on them.</summary>
+    public static List<(string, string?)> KeyFacts(ContentItem item) => item switch
+    {
+        Case c => [("Uitkomst", c.Outcome?.Label()), ("Plaats", Kennisplatform.Web.Places.PlaceRules.Describe(c.Municipality, c.Neighbourhood)), ("Periode", c.StartYear is { } s ? (c.EndYear is { } e && e != s ? $"{s} tot {e}" : c.EndYear is null ? $"sinds {s}" : $"{s}") : null),
+            ("Evaluatie", c.Evaluation.Label()), ("Contactpersoon", c.ContactConnector?.Title)],
+        Intervention i => [("Doelgroep", i.TargetGroup), ("Kosten", i.Cost.Label()), ("Eigenaar", i.Owner)],
+        Connector p => [("Rol", p.Role), ("Gebied", p.Area), ("Vraag mij over", p.AskMeAbout), ("Bereikbaar", p.Availability)],
+        Instrument n => [("Perspectief", n.Perspective.Label()), ("Gemaakt door", n.Maker)],
+        _ => [],
+    };
+}

@@ -1,0 +1,51 @@
+using Kennisplatform.Content.Cases;
+using Kennisplatform.Content.Connectors;
+using Kennisplatform.Content.Events;
+using Kennisplatform.Content.Model;
+
+namespace Kennisplatform.Web.Places;
+
+/// <summary>A municipality and, when known, a neighbourhood in it.</summary>
+public sealed record Place(string Municipality, string Neighbourhood)
+{
+    public string MunicipalitySlug => SlugRules.FromTitle(Municipality);
+    public string NeighbourhoodSlug => Neighbourhood.Length == 0 ? "" : SlugRules.FromTitle(Neighbourhood);
+}
+
+/// <summary>
+/// Where an item is. Cases have their own municipality and neighbourhood fields; a connector's area and an event's
+/// place are written "gemeente, wijk" (docs/content-format.md), so the part before the first comma is the municipality.
+/// </summary>
+public static class PlaceRules
+{
+    public static Place? Of(ContentItem item) => item switch
+    {
+        Case c => Make(c.Municipality, c.Neighbourhood),
+        Connector p => Split(p.Area),
+        Event e => Split(e.Place),
+        _ => null,
+    };
+
+    public static Place? Split(string text)
+    {
+        var parts = text.Split(',', 2, StringSplitOptions.TrimEntries);
+        return Make(parts[0], parts.Length > 1 ? parts[1] : "");
+    }
+
+    private static Place? Make(string municipality, string neighbourhood) =>
+        string.IsNullOrWhiteSpace(municipality) || SlugRules.FromTitle(municipality) == "item" ? null : new(municipality.Trim(), neighbourhood.Trim());
+
+    /// <summary>"Utrecht, Kanaleneiland" for a handout.</summary>
+    public static string? Describe(string municipality, string neighbourhood) =>
+        municipality.Length == 0 ? null : neighbourhood.Length == 0 ? municipality : $"{municipality}, {neighbourhood}";
+
+    /// <summary>The municipality's CBS code from any CBS area code: WK059915 and BU05991501 lie in GM0599.</summary>
+    public static string? MunicipalityCode(string cbsCode) => cbsCode.Length >= 6 && cbsCode[..2] is "GM" or "WK" or "BU" ? "GM" + cbsCode[2..6] : null;
+}
+
+public sealed class PlaceOptions
+{
+    /// <summary>Where the official figures for an area live; the page names the area's CBS code beside the link.</summary>
+    public string FiguresUrl { get; set; } = "https://www.cbs.nl/nl-nl/cijfers/detail/85984NED";
+    public string FiguresName { get; set; } = "Kerncijfers wijken en buurten (CBS)";
+}
