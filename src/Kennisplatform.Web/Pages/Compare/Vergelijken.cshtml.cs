@@ -16,7 +16,7 @@ public sealed class VergelijkenModel(SiteQueries queries) : PageModel
     public const int Min = 2;
     public const int Max = 4;
 
-    [BindProperty(SupportsGet = true, Name = "i")] public string[] Slugs { get; set; } = [];
+    public const string Key = "i";
 
     public List<(Intervention Item, IReadOnlyList<Case> Cases)> Compared { get; } = [];
     public List<string> Problems { get; } = [];
@@ -24,8 +24,7 @@ public sealed class VergelijkenModel(SiteQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
-        var slugs = Slugs.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
+        var slugs = Request.Query[Key].OfType<string>().Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
         if (slugs.Count > Max)
         {
             Problems.Add($"Je kunt hoogstens {Max} interventies tegelijk vergelijken. We tonen de eerste {Max}.");
@@ -41,6 +40,8 @@ public sealed class VergelijkenModel(SiteQueries queries) : PageModel
             else if (lookup is not Lookup.Found)
                 Problems.Add($"Er is geen gepubliceerde interventie met de naam '{Shorten(slug)}'. Misschien is de link oud of verkeerd overgenomen.");
         }
+        // One order for every address with the same slugs: the output cache varies by the query's values, not their order.
+        Compared.Sort((a, b) => string.Compare(a.Item.Title, b.Item.Title, StringComparison.CurrentCulture));
         if (Compared.Count < Min)
             Problems.Add($"Kies minstens {Min} interventies om te vergelijken.");
         Choices = await queries.ListAllAsync(ContentType.Intervention, cancellationToken);

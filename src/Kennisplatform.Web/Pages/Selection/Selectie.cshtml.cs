@@ -53,6 +53,8 @@ public sealed class SelectieModel(SiteQueries queries) : PageModel
                     Problems.Add($"De {entry.Type.Label().ToLowerInvariant()} '{entry.Slug}' is niet (meer) te vinden. Misschien is die hernoemd of niet meer gepubliceerd.");
             }
         }
+        // One order for every address with the same items: the output cache varies by the query's values, not their order.
+        Items.Sort((a, b) => (SelectionAddress.Types.ToList().IndexOf(a.Kind), a.Title).CompareTo((SelectionAddress.Types.ToList().IndexOf(b.Kind), b.Title)));
     }
 
     public string? AddressWithout(ContentItem item) =>

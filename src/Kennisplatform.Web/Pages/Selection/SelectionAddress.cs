@@ -59,7 +59,7 @@ public static class SelectionAddress
     {
         var values = new RouteValueDictionary();
         foreach (var group in entries.GroupBy(e => e.Type).OrderBy(g => Types.ToList().IndexOf(g.Key)))
-            values[group.Key.Code()] = group.Select(e => e.Slug).ToArray();
+            values[group.Key.Code()] = group.Select(e => e.Slug).Order(StringComparer.Ordinal).ToArray();
         return values;
     }
 }
