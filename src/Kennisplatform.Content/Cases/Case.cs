@@ -29,6 +29,15 @@ public partial class Case : ContentItem
     public int? ContactConnectorId { get; set; }
     public Connector? ContactConnector { get; set; }
 
+    /// <summary>"2019 tot 2022", "sinds 2021", "2020", or null when no year is known.</summary>
+    public string? Period => (StartYear, EndYear) switch
+    {
+        ({ } s, { } e) when s == e => s.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ({ } s, { } e) => $"{s} tot {e}",
+        ({ } s, null) => $"sinds {s}",
+        _ => null,
+    };
+
     public bool IsFailureOrMixed => Outcome is CaseOutcome.Failed or CaseOutcome.Partly;
 
     protected override IEnumerable<ValidationError> ValidateType()

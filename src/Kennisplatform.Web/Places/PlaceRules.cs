@@ -1,6 +1,3 @@
-using Kennisplatform.Content.Cases;
-using Kennisplatform.Content.Connectors;
-using Kennisplatform.Content.Events;
 using Kennisplatform.Content.Model;
 
 namespace Kennisplatform.Web.Places;
@@ -13,18 +10,13 @@ public sealed record Place(string Municipality, string Neighbourhood)
 }
 
 /// <summary>
-/// Where an item is. Cases have their own municipality and neighbourhood fields; a connector's area and an event's
-/// place are written "gemeente, wijk" (docs/content-format.md), so the part before the first comma is the municipality.
+/// Where an item is (each type says how, in its descriptor). Cases have their own municipality and neighbourhood fields;
+/// a connector's area and an event's place are written "gemeente, wijk" (docs/content-format.md), so the part before the
+/// first comma is the municipality.
 /// </summary>
 public static class PlaceRules
 {
-    public static Place? Of(ContentItem item) => item switch
-    {
-        Case c => Make(c.Municipality, c.Neighbourhood),
-        Connector p => Split(p.Area),
-        Event e => Split(e.Place),
-        _ => null,
-    };
+    public static Place? Of(ContentItem item) => Site.TypeDescriptors.Of(item.Kind).Place?.Invoke(item);
 
     public static Place? Split(string text)
     {
@@ -32,7 +24,7 @@ public static class PlaceRules
         return Make(parts[0], parts.Length > 1 ? parts[1] : "");
     }
 
-    private static Place? Make(string municipality, string neighbourhood) =>
+    public static Place? Make(string municipality, string neighbourhood) =>
         string.IsNullOrWhiteSpace(municipality) || SlugRules.FromTitle(municipality) == "item" ? null : new(municipality.Trim(), neighbourhood.Trim());
 
     /// <summary>"Utrecht, Kanaleneiland" for a handout.</summary>

@@ -41,6 +41,15 @@ public sealed record TypeDescriptor
     /// <summary>The other direction of the links (cases using this intervention, ...), or null when nothing links here.</summary>
     public Referencing? ReferencedBy { get; init; }
 
+    /// <summary>Whether visitors can keep items of this type in "Mijn selectie" (/selectie).</summary>
+    public bool Selectable { get; init; }
+
+    /// <summary>The facts a printed selection shows under the title, or none.</summary>
+    public Func<ContentItem, IReadOnlyList<(string Label, string? Value)>> KeyFacts { get; init; } = _ => [];
+
+    /// <summary>Where an item is, for the place pages (/gemeenten/...), or null when the type has no place.</summary>
+    public Func<ContentItem, Places.Place?>? Place { get; init; }
+
     /// <summary>Open Graph type of the detail page.</summary>
     public string OpenGraphType { get; init; } = "website";
 

@@ -8,6 +8,7 @@ using Kennisplatform.Content.Principles;
 using Kennisplatform.Content.Storage;
 using Kennisplatform.Content.Themes;
 using Kennisplatform.Web.OpenData;
+using Kennisplatform.Web.Places;
 
 namespace Kennisplatform.Web.Site;
 
@@ -26,6 +27,12 @@ public static class TypeDescriptors
             Collection = "cases",
             DetailPartial = "_CaseDetail",
             CardPartial = "_CaseCard",
+            Selectable = true,
+            KeyFacts = item => item is Case c
+                ? [("Uitkomst", c.Outcome?.Label()), ("Plaats", PlaceRules.Describe(c.Municipality, c.Neighbourhood)), ("Periode", c.Period),
+                    ("Evaluatie", c.Evaluation.Label()), ("Contactpersoon", c.ContactConnector?.Title)]
+                : [],
+            Place = item => item is Case c ? PlaceRules.Make(c.Municipality, c.Neighbourhood) : null,
             Facts = TypeDescriptor.FactsOf<Case>(c => new()
             {
                 Tags = [c.Outcome?.Label() ?? "", c.Municipality, c.Neighbourhood, c.Partners],
@@ -45,6 +52,8 @@ public static class TypeDescriptors
             Collection = "interventions",
             DetailPartial = "_InterventionDetail",
             CardPartial = "_InterventionCard",
+            Selectable = true,
+            KeyFacts = item => item is Intervention i ? [("Doelgroep", i.TargetGroup), ("Kosten", i.Cost.Label()), ("Eigenaar", i.Owner)] : [],
             Facts = TypeDescriptor.FactsOf<Intervention>(i => new()
             {
                 Tags = [i.Evidence.Label(), i.Owner, i.TargetGroup],
@@ -63,6 +72,9 @@ public static class TypeDescriptors
             Collection = "connectors",
             DetailPartial = "_ConnectorDetail",
             CardPartial = "_ConnectorCard",
+            Selectable = true,
+            KeyFacts = item => item is Connector p ? [("Rol", p.Role), ("Gebied", p.Area), ("Vraag mij over", p.AskMeAbout), ("Bereikbaar", p.Availability)] : [],
+            Place = item => item is Connector p ? PlaceRules.Split(p.Area) : null,
             Facts = TypeDescriptor.FactsOf<Connector>(p => new() { Tags = [p.Role, p.Area], LongTexts = [p.Connects, p.AskMeAbout] }),
             ReferencedBy = new("Contactpersoon bij deze praktijkvoorbeelden", GroupByType: false,
                 (visible, id) => visible.OfKind(ContentType.Case).Where(i => ((Case)i).ContactConnectorId == id)),
@@ -74,6 +86,7 @@ public static class TypeDescriptors
             Collection = "events",
             DetailPartial = "_EventDetail",
             CardPartial = "_EventCard",
+            Place = item => item is Event e ? PlaceRules.Split(e.Place) : null,
             Facts = TypeDescriptor.FactsOf<Event>(e => new()
             {
                 Tags = [e.LocationName, e.Place, e.Audience],
@@ -95,6 +108,8 @@ public static class TypeDescriptors
             Collection = "instruments",
             DetailPartial = "_InstrumentDetail",
             CardPartial = "_InstrumentCard",
+            Selectable = true,
+            KeyFacts = item => item is Instrument n ? [("Perspectief", n.Perspective.Label()), ("Gemaakt door", n.Maker)] : [],
             Facts = TypeDescriptor.FactsOf<Instrument>(n => new() { Tags = [n.Perspective.Label(), n.Maker] }),
             Filters = [OverviewFilterKind.Theme, OverviewFilterKind.Perspective],
         },

@@ -1,7 +1,3 @@
-using Kennisplatform.Content.Cases;
-using Kennisplatform.Content.Connectors;
-using Kennisplatform.Content.Instruments;
-using Kennisplatform.Content.Interventions;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Web.OpenData;
 using Kennisplatform.Web.Site;
@@ -63,15 +59,4 @@ public sealed class SelectieModel(SiteQueries queries) : PageModel
     public string? OwnAddress => Url.Page("/Selection/Selectie", SelectionAddress.RouteValues(Entries));
 
     public string? CsvAddress => Url.Page("/Selection/Selectie", "Csv", SelectionAddress.RouteValues(Entries));
-
-    /// <summary>The facts a handout needs to tell items apart and act on them.</summary>
-    public static List<(string, string?)> KeyFacts(ContentItem item) => item switch
-    {
-        Case c => [("Uitkomst", c.Outcome?.Label()), ("Plaats", Kennisplatform.Web.Places.PlaceRules.Describe(c.Municipality, c.Neighbourhood)), ("Periode", c.StartYear is { } s ? (c.EndYear is { } e && e != s ? $"{s} tot {e}" : c.EndYear is null ? $"sinds {s}" : $"{s}") : null),
-            ("Evaluatie", c.Evaluation.Label()), ("Contactpersoon", c.ContactConnector?.Title)],
-        Intervention i => [("Doelgroep", i.TargetGroup), ("Kosten", i.Cost.Label()), ("Eigenaar", i.Owner)],
-        Connector p => [("Rol", p.Role), ("Gebied", p.Area), ("Vraag mij over", p.AskMeAbout), ("Bereikbaar", p.Availability)],
-        Instrument n => [("Perspectief", n.Perspective.Label()), ("Gemaakt door", n.Maker)],
-        _ => [],
-    };
 }

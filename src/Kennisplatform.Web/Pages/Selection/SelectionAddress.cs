@@ -14,7 +14,7 @@ public sealed record SelectionEntry(ContentType Type, string Slug)
 /// </summary>
 public static class SelectionAddress
 {
-    public static readonly IReadOnlyList<ContentType> Types = [ContentType.Case, ContentType.Intervention, ContentType.Connector, ContentType.Instrument];
+    public static readonly IReadOnlyList<ContentType> Types = Site.TypeDescriptors.All.Where(d => d.Selectable).Select(d => d.Type).ToList();
 
     /// <summary>More would no longer be a handout; it also bounds the work one address can ask for.</summary>
     public const int MaxItems = 50;
@@ -33,7 +33,7 @@ public static class SelectionAddress
             if (parts.Length == 2 && Dutch.TryParse<ContentType>(parts[0], out var type) && Types.Contains(type))
                 Add(entries, type, parts[1], problems);
             else if (!string.IsNullOrWhiteSpace(pick))
-                problems.Add("Dit item kan niet in een selectie. Je kunt praktijkvoorbeelden, interventies, wijkschakelaars en instrumenten kiezen.");
+                problems.Add($"Dit item kan niet in een selectie. Je kunt {string.Join(", ", Types.Select(t => t.PluralLabel().ToLowerInvariant()).SkipLast(1))} en {Types[^1].PluralLabel().ToLowerInvariant()} kiezen.");
         }
         if (entries.Count > MaxItems)
         {
