@@ -109,20 +109,43 @@ public static class RelevanceSet
 
     /// <summary>
     /// As the site maps content: the type's Dutch name is one of the tags, and a case's outcome, an intervention's evidence
-    /// level and the place of a case or event (its first capitalised tag) also fill their facet fields.
+    /// level and the place of a case or event (its first capitalised tag, then its neighbourhood) also fill their facet
+    /// fields; sentences of the body from "Wat werkte niet:" or "Anders doen:" on are the case's lessons, as the site
+    /// keeps those fields apart.
     /// </summary>
     public static SearchDocument ToDocument(CorpusItem item, int id)
     {
         var tags = item.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var places = item.Type is "praktijkvoorbeeld" or "bijeenkomst" ? tags.Where(t => char.IsUpper(t[0])).ToList() : [];
+        var (body, lessons) = SplitLessons(item.Body);
         return new SearchDocument
         {
             Id = id, Type = item.Type, Slug = item.Slug, Url = "/" + item.Slug, Title = item.Title,
-            Summary = item.Summary, Body = item.Body, Tags = TypeLabels.GetValueOrDefault(item.Type, item.Type) + ", " + item.Tags,
+            Summary = item.Summary, Body = body, Lessons = lessons, Tags = TypeLabels.GetValueOrDefault(item.Type, item.Type) + ", " + item.Tags,
             Published = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(id),
             Outcome = item.Type == "praktijkvoorbeeld" ? tags.Select(t => Outcomes.GetValueOrDefault(t)).FirstOrDefault(o => o is not null) : null,
             Evidence = item.Type == "interventie" ? tags.Select(t => EvidenceLevels.GetValueOrDefault(t)).FirstOrDefault(e => e is not null) : null,
-            Municipality = item.Type is "praktijkvoorbeeld" or "bijeenkomst" ? tags.FirstOrDefault(t => char.IsUpper(t[0])) : null,
+            Municipality = places.ElementAtOrDefault(0),
+            Neighbourhood = places.ElementAtOrDefault(1),
         };
+    }
+
+    private static readonly string[] LessonStarts = ["Wat werkte niet:", "Wat niet werkte:", "Anders doen:", "Wat we anders zouden doen:", "Anders zouden we:"];
+
+    private static (string Body, string Lessons) SplitLessons(string text)
+    {
+        var body = new List<string>();
+        var lessons = new List<string>();
+        var current = body;
+        foreach (var sentence in System.Text.RegularExpressions.Regex.Split(text, @"(?<=[.!?])\s+"))
+        {
+            if (LessonStarts.Any(s => sentence.StartsWith(s, StringComparison.OrdinalIgnoreCase)))
+                current = lessons;
+            else if (sentence.EndsWith(':') || sentence.StartsWith("Wat werkte:", StringComparison.OrdinalIgnoreCase))
+                current = body;
+            current.Add(sentence);
+        }
+        return (string.Join(' ', body), string.Join(' ', lessons));
     }
 
     private static readonly Dictionary<string, string> TypeLabels = new()

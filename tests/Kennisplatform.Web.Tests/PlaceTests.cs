@@ -67,6 +67,8 @@ public class PlaceTests(SiteFactory factory) : IClassFixture<SiteFactory>
     [InlineData("Arnhem, Presikhaaf", "Arnhem", "Presikhaaf")]
     [InlineData("  Den Haag ", "Den Haag", "")]
     [InlineData("Amsterdam, Venserpolder, blok 3", "Amsterdam", "Venserpolder, blok 3")]
+    [InlineData("Amsterdam Zuidoost", "Amsterdam", "Zuidoost")]
+    [InlineData("Bergen op Zoom", "Bergen op Zoom", "")]
     public void A_place_is_the_municipality_before_the_first_comma(string text, string municipality, string neighbourhood)
     {
         var place = PlaceRules.Split(text)!;

@@ -44,8 +44,13 @@ public class SearchTests(SearchTests.Factory factory) : IClassFixture<SearchTest
     public async Task Typo_shows_corrected_results()
     {
         var page = await client.GetPageAsync("/zoeken?q=eenzaamhied");
-        Assert.Contains("We laten resultaten zien voor eenzaamheid", page.Text(".notice"));
+        Assert.Contains("zochten naar eenzaamheid", page.Text(".notice"));
         Assert.NotEmpty(page.Links(".hit__title a"));
+        // One click searches what was typed.
+        Assert.Contains("/zoeken?q=eenzaamhied&letterlijk=1", page.Links(".notice a"));
+        var typed = await client.GetPageAsync("/zoeken?q=eenzaamhied&letterlijk=1");
+        Assert.Null(typed.QuerySelector(".notice"));
+        Assert.Contains("0 resultaten voor „eenzaamhied”", typed.Text(".result-count"));
     }
 
     [Fact]
@@ -54,6 +59,70 @@ public class SearchTests(SearchTests.Factory factory) : IClassFixture<SearchTest
         var page = await client.GetPageAsync("/zoeken?q=xqzwv");
         Assert.Contains("Geen resultaten voor „xqzwv”", page.Text(".empty-state"));
         Assert.Contains("/themas", page.Links(".empty-state a"));
+    }
+
+    [Fact]
+    public async Task A_real_word_is_not_corrected_on_the_page()
+    {
+        var page = await client.GetPageAsync("/zoeken?q=verward+gedrag");
+        Assert.DoesNotContain("bedrag", page.Text("[role=status]"));
+        Assert.Equal("verward gedrag", page.QuerySelector("#zoekterm")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_page_says_what_it_understood_with_one_click_to_drop_it()
+    {
+        var page = await client.GetPageAsync("/zoeken?q=wat+werkte+niet");
+        Assert.Contains("Mislukte en deels geslaagde praktijkvoorbeelden", page.Text(".notice--understood"));
+        var first = page.QuerySelector(".hit")!;
+        Assert.NotNull(first.QuerySelector(".outcome-badge--mislukt, .outcome-badge--deels"));
+        Assert.Contains("/zoeken?q=wat%20werkte%20niet&letterlijk=1", page.Links(".notice--understood a"));
+        var literal = await client.GetPageAsync("/zoeken?q=wat%20werkte%20niet&letterlijk=1");
+        Assert.Null(literal.QuerySelector(".notice--understood"));
+    }
+
+    [Theory]
+    [InlineData("%22")]
+    [InlineData("-")]
+    [InlineData("*")]
+    [InlineData("(")]
+    public async Task Punctuation_alone_is_an_empty_search(string query)
+    {
+        var page = await client.GetPageAsync("/zoeken?q=" + query);
+        var empty = await client.GetPageAsync("/zoeken");
+        Assert.Equal(empty.Text(".result-count"), page.Text(".result-count"));
+        Assert.Equal("", page.QuerySelector("#zoekterm")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_shows_the_last_page_with_a_message()
+    {
+        var page = await client.GetPageAsync("/zoeken?q=wijk&pagina=99");
+        Assert.Contains("Pagina 99 bestaat niet", page.Text("[role=status]"));
+        Assert.NotEmpty(page.Links(".hit__title a"));
+    }
+
+    [Fact]
+    public async Task Hits_show_invented_examples_and_places_in_separate_facets()
+    {
+        var page = await client.GetPageAsync("/zoeken?q=wijkschakelaars");
+        Assert.Contains("Verzonnen voorbeeld", page.Text(".hit"));
+        var all = await client.GetPageAsync("/zoeken");
+        var legends = all.QuerySelectorAll(".facet legend").Select(l => l.TextContent).ToList();
+        Assert.Contains("Gemeente", legends);
+        Assert.Contains("Wijk", legends);
+        var municipalities = all.QuerySelectorAll(".facet").First(f => f.QuerySelector("legend")!.TextContent == "Gemeente").TextContent;
+        Assert.DoesNotContain("Zuidoost", municipalities);
+    }
+
+    [Fact]
+    public async Task Empty_state_has_no_empty_filter_box_and_offers_searches_that_find_something()
+    {
+        var page = await client.GetPageAsync("/zoeken?q=xqzwv");
+        Assert.Null(page.QuerySelector(".facets"));
+        var filtered = await client.GetPageAsync("/zoeken?q=eenzaamheid+xqzwv&soort=pagina&uitkomst=mislukt");
+        Assert.Contains("/zoeken?q=eenzaamheid%20xqzwv", filtered.Links(".empty-state a"));
+        Assert.Contains("zonder filters", filtered.Text(".empty-state"));
     }
 
     [Fact]
@@ -117,6 +186,15 @@ public class SearchTests(SearchTests.Factory factory) : IClassFixture<SearchTest
         var related = page.Links("#meer-zoals-dit ~ ul a");
         Assert.NotEmpty(related);
         Assert.DoesNotContain("/praktijkvoorbeelden/buurtkamer-de-linde", related);
+        // Never an item that the page already lists, such as the intervention it used or its themes.
+        var listed = page.QuerySelectorAll("article a").Where(a => a.Closest(".related") is null).Select(a => a.GetAttribute("href")).ToList();
+        Assert.Empty(related.Intersect(listed));
+        foreach (var url in new[] { "/interventies/buurtkamer", "/principes/bewoners-aan-zet-gemeente-faciliteert" })
+        {
+            var other = await client.GetPageAsync(url);
+            var otherListed = other.QuerySelectorAll("article a").Where(a => a.Closest(".related") is null).Select(a => a.GetAttribute("href")).ToList();
+            Assert.Empty(other.Links("#meer-zoals-dit ~ ul a").Intersect(otherListed));
+        }
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class SearchLexicon
     public const string SynonymsFile = "synoniemen.txt";
     public const string StemsFile = "stamvormen.txt";
     public const string HyphenationFile = "hyphenation-nl.xml";
+    public const string WordsFile = DutchWords.FileName;
 
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -28,6 +29,9 @@ public sealed class SearchLexicon
     public required HyphenationTree Hyphenation { get; init; }
     public required SynonymMap Synonyms { get; init; }
     public required StemmerOverrideFilter.StemmerOverrideMap StemOverrides { get; init; }
+    /// <summary>The Dutch word list: real words are never "corrected", and compounds are split into known words.</summary>
+    public required DutchWords Words { get; init; }
+    public required Decompounder Decompounder { get; init; }
     /// <summary>A hash of everything that decides what goes into the index (not the query-time synonyms).</summary>
     public required string Fingerprint { get; init; }
 
@@ -37,16 +41,61 @@ public sealed class SearchLexicon
         var stems = ReadLines(Path.Combine(folder, StemsFile)).ToList();
         var hyphenationPath = Path.Combine(folder, HyphenationFile);
         var hyphenation = Lucene.Net.Analysis.Compound.HyphenationCompoundWordTokenFilter.GetHyphenationTree(hyphenationPath);
+        var wordsPath = Path.Combine(folder, WordsFile);
+        var words = DutchWords.Load(wordsPath);
+        var parts = new CharArraySet(Version, compounds, ignoreCase: true);
 
         return new SearchLexicon
         {
-            CompoundParts = new CharArraySet(Version, compounds, ignoreCase: true),
+            CompoundParts = parts,
             Hyphenation = hyphenation,
-            Synonyms = ParseSynonyms(Path.Combine(folder, SynonymsFile)),
+            Synonyms = ParseSynonyms(File.ReadAllText(Path.Combine(folder, SynonymsFile))),
             StemOverrides = ParseStems(stems),
-            Fingerprint = Hash([.. compounds, "|", .. stems, "|", File.ReadAllText(hyphenationPath)]),
+            Words = words,
+            Decompounder = new Decompounder(words, parts, hyphenation),
+            Fingerprint = Hash([.. compounds, "|", .. stems, "|", File.ReadAllText(hyphenationPath), "|", FileHash(wordsPath)]),
         };
     }
+
+    /// <summary>The same lexicon with another synonym list: synonyms apply when searching, so the index stays as it is.</summary>
+    public SearchLexicon WithSynonyms(string synonymsText) => new()
+    {
+        CompoundParts = CompoundParts, Hyphenation = Hyphenation, StemOverrides = StemOverrides, Words = Words,
+        Decompounder = Decompounder, Fingerprint = Fingerprint, Synonyms = ParseSynonyms(synonymsText),
+    };
+
+    /// <summary>Checks a synonym list as a person typed it; returns the problems in Dutch, one per line that has one.</summary>
+    public static IReadOnlyList<string> CheckSynonyms(string text)
+    {
+        var problems = new List<string>();
+        var number = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            number++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var words = line.Split(',', StringSplitOptions.TrimEntries);
+            if (line.Contains("=>"))
+                problems.Add($"Regel {number}: gebruik alleen komma's tussen woorden, geen '=>'.");
+            else if (words.Count(w => w.Length > 0) < 2)
+                problems.Add($"Regel {number}: zet minstens twee woorden op een regel, gescheiden door komma's.");
+            else if (words.Any(w => w.Length == 0))
+                problems.Add($"Regel {number}: er staat een lege plek tussen twee komma's.");
+            else if (words.Any(w => w.Length > 60))
+                problems.Add($"Regel {number}: een woord is langer dan 60 tekens.");
+        }
+        if (problems.Count == 0)
+        {
+            try { ParseSynonyms(text); }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            {
+                problems.Add("De lijst kon niet worden gelezen: " + e.Message);
+            }
+        }
+        return problems;
+    }
+
+    private static string FileHash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))[..16];
 
     private static IEnumerable<string> ReadLines(string path) =>
         File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
@@ -69,12 +118,12 @@ public sealed class SearchLexicon
         return builder.Build();
     }
 
-    private static SynonymMap ParseSynonyms(string path)
+    private static SynonymMap ParseSynonyms(string synonymsText)
     {
         // Synonym entries go through the same lower-casing and accent folding as the text they are matched to.
         using var analyzer = new FoldingAnalyzer();
         var parser = new SolrSynonymParser(dedup: true, expand: true, analyzer);
-        var text = string.Join('\n', ReadLines(path));
+        var text = string.Join('\n', synonymsText.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')));
         parser.Parse(new StringReader(text));
         return parser.Build();
     }

@@ -12,6 +12,9 @@ public sealed record SearchDocument
     public string Summary { get; init; } = "";
     /// <summary>Plain text of the body and the type's long text fields, without Markdown.</summary>
     public string Body { get; init; } = "";
+    /// <summary>What did not work and what would be done differently: the lessons of a case, searched like the body and
+    /// favoured when someone looks for failures.</summary>
+    public string Lessons { get; init; } = "";
     /// <summary>Words that describe the item: theme and principle names, outcome, place.</summary>
     public string Tags { get; init; } = "";
     public DateTime Published { get; init; }
@@ -20,6 +23,9 @@ public sealed record SearchDocument
     public string? Outcome { get; init; }
     public string? Evidence { get; init; }
     public string? Municipality { get; init; }
+    public string? Neighbourhood { get; init; }
+    /// <summary>An invented example: shown as such wherever it is listed.</summary>
+    public bool Fictional { get; init; }
 }
 
 /// <summary>Field names, in one place.</summary>
@@ -32,6 +38,7 @@ public static class SearchFields
     public const string Title = "title";
     public const string Summary = "summary";
     public const string Body = "body";
+    public const string Lessons = "lessons";
     public const string Tags = "tags";
     public const string Published = "published";
     public const string Theme = "theme";
@@ -39,6 +46,8 @@ public static class SearchFields
     public const string Outcome = "outcome";
     public const string Evidence = "evidence";
     public const string Municipality = "municipality";
+    public const string Neighbourhood = "neighbourhood";
+    public const string Fictional = "fictional";
     /// <summary>Unstemmed words of all text: the vocabulary for "did you mean" and completion.</summary>
     public const string Vocabulary = "vocabulary";
     /// <summary>Unstemmed words of the title, for completing titles.</summary>
@@ -46,10 +55,16 @@ public static class SearchFields
 
     /// <summary>The fields a query searches, with their weights: title over summary over body over tags.</summary>
     public static readonly IReadOnlyList<(string Field, float Boost)> Searched =
-        [(Title, 4f), (Summary, 2f), (Body, 1f), (Tags, 0.6f)];
+        [(Title, 4f), (Summary, 2f), (Body, 1f), (Lessons, 1f), (Tags, 0.6f)];
+
+    /// <summary>The stored texts a snippet is taken from, each on its own: a snippet never joins two of them.</summary>
+    public static readonly IReadOnlyList<string> Snippeted = [Summary, Body, Lessons];
 
     /// <summary>The fields with facet counts and filters, in display order.</summary>
-    public static readonly IReadOnlyList<string> Facets = [Type, Theme, Principle, Outcome, Evidence, Municipality];
+    public static readonly IReadOnlyList<string> Facets = [Type, Theme, Principle, Outcome, Evidence, Municipality, Neighbourhood];
+
+    /// <summary>Facets whose values are places: a place named in a query favours items there.</summary>
+    public static readonly IReadOnlyList<string> Places = [Municipality, Neighbourhood];
 
     /// <summary>Facets an item has more than one value of; the others hold one value and are cheaper to count.</summary>
     public static readonly IReadOnlySet<string> MultiValued = new HashSet<string> { Theme, Principle };

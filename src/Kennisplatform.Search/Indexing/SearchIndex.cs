@@ -21,17 +21,20 @@ public sealed class SearchIndex : IDisposable
     private const string FingerprintKey = "fingerprint";
     private const string CommittedAtKey = "committedAt";
     /// <summary>Raise when the document layout changes: an index with another schema is rebuilt.</summary>
-    private const string Schema = "2";
+    private const string Schema = "3";
 
     private readonly Directory directory;
     private readonly IndexWriter writer;
     private readonly string fingerprint;
 
     public SearcherManager Searchers { get; }
-    public SearchLexicon Lexicon { get; }
+    public SearchLexicon Lexicon { get; private set; }
     public Analyzer IndexAnalyzer { get; }
-    public Analyzer QueryAnalyzer { get; }
+    /// <summary>Analysis of query words, with synonyms; replaced as a whole when the synonym list changes.</summary>
+    public Analyzer QueryAnalyzer { get; private set; }
     public Analyzer PhraseAnalyzer { get; }
+    /// <summary>Folding and synonyms, without stemming: the synonyms of a word as words.</summary>
+    public Analyzer SynonymsOnlyAnalyzer { get; private set; }
     /// <summary>True when the index on disk was missing, unreadable or built with other analysis: it must be filled from scratch.</summary>
     public bool NeedsRebuild { get; }
     /// <summary>The last change-log row the committed index contains.</summary>
@@ -47,6 +50,7 @@ public sealed class SearchIndex : IDisposable
         fingerprint = Schema + ":" + lexicon.Fingerprint;
         IndexAnalyzer = CreateIndexAnalyzer(lexicon);
         QueryAnalyzer = new DutchSearchAnalyzer(lexicon, forIndexing: false);
+        SynonymsOnlyAnalyzer = new SynonymAnalyzer(lexicon);
         PhraseAnalyzer = new DutchSearchAnalyzer(lexicon, forIndexing: false, withSynonyms: false);
         var config = new IndexWriterConfig(SearchLexicon.Version, IndexAnalyzer)
         {
@@ -100,6 +104,18 @@ public sealed class SearchIndex : IDisposable
             new Dictionary<string, Analyzer> { [SearchFields.Vocabulary] = folding, [SearchFields.TitleWords] = folding });
     }
 
+    /// <summary>
+    /// Searches with another synonym list from now on. Synonyms are applied to queries only, so the index stays as it
+    /// is; the old analyzer is left to the garbage collector, as searches in flight may still use it.
+    /// </summary>
+    public void UseSynonyms(string synonymsText)
+    {
+        var lexicon = Lexicon.WithSynonyms(synonymsText);
+        QueryAnalyzer = new DutchSearchAnalyzer(lexicon, forIndexing: false);
+        SynonymsOnlyAnalyzer = new SynonymAnalyzer(lexicon);
+        Lexicon = lexicon;
+    }
+
     public void Upsert(SearchDocument document) => writer.UpdateDocument(new Term(SearchFields.Id, Id(document.Id)), ToLucene(document));
 
     public void Delete(int id) => writer.DeleteDocuments(new Term(SearchFields.Id, Id(id)));
@@ -140,6 +156,12 @@ public sealed class SearchIndex : IDisposable
 
     internal static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Stored text whose postings keep character offsets: snippets read where the words are from the index.</summary>
+    private static readonly FieldType TextWithOffsets = new(TextField.TYPE_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+    };
+
     private static Document ToLucene(SearchDocument d)
     {
         var doc = new Document
@@ -147,21 +169,25 @@ public sealed class SearchIndex : IDisposable
             new StringField(SearchFields.Id, Id(d.Id), Field.Store.YES),
             new StoredField(SearchFields.Slug, d.Slug),
             new StoredField(SearchFields.Url, d.Url),
-            new TextField(SearchFields.Title, d.Title, Field.Store.YES),
-            new TextField(SearchFields.Summary, d.Summary, Field.Store.YES),
-            new TextField(SearchFields.Body, d.Body, Field.Store.YES),
+            new Field(SearchFields.Title, d.Title, TextWithOffsets),
+            new Field(SearchFields.Summary, d.Summary, TextWithOffsets),
+            new Field(SearchFields.Body, d.Body, TextWithOffsets),
+            new Field(SearchFields.Lessons, d.Lessons, TextWithOffsets),
             new TextField(SearchFields.Tags, d.Tags, Field.Store.NO),
-            new TextField(SearchFields.Vocabulary, string.Join('\n', d.Title, d.Summary, d.Body, d.Tags), Field.Store.NO),
+            new TextField(SearchFields.Vocabulary, string.Join('\n', d.Title, d.Summary, d.Body, d.Lessons, d.Tags), Field.Store.NO),
             new TextField(SearchFields.TitleWords, d.Title, Field.Store.NO),
             new NumericDocValuesField(SearchFields.Published, d.Published.Ticks),
             new StoredField(SearchFields.Published, d.Published.Ticks),
         };
+        if (d.Fictional)
+            doc.Add(new StoredField(SearchFields.Fictional, 1));
         AddFacet(doc, SearchFields.Type, d.Type);
         foreach (var theme in d.Themes) AddFacet(doc, SearchFields.Theme, theme);
         foreach (var principle in d.Principles) AddFacet(doc, SearchFields.Principle, principle);
         AddFacet(doc, SearchFields.Outcome, d.Outcome);
         AddFacet(doc, SearchFields.Evidence, d.Evidence);
         AddFacet(doc, SearchFields.Municipality, d.Municipality);
+        AddFacet(doc, SearchFields.Neighbourhood, d.Neighbourhood);
         return doc;
     }
 

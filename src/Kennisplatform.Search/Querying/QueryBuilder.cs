@@ -3,94 +3,219 @@ using Kennisplatform.Search.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 
 namespace Kennisplatform.Search.Querying;
 
 /// <summary>
-/// Turns parsed user input into a Lucene query. Each word becomes a group of alternatives (the word and its
-/// synonyms, analysed like the index) searched in every field with its weight; words are combined with OR, and
-/// Lucene's coordination factor ranks items that match more words higher. A compound the index does not hold
-/// whole is also sought through its parts.
+/// Turns an understood query into a Lucene query. Each word becomes a group of alternatives (the word, its
+/// synonyms, and the word inside compounds) searched in every field with its weight; words are combined with OR,
+/// and Lucene's coordination factor ranks items that match more words higher, a proximity clause those that have
+/// them close together. What the query asks beyond its words (failures, a type, a place) multiplies the score of
+/// the items that fit, and never adds items that merely contain those words.
 /// </summary>
 internal sealed class QueryBuilder(SearchIndex index)
 {
-    public (Query? Query, IReadOnlySet<string> Terms) Build(IReadOnlyList<QueryPart> parts, IndexReader reader)
+    /// <summary>A synonym counts, but less than the word itself: "buurtkamer" first, then "huiskamer".</summary>
+    private const float SynonymWeight = 0.6f;
+    /// <summary>The exact form typed ("centra", not only "centrum") earns a little extra.</summary>
+    private const float ExactFormWeight = 0.8f;
+    /// <summary>The word found inside a compound ("preventie" in "buurtpreventie") ranks below the word itself.</summary>
+    private const float PartWeight = 0.75f;
+    /// <summary>A compound typed as one word, found written as two ("bewonersinitiatief" in "bewoners initiatief").</summary>
+    private const float SplitFormWeight = 0.7f;
+    private const float ProximityWeight = 0.5f;
+    private const int ProximitySlop = 12;
+    /// <summary>How much more an item that fits what the query asks for (failures, a type, a place) weighs.</summary>
+    private const float FailureFactor = 3f;
+    private const float FailedOverPartlyFactor = 1.25f;
+    private const float TypeFactor = 3f;
+    private const float PlaceFactor = 2f;
+    /// <summary>When failures are asked for, the lessons of a case ("wat werkte niet", "anders doen") count this much more.</summary>
+    private const float LessonsWeightForFailures = 3f;
+    /// <summary>The weight of fitting an intent when the query has no other words.</summary>
+    private const float IntentOnlyFactor = 10f;
+    private const float FittingWeight = 1f;
+
+    public sealed record Built(Query? Query, IReadOnlySet<string> Terms, bool HasWords);
+
+    public Built Build(Understanding understanding, IndexReader reader)
     {
-        var query = new BooleanQuery(disableCoord: false);
         var terms = new HashSet<string>(StringComparer.Ordinal);
+        var text = Text(understanding.Words, terms, reader, understanding.Failures ? LessonsWeightForFailures : 1f);
+        var favoured = new List<(Query Items, float Factor)>();
+        if (understanding.Failures)
+        {
+            var failed = AnyOf(SearchFields.Outcome, QueryIntent.FailedOutcomes);
+            failed.Add(new TermQuery(new Term(SearchFields.Type, QueryIntent.FailurePatternType)), Occur.SHOULD);
+            favoured.Add((failed, FailureFactor));
+            favoured.Add((new TermQuery(new Term(SearchFields.Outcome, QueryIntent.FailedOutcomes[0])), FailedOverPartlyFactor));
+        }
+        if (understanding.Types.Count > 0)
+            favoured.Add((AnyOf(SearchFields.Type, understanding.Types), TypeFactor));
+        if (understanding.Places.Count > 0)
+        {
+            var places = new BooleanQuery();
+            foreach (var (field, value) in understanding.Places)
+                places.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+            favoured.Add((places, PlaceFactor));
+        }
+
+        var query = text;
+        if (query is null)
+        {
+            if (favoured.Count == 0)
+                return new Built(null, terms, false);
+            // Only intent ("wat werkte niet"): every item that fits it, those that also say the words first, then
+            // other items that say them.
+            var fitting = new BooleanQuery();
+            foreach (var (items, _) in favoured.Take(understanding.Failures ? 1 : favoured.Count))
+                fitting.Add(new ConstantScoreQuery(items), Occur.MUST);
+            var either = new BooleanQuery(disableCoord: true) { { fitting.WithBoost(FittingWeight), Occur.SHOULD } };
+            if (Text(understanding.IntentWords, terms, reader, LessonsWeightForFailures) is { } words)
+                either.Add(words, Occur.SHOULD);
+            query = either;
+            // With no topic to rank by, fitting the intent weighs all the more.
+            favoured = favoured.Select(f => (f.Items, f.Factor * IntentOnlyFactor)).ToList();
+        }
+        foreach (var (items, factor) in favoured)
+            query = new BoostingQuery(query, items, factor);
+        return new Built(query, terms, true);
+    }
+
+    private static BooleanQuery AnyOf(string field, IEnumerable<string> values)
+    {
+        var any = new BooleanQuery();
+        foreach (var value in values)
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        return any;
+    }
+
+    private Query? Text(IReadOnlyList<QueryPart> parts, HashSet<string> terms, IndexReader reader, float lessonsWeight)
+    {
+        var words = new BooleanQuery(disableCoord: false);
         var positive = 0;
+        var near = new List<List<string>>();
         foreach (var part in parts)
         {
-            Query? clause = part.IsPhrase ? Phrase(part.Text, terms) : Word(part.Text, terms, collect: !part.IsExcluded, reader);
+            Query? clause = part.IsPhrase ? Phrase(part.Text, terms) : Word(part.Text, terms, collect: !part.IsExcluded, reader, lessonsWeight, near);
             if (clause is null)
                 continue;
             if (part.IsExcluded)
-                query.Add(clause, Occur.MUST_NOT);
+                words.Add(clause, Occur.MUST_NOT);
             else
             {
-                query.Add(clause, Occur.SHOULD);
+                words.Add(clause, Occur.SHOULD);
                 positive++;
             }
         }
         if (positive == 0)
         {
             // Only exclusions (or nothing searchable): everything except what is excluded.
-            if (query.Clauses.Count == 0)
-                return (null, terms);
-            query.Add(new MatchAllDocsQuery(), Occur.MUST);
+            if (words.Clauses.Count == 0)
+                return null;
+            words.Add(new MatchAllDocsQuery(), Occur.MUST);
+            return words;
         }
-        return (query, terms);
+        if (near.Count < 2)
+            return words;
+        var withProximity = new BooleanQuery(disableCoord: true) { { words, Occur.MUST } };
+        withProximity.Add(Proximity(near), Occur.SHOULD);
+        return withProximity;
     }
 
-    /// <summary>A synonym counts, but less than the word itself: "buurtkamer" first, then "huiskamer".</summary>
-    private const float SynonymWeight = 0.6f;
-    /// <summary>The exact form typed ("centra", not only "centrum") earns a little extra.</summary>
-    private const float ExactFormWeight = 0.8f;
-
-    private Query? Word(string word, HashSet<string> terms, bool collect, IndexReader reader)
+    /// <summary>The words close together, in any order, in one field: ranks "eenzame ouderen" above a text that has both far apart.</summary>
+    private static Query Proximity(List<List<string>> words)
     {
-        var alternatives = Positions(index.QueryAnalyzer, word).SelectMany(p => p).Distinct().ToList();
+        var fields = new DisjunctionMaxQuery(0.1f) { Boost = ProximityWeight };
+        foreach (var (field, boost) in SearchFields.Searched)
+        {
+            if (field == SearchFields.Tags) continue;
+            var phrase = new MultiPhraseQuery { Slop = ProximitySlop, Boost = boost };
+            foreach (var group in words)
+                phrase.Add(group.Select(t => new Term(field, t)).ToArray());
+            fields.Add(phrase);
+        }
+        return fields;
+    }
+
+    private Query? Word(string word, HashSet<string> terms, bool collect, IndexReader reader, float lessonsWeight, List<List<string>> near)
+    {
+        var analysers = index;
+        var alternatives = Positions(analysers.QueryAnalyzer, word).SelectMany(p => p).Distinct().ToList();
         if (alternatives.Count == 0)
             return null; // a stop word or punctuation alone
-        if (collect)
-            terms.UnionWith(alternatives);
         // The word's own forms are what it gives without synonyms; the synonym filter marks even those as synonyms.
-        var synonyms = alternatives.Except(Positions(index.PhraseAnalyzer, word).SelectMany(p => p)).ToHashSet();
+        var own = Positions(analysers.PhraseAnalyzer, word).SelectMany(p => p).ToHashSet();
+        if (collect)
+        {
+            terms.UnionWith(alternatives);
+            terms.UnionWith(alternatives.Select(a => PartMarkerFilter.Marker + a));
+            near.Add(alternatives);
+        }
 
         // One flat list of (field, form) clauses, summed: all optional clauses let Lucene score in bulk, which
         // matters for words that most items contain.
         var fields = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in SearchFields.Searched)
+        {
+            var fieldBoost = field == SearchFields.Lessons ? boost * lessonsWeight : boost;
             foreach (var term in alternatives)
-                fields.Add(new TermQuery(new Term(field, term)) { Boost = boost * (synonyms.Contains(term) ? SynonymWeight : 1f) }, Occur.SHOULD);
+            {
+                var weight = fieldBoost * (own.Contains(term) ? 1f : SynonymWeight);
+                fields.Add(new TermQuery(new Term(field, term)) { Boost = weight }, Occur.SHOULD);
+                fields.Add(new TermQuery(new Term(field, PartMarkerFilter.Marker + term)) { Boost = weight * PartWeight }, Occur.SHOULD);
+            }
+        }
         var exact = FoldingAnalyzer.Fold(word);
         // Only where the typed form differs from what it is stemmed to ("centra" → "centrum") does it add anything.
         if (exact.Length > 0 && !exact.Contains(' ') && !alternatives.Contains(exact))
             fields.Add(new TermQuery(new Term(SearchFields.Vocabulary, exact)) { Boost = ExactFormWeight }, Occur.SHOULD);
-        return WithCompoundParts(word, fields, terms, collect, alternatives, reader);
+        return WithCompoundParts(exact, fields, terms, collect, alternatives, reader);
     }
 
     /// <summary>
-    /// Only when no item holds the compound in any form the query has ("bewonersinitiatief" where the index has only
-    /// "bewonersinitiatieven") are its parts sought: otherwise "buurtkamer" would also find "buurtcafé als huiskamer".
+    /// A compound typed as one word also finds it written as two ("bewonersinitiatief" ~ "bewoners initiatief").
+    /// Only when no item holds the compound in any form the query has are the parts also sought apart, anywhere in a
+    /// compound or text: otherwise "buurtkamer" would also find "buurtcafé als huiskamer".
     /// </summary>
-    private Query WithCompoundParts(string word, Query fields, HashSet<string> terms, bool collect, List<string> forms, IndexReader reader)
+    private Query WithCompoundParts(string word, BooleanQuery fields, HashSet<string> terms, bool collect, List<string> forms, IndexReader reader)
     {
-        if (forms.Any(form => SearchFields.Searched.Any(f => reader.DocFreq(new Term(f.Field, form)) > 0)))
+        var analysers = index;
+        var words = analysers.Lexicon.Decompounder.Parts(word);
+        if (words.Length < 2)
             return fields;
-        var compoundParts = CompoundParts(word);
-        if (compoundParts.Count < 2)
+        // The first split is modifier and head; further parts split the head again.
+        var parts = words.Take(2).Select(p => Positions(analysers.PhraseAnalyzer, p).SelectMany(x => x).FirstOrDefault()).OfType<string>().ToList();
+        if (parts.Count < 2)
             return fields;
         if (collect)
-            terms.UnionWith(compoundParts);
-        // "bewonersinitiatief" also finds "bewonersinitiatieven" through "bewoner" and "initiatief", a little lower.
+            terms.UnionWith(parts);
+        // A part's synonym makes a compound that means the same: "buurtbudget" also finds "wijkbudget".
+        foreach (var variant in Variants(words[0], words[1]))
+        {
+            if (collect) terms.Add(variant);
+            foreach (var (field, boost) in SearchFields.Searched)
+                fields.Add(new TermQuery(new Term(field, variant)) { Boost = boost * SynonymWeight }, Occur.SHOULD);
+        }
+        foreach (var (field, boost) in SearchFields.Searched)
+            fields.Add(new PhraseQuery { { new Term(field, parts[0]) }, { new Term(field, parts[1]) }, }.WithBoost(boost * SplitFormWeight), Occur.SHOULD);
+
+        if (forms.Any(form => SearchFields.Searched.Any(f => reader.DocFreq(new Term(f.Field, form)) > 0)))
+            return fields;
+        if (collect)
+            terms.UnionWith(parts.Select(p => PartMarkerFilter.Marker + p));
+        // "bewonersinitiatief" also finds "bewonersinitiatieven" through both parts, a little lower.
         var allParts = new BooleanQuery(disableCoord: true) { Boost = 0.5f };
-        foreach (var part in compoundParts)
+        foreach (var part in parts)
         {
             var anyField = new DisjunctionMaxQuery(0.1f);
             foreach (var (field, boost) in SearchFields.Searched)
+            {
                 anyField.Add(new TermQuery(new Term(field, part)) { Boost = boost });
+                anyField.Add(new TermQuery(new Term(field, PartMarkerFilter.Marker + part)) { Boost = boost });
+            }
             allParts.Add(anyField, Occur.MUST);
         }
         var either = new BooleanQuery(disableCoord: true);
@@ -98,6 +223,20 @@ internal sealed class QueryBuilder(SearchIndex index)
         either.Add(allParts, Occur.SHOULD);
         return either;
     }
+
+    private IEnumerable<string> Variants(string modifier, string head)
+    {
+        var variants = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var synonym in Synonyms(modifier))
+            variants.UnionWith(Positions(index.PhraseAnalyzer, synonym + head).SelectMany(p => p));
+        foreach (var synonym in Synonyms(head))
+            variants.UnionWith(Positions(index.PhraseAnalyzer, modifier + synonym).SelectMany(p => p));
+        return variants;
+    }
+
+    /// <summary>The synonyms of one word, as folded words (not stemmed), from the synonym list.</summary>
+    private IEnumerable<string> Synonyms(string word) =>
+        FoldingAnalyzer.Tokens(index.SynonymsOnlyAnalyzer, word).Where(s => s != word && !s.Contains(' ')).Distinct();
 
     private Query? Phrase(string text, HashSet<string> terms)
     {
@@ -120,16 +259,6 @@ internal sealed class QueryBuilder(SearchIndex index)
         return fields;
     }
 
-    /// <summary>The parts the index splits a compound into, without the whole word itself.</summary>
-    private List<string> CompoundParts(string word)
-    {
-        var groups = Positions(index.IndexAnalyzer, word);
-        if (groups.Count != 1)
-            return [];
-        var whole = groups[0][0];
-        return groups[0].Skip(1).Where(t => t != whole).Distinct().ToList();
-    }
-
     /// <summary>Analysed terms grouped by position: terms at one position are alternatives (synonyms, compound parts).</summary>
     internal static List<List<string>> Positions(Analyzer analyzer, string text)
     {
@@ -146,5 +275,14 @@ internal sealed class QueryBuilder(SearchIndex index)
         }
         stream.End();
         return groups;
+    }
+}
+
+internal static class QueryExtensions
+{
+    public static T WithBoost<T>(this T query, float boost) where T : Query
+    {
+        query.Boost = boost;
+        return query;
     }
 }

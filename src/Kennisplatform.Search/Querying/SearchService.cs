@@ -3,6 +3,7 @@ using Kennisplatform.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Kennisplatform.Search.Querying;
 
@@ -12,8 +13,13 @@ public sealed class SearchService(SearchIndex index)
     public const int MaxPageSize = 50;
     /// <summary>Deep pages cost memory for every page before them; nobody reads result 10,000.</summary>
     public const int MaxPage = 100;
-    /// <summary>Fewer hits than this and a better-known spelling is suggested.</summary>
-    private const int FewResults = 3;
+
+    private static readonly ISet<string> HitFields = new HashSet<string>
+    {
+        SearchFields.Id, SearchFields.Type, SearchFields.Slug, SearchFields.Title, SearchFields.Url, SearchFields.Summary,
+        SearchFields.Body, SearchFields.Lessons, SearchFields.Published, SearchFields.Fictional,
+        SearchFields.Theme, SearchFields.Principle, SearchFields.Outcome, SearchFields.Evidence, SearchFields.Municipality, SearchFields.Neighbourhood,
+    };
 
     private readonly QueryBuilder builder = new(index);
 
@@ -23,18 +29,17 @@ public sealed class SearchService(SearchIndex index)
         try
         {
             var parts = UserQuery.Parse(request.Text);
-            var results = Run(searcher, parts, request);
-            if (!request.Correct || parts.Count == 0 || results.Total >= FewResults)
-                return results;
-
-            var corrected = Correct(searcher, parts);
-            if (corrected is null)
-                return results;
-            var suggestion = UserQuery.Format(corrected);
-            if (results.Total > 0)
-                return results with { Suggestion = suggestion };
-            var instead = Run(searcher, corrected, request);
-            return instead.Total > 0 ? instead with { Suggestion = suggestion, SearchedInstead = suggestion } : results with { Suggestion = suggestion };
+            var understood = request.Literal ? Understanding.None with { Words = parts } : QueryIntent.Understand(parts, searcher.IndexReader);
+            if (request.Correct && !request.Literal && Correct(searcher.IndexReader, understood.Words) is { } corrected)
+            {
+                var instead = Run(searcher, understood with { Words = corrected }, request);
+                if (instead.Total > 0)
+                {
+                    var suggestion = UserQuery.Format(parts.Select(p => Replace(p, understood.Words, corrected)));
+                    return instead with { Suggestion = suggestion, SearchedInstead = suggestion };
+                }
+            }
+            return Run(searcher, understood, request);
         }
         finally
         {
@@ -42,14 +47,23 @@ public sealed class SearchService(SearchIndex index)
         }
     }
 
-    private SearchResults Run(IndexSearcher searcher, IReadOnlyList<QueryPart> parts, SearchRequest request)
+    /// <summary>The part as corrected, when it is one of the words that was corrected.</summary>
+    private static QueryPart Replace(QueryPart part, IReadOnlyList<QueryPart> words, IReadOnlyList<QueryPart> corrected)
+    {
+        for (var i = 0; i < words.Count; i++)
+            if (ReferenceEquals(words[i], part))
+                return corrected[i];
+        return part;
+    }
+
+    private SearchResults Run(IndexSearcher searcher, Understanding understood, SearchRequest request)
     {
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = Math.Clamp(request.Page, 1, MaxPage);
-        var (textQuery, terms) = builder.Build(parts, searcher.IndexReader);
-        var query = WithFilters(textQuery ?? new MatchAllDocsQuery(), request.Filters);
+        var built = builder.Build(understood, searcher.IndexReader);
+        var query = WithFilters(built.Query ?? new MatchAllDocsQuery(), request.Filters);
         // Without words there is no relevance to rank by: show the newest first.
-        var byDate = request.Sort == SearchSort.Newest || textQuery is null;
+        var byDate = request.Sort == SearchSort.Newest || !built.HasWords;
 
         var wanted = page * pageSize;
         ITopDocsCollector top = byDate
@@ -58,15 +72,21 @@ public sealed class SearchService(SearchIndex index)
         var facets = new FacetCounter(SearchFields.Facets);
         searcher.Search(query, MultiCollector.Wrap((ICollector)top, facets));
 
-        var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
+        // A page past the end shows the last page: every hit up to it was collected already.
+        var total = top.TotalHits;
+        var shown = Math.Min(page, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var docs = top.GetTopDocs((shown - 1) * pageSize, pageSize);
+        var terms = built.Terms.Select(t => new BytesRef(t)).ToList();
         var hits = docs.ScoreDocs.Select(d => ToHit(searcher, d, terms)).ToList();
         return new SearchResults
         {
-            Total = top.TotalHits,
+            Total = total,
             Hits = hits,
             Facets = facets.Result(),
-            Page = page,
+            Page = shown,
+            RequestedPage = page,
             PageSize = pageSize,
+            Understood = understood,
         };
     }
 
@@ -84,13 +104,13 @@ public sealed class SearchService(SearchIndex index)
         return filter.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, IReadOnlySet<string> terms)
+    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, IReadOnlyCollection<BytesRef> terms)
     {
-        var doc = searcher.Doc(scoreDoc.Doc);
+        var doc = searcher.Doc(scoreDoc.Doc, HitFields);
         var summary = doc.Get(SearchFields.Summary) ?? "";
         var snippet = terms.Count == 0
-            ? System.Net.WebUtility.HtmlEncode(summary)
-            : Snippets.Best(index.IndexAnalyzer, index.PhraseAnalyzer, terms, summary, doc.Get(SearchFields.Body) ?? "");
+            ? Snippets.Plain(summary)
+            : Snippets.Best(searcher.IndexReader, scoreDoc.Doc, terms, SearchFields.Snippeted.Select(f => (f, doc.Get(f) ?? "")).ToList());
         return new SearchHit(
             int.Parse(doc.Get(SearchFields.Id), System.Globalization.CultureInfo.InvariantCulture),
             doc.Get(SearchFields.Type) ?? "",
@@ -102,39 +122,48 @@ public sealed class SearchService(SearchIndex index)
             new DateTime(doc.GetField(SearchFields.Published)?.GetInt64Value() ?? 0, DateTimeKind.Utc),
             float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
             SearchFields.Facets.Where(f => f != SearchFields.Type)
-                .ToDictionary(f => f, f => (IReadOnlyList<string>)doc.GetValues(f)));
+                .ToDictionary(f => f, f => (IReadOnlyList<string>)doc.GetValues(f)),
+            doc.GetField(SearchFields.Fictional) is not null);
     }
 
-    /// <summary>The query with each unknown word replaced by its closest known word, or null when nothing changes.</summary>
-    private List<QueryPart>? Correct(IndexSearcher searcher, IReadOnlyList<QueryPart> parts)
+    /// <summary>
+    /// The words with each unknown one replaced by its closest word in the index, or null when nothing changes. A word
+    /// is unknown only when neither the index nor the Dutch word list knows it, whole or as a compound of known
+    /// words: "gedrag" stays "gedrag" even when no item says it.
+    /// </summary>
+    private List<QueryPart>? Correct(IndexReader reader, IReadOnlyList<QueryPart> parts)
     {
         var changed = false;
         var corrected = new List<QueryPart>();
         foreach (var part in parts)
         {
-            if (part.IsPhrase || part.IsExcluded || IsKnown(searcher.IndexReader, part.Text))
+            var word = FoldingAnalyzer.Fold(part.Text);
+            if (part.IsPhrase || part.IsExcluded || word.Contains(' ') || IsKnown(reader, part.Text, word))
             {
                 corrected.Add(part);
                 continue;
             }
-            var word = FoldingAnalyzer.Fold(part.Text);
-            var better = word.Contains(' ') ? null : Corrections.Best(searcher.IndexReader, SearchFields.Vocabulary, word);
+            var better = Corrections.Best(reader, SearchFields.Vocabulary, word);
             corrected.Add(better is null ? part : part with { Text = better });
             changed |= better is not null;
         }
         return changed ? corrected : null;
     }
 
-    /// <summary>A word is known when any searched field holds one of its analysed forms.</summary>
-    private bool IsKnown(IndexReader reader, string word)
+    private bool IsKnown(IndexReader reader, string text, string folded)
     {
-        var forms = QueryBuilder.Positions(index.QueryAnalyzer, word).SelectMany(p => p).ToList();
+        if (index.Lexicon.Decompounder.IsKnown(folded))
+            return true;
+        var forms = QueryBuilder.Positions(index.QueryAnalyzer, text).SelectMany(p => p).ToList();
         if (forms.Count == 0)
             return true; // a stop word: nothing to correct
         return forms.Any(form => SearchFields.Searched.Any(f => reader.DocFreq(new Term(f.Field, form)) > 0));
     }
 
-    /// <summary>Completions for what is being typed: titles that contain words starting with it, then vocabulary words.</summary>
+    /// <summary>
+    /// Completions for what is being typed: titles that hold every word typed (question words aside), then words and
+    /// compounds that items use in their titles and texts, as a whole search.
+    /// </summary>
     public IReadOnlyList<Completion> Complete(string? text, int count = 8)
     {
         var words = FoldingAnalyzer.Tokens(FoldingAnalyzer.Instance, (text ?? "").Length > 100 ? text![..100] : text ?? "");
@@ -144,15 +173,17 @@ public sealed class SearchService(SearchIndex index)
         try
         {
             var last = words[^1];
+            var topical = words.SkipLast(1).Where(w => !QueryIntent.IsFiller(w)).ToList();
             var titleQuery = new BooleanQuery();
-            foreach (var word in words.SkipLast(1))
-                titleQuery.Add(new TermQuery(new Term(SearchFields.TitleWords, word)), Occur.MUST);
+            foreach (var word in topical)
+                titleQuery.Add(new PrefixQuery(new Term(SearchFields.TitleWords, word)), Occur.MUST);
             titleQuery.Add(new PrefixQuery(new Term(SearchFields.TitleWords, last)), Occur.MUST);
             var titles = searcher.Search(titleQuery, count / 2).ScoreDocs
-                .Select(d => searcher.Doc(d.Doc))
+                .Select(d => searcher.Doc(d.Doc, HitFields))
                 .Select(d => new Completion(d.Get(SearchFields.Title), d.Get(SearchFields.Url)));
-            var before = string.Join(' ', words.SkipLast(1));
-            var vocabulary = Corrections.Complete(searcher.IndexReader, SearchFields.Vocabulary, last, count)
+            var before = string.Join(' ', topical);
+            var vocabulary = Corrections.Complete(searcher.IndexReader, SearchFields.TitleWords, last, count * 3)
+                .Where(w => w.Length >= 4 && !QueryIntent.IsFiller(w))
                 .Select(w => new Completion(before.Length == 0 ? w : before + " " + w, null));
             return titles.Concat(vocabulary).DistinctBy(c => c.Text).Take(count).ToList();
         }
@@ -162,8 +193,8 @@ public sealed class SearchService(SearchIndex index)
         }
     }
 
-    /// <summary>Items that share the most telling words with item <paramref name="id"/>.</summary>
-    public IReadOnlyList<SearchHit> MoreLikeThis(int id, int count = 4)
+    /// <summary>Items that share the most telling words with item <paramref name="id"/>, leaving out <paramref name="exclude"/> (items already on the page).</summary>
+    public IReadOnlyList<SearchHit> MoreLikeThis(int id, int count = 4, IEnumerable<int>? exclude = null)
     {
         var searcher = index.Searchers.Acquire();
         try
@@ -174,7 +205,7 @@ public sealed class SearchService(SearchIndex index)
             var like = new MoreLikeThis(searcher.IndexReader)
             {
                 Analyzer = index.IndexAnalyzer,
-                FieldNames = [SearchFields.Title, SearchFields.Summary, SearchFields.Body, SearchFields.Tags],
+                FieldNames = [SearchFields.Title, SearchFields.Summary, SearchFields.Body, SearchFields.Lessons, SearchFields.Tags],
                 MinTermFreq = 1,
                 MinDocFreq = 2,
                 MinWordLen = 3,
@@ -185,7 +216,9 @@ public sealed class SearchService(SearchIndex index)
                 { like.Like(found.ScoreDocs[0].Doc), Occur.MUST },
                 { new TermQuery(new Term(SearchFields.Id, SearchIndex.Id(id))), Occur.MUST_NOT },
             };
-            return searcher.Search(query, count).ScoreDocs.Select(d => ToHit(searcher, d, new HashSet<string>())).ToList();
+            foreach (var other in (exclude ?? []).Distinct().Take(200))
+                query.Add(new TermQuery(new Term(SearchFields.Id, SearchIndex.Id(other))), Occur.MUST_NOT);
+            return searcher.Search(query, count).ScoreDocs.Select(d => ToHit(searcher, d, [])).ToList();
         }
         finally
         {

@@ -26,7 +26,8 @@ public static partial class UserQuery
             var excluded = match.Groups["minus"].Success;
             var phrase = match.Groups["phrase"];
             var value = phrase.Success ? phrase.Value : match.Groups["word"].Value;
-            if (string.IsNullOrWhiteSpace(value))
+            // Punctuation and operators alone ("*", "(", "-", "\"\"") search nothing: the query is as if empty.
+            if (!value.Any(char.IsLetterOrDigit))
                 continue;
             var part = new QueryPart(value.Trim(), phrase.Success && value.Trim().Contains(' '), excluded);
             // "wijk samenhang wijk" means the same as "wijk samenhang".

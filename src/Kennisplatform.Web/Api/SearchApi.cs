@@ -25,6 +25,7 @@ public static class SearchApi
         ["outcome"] = SearchFields.Outcome,
         ["evidence"] = SearchFields.Evidence,
         ["municipality"] = SearchFields.Municipality,
+        ["neighbourhood"] = SearchFields.Neighbourhood,
     };
 
     public static void MapSearchApi(this IEndpointRouteBuilder routes)
@@ -37,7 +38,7 @@ public static class SearchApi
     }
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchAsync(
-        HttpContext context, SearchIndexer indexer, SiteQueries queries, CancellationToken cancellationToken)
+        HttpContext context, SearchIndexer indexer, SiteQueries queries, FacetLabelCache labelCache, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -68,7 +69,7 @@ public static class SearchApi
         {
             Text = query["q"].ToString(), Filters = filters, Sort = sort!.Value, Page = page, PageSize = pageSize,
         });
-        var labels = await FacetLabels.LoadAsync(queries, cancellationToken);
+        var labels = await labelCache.GetAsync(queries, cancellationToken);
         var facetNames = FilterKeys.ToDictionary(f => f.Value, f => f.Key);
         return TypedResults.Ok(new SearchResponse(
             results.Total, results.Page, results.PageSize,

@@ -18,11 +18,24 @@ public static class PlaceRules
 {
     public static Place? Of(ContentItem item) => Site.TypeDescriptors.Of(item.Kind).Place?.Invoke(item);
 
+    /// <summary>
+    /// The municipality before the first comma, the neighbourhood after it; without a comma, a town followed by a
+    /// capitalised district ("Amsterdam Zuidoost") is split too, but not a town of two words ("Den Haag",
+    /// "Bergen op Zoom").
+    /// </summary>
     public static Place? Split(string text)
     {
         var parts = text.Split(',', 2, StringSplitOptions.TrimEntries);
-        return Make(parts[0], parts.Length > 1 ? parts[1] : "");
+        if (parts.Length > 1)
+            return Make(parts[0], parts[1]);
+        var words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || TownPrefixes.Contains(words[0]) || words.Skip(1).Any(w => !char.IsUpper(w[0])))
+            return Make(text, "");
+        return Make(words[0], string.Join(' ', words[1..]));
     }
+
+    /// <summary>Words that open a town name of more than one word.</summary>
+    private static readonly HashSet<string> TownPrefixes = new(StringComparer.OrdinalIgnoreCase) { "den", "de", "het", "'s", "sint", "nieuw", "oud", "ter", "ten" };
 
     public static Place? Make(string municipality, string neighbourhood) =>
         string.IsNullOrWhiteSpace(municipality) || SlugRules.FromTitle(municipality) == "item" ? null : new(municipality.Trim(), neighbourhood.Trim());

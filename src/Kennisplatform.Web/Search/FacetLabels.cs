@@ -17,7 +17,8 @@ public sealed class FacetLabels(IReadOnlyDictionary<string, string> titlesBySlug
         [SearchFields.Principle] = ("Werkzaam principe", "principe"),
         [SearchFields.Outcome] = ("Uitkomst", "uitkomst"),
         [SearchFields.Evidence] = ("Bewijs", "bewijs"),
-        [SearchFields.Municipality] = ("Gemeente of plaats", "gemeente"),
+        [SearchFields.Municipality] = ("Gemeente", "gemeente"),
+        [SearchFields.Neighbourhood] = ("Wijk", "wijk"),
     };
 
     public static async Task<FacetLabels> LoadAsync(SiteQueries queries, CancellationToken cancellationToken)

@@ -30,6 +30,8 @@ public static class SearchDocuments
             Title = item.Title,
             Summary = item.Summary,
             Body = PlainText(facts.LongTexts.Prepend(item.Body)),
+            Lessons = PlainText(facts.Lessons),
+            Fictional = item.IsFictional,
             Tags = Join(tags),
             Published = item.PublishedAt ?? item.UpdatedAt,
             Themes = visibleThemes.Select(t => t.Slug).ToList(),
@@ -37,6 +39,7 @@ public static class SearchDocuments
             Outcome = facts.Outcome,
             Evidence = facts.Evidence,
             Municipality = NullIfEmpty(facts.Municipality),
+            Neighbourhood = NullIfEmpty(facts.Neighbourhood),
         };
     }
 

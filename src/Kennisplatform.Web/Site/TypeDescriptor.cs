@@ -68,9 +68,12 @@ public sealed record ItemFacts
 
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<string> LongTexts { get; init; } = [];
+    /// <summary>What did not work and what would be done differently: searched apart, favoured when someone looks for failures.</summary>
+    public IReadOnlyList<string> Lessons { get; init; } = [];
     public string? Outcome { get; init; }
     public string? Evidence { get; init; }
     public string? Municipality { get; init; }
+    public string? Neighbourhood { get; init; }
     public DateTime? StartsAt { get; init; }
     public DateTime? EndsAt { get; init; }
 }

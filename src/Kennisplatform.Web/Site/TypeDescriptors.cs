@@ -36,9 +36,11 @@ public static class TypeDescriptors
             Facts = TypeDescriptor.FactsOf<Case>(c => new()
             {
                 Tags = [c.Outcome?.Label() ?? "", c.Municipality, c.Neighbourhood, c.Partners],
-                LongTexts = [c.WhatWorked, c.WhatDidNotWork, c.DoDifferently, c.ResidentsRole, c.MunicipalityRole],
+                LongTexts = [c.WhatWorked, c.ResidentsRole, c.MunicipalityRole],
+                Lessons = [c.WhatDidNotWork, c.DoDifferently],
                 Outcome = c.Outcome?.Code(),
                 Municipality = c.Municipality,
+                Neighbourhood = c.Neighbourhood,
             }),
             Filters = [OverviewFilterKind.Theme, OverviewFilterKind.Outcome],
             Order = (items, _) => items.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Title),
@@ -91,7 +93,8 @@ public static class TypeDescriptors
             {
                 Tags = [e.LocationName, e.Place, e.Audience],
                 LongTexts = [e.Harvest],
-                Municipality = e.Place,
+                Municipality = PlaceRules.Split(e.Place)?.Municipality,
+                Neighbourhood = PlaceRules.Split(e.Place)?.Neighbourhood,
                 StartsAt = e.StartsAt,
                 EndsAt = e.EndsAt,
             }),

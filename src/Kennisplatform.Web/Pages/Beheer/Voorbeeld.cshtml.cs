@@ -21,7 +21,8 @@ public sealed class VoorbeeldModel(ContentStore store, SiteQueries queries, Sear
             return NotFound();
         if (!EditorAccess.MayWorkOn(item, User, await authorization.MayPublishAsync(User)))
             return Forbid();
-        View = new ItemView(item, await queries.ReferencingAsync(item, cancellationToken), search.Search.MoreLikeThis(item.Id, 4), queries.IsVisible);
+        var referencing = await queries.ReferencingAsync(item, cancellationToken);
+        View = new ItemView(item, referencing, search.Search.MoreLikeThis(item.Id, 4, Kennisplatform.Web.Pages.Content.DetailModel.ListedOnThePage(item, referencing)), queries.IsVisible);
         return Page();
     }
 }

@@ -28,11 +28,25 @@ public sealed class DetailModel(SiteQueries queries, SearchIndexer search) : Pag
             case Lookup.Found item:
                 Item = item.Item;
                 Referencing = await queries.ReferencingAsync(Item, cancellationToken);
-                Related = search.Search.MoreLikeThis(Item.Id, 4);
+                Related = search.Search.MoreLikeThis(Item.Id, 4, ListedOnThePage(Item, Referencing));
                 return Page();
             default:
                 return NotFound();
         }
+    }
+
+    /// <summary>Items the page already links to: "Meer zoals dit" never repeats them.</summary>
+    public static IEnumerable<int> ListedOnThePage(ContentItem item, IEnumerable<ContentItem> referencing)
+    {
+        IEnumerable<ContentItem> linked = [.. item.Themes, .. item.Principles, .. referencing];
+        linked = item switch
+        {
+            Kennisplatform.Content.Cases.Case c => linked.Concat(c.Interventions).Concat(c.ContactConnector is { } p ? [p] : []),
+            Kennisplatform.Content.Interventions.Intervention i => linked.Concat(i.Cases),
+            Kennisplatform.Content.Connectors.Connector p => linked.Concat(p.Cases),
+            _ => linked,
+        };
+        return linked.Select(l => l.Id);
     }
 
     public ItemView View => new(Item, Referencing, Related, queries.IsVisible);

@@ -1,0 +1,122 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Kennisplatform.Search.Analysis;
+
+/// <summary>
+/// After each compound, its parts at the same position and with the same offsets, typed <see cref="PartType"/>
+/// so that <see cref="PartMarkerFilter"/> can tell them apart from whole words once they are stemmed.
+/// </summary>
+public sealed class CompoundPartsFilter : TokenFilter
+{
+    public const string PartType = "part";
+
+    private readonly Decompounder decompounder;
+    private readonly ICharTermAttribute term;
+    private readonly IPositionIncrementAttribute position;
+    private readonly ITypeAttribute type;
+    private readonly Queue<string> pending = new();
+    private State? whole;
+
+    public CompoundPartsFilter(TokenStream input, Decompounder decompounder) : base(input)
+    {
+        this.decompounder = decompounder;
+        term = AddAttribute<ICharTermAttribute>();
+        position = AddAttribute<IPositionIncrementAttribute>();
+        type = AddAttribute<ITypeAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (pending.Count > 0)
+        {
+            RestoreState(whole);
+            term.SetEmpty().Append(pending.Dequeue());
+            position.PositionIncrement = 0;
+            type.Type = PartType;
+            return true;
+        }
+        if (!m_input.IncrementToken())
+            return false;
+        var parts = decompounder.Parts(term.ToString());
+        if (parts.Length > 0)
+        {
+            whole = CaptureState();
+            foreach (var part in parts)
+                pending.Enqueue(part);
+        }
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        pending.Clear();
+        whole = null;
+    }
+}
+
+/// <summary>
+/// Marks compound parts with a leading '~' after stemming: "buurtpreventie" is indexed as "buurtpreventie",
+/// "~buurt", "~preventie". A query for "preventie" then finds the compound through "~preventie", weighted below
+/// the exact word.
+/// </summary>
+public sealed class PartMarkerFilter : TokenFilter
+{
+    public const char Marker = '~';
+
+    private readonly ICharTermAttribute term;
+    private readonly ITypeAttribute type;
+
+    public PartMarkerFilter(TokenStream input) : base(input)
+    {
+        term = AddAttribute<ICharTermAttribute>();
+        type = AddAttribute<ITypeAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+            return false;
+        if (type.Type == CompoundPartsFilter.PartType)
+        {
+            var text = term.ToString();
+            term.SetEmpty().Append(Marker).Append(text);
+        }
+        return true;
+    }
+}
+
+/// <summary>
+/// A person noun meets the activity it is named after: "mantelzorger(s)" → "mantelzorg", "opbouwwerker" →
+/// "opbouwwerk", when that activity is a word of at least five letters. The length keeps "ouders" (oud) and
+/// "moeder" (moed) apart.
+/// </summary>
+public sealed class PersonNounFilter : TokenFilter
+{
+    private const int MinBase = 5;
+
+    private readonly Decompounder words;
+    private readonly ICharTermAttribute term;
+    private readonly IKeywordAttribute keyword;
+
+    public PersonNounFilter(TokenStream input, Decompounder words) : base(input)
+    {
+        this.words = words;
+        term = AddAttribute<ICharTermAttribute>();
+        keyword = AddAttribute<IKeywordAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+            return false;
+        if (keyword.IsKeyword)
+            return true;
+        var text = term.ToString();
+        var cut = text.EndsWith("ers", StringComparison.Ordinal) ? 3 : text.EndsWith("er", StringComparison.Ordinal) ? 2 : 0;
+        if (cut > 0 && text.Length - cut >= MinBase && words.IsKnown(text[..^cut]))
+            term.SetEmpty().Append(text[..^cut]);
+        return true;
+    }
+}
