@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Kennisplatform.Search.Analysis;
+using Kennisplatform.Search.Benchmarks.Generation;
 using Kennisplatform.Search.Indexing;
 using Kennisplatform.Search.Querying;
 using Lucene.Net.Analysis.Standard;
@@ -19,14 +20,30 @@ namespace Kennisplatform.Search.Benchmarks;
 /// </summary>
 public static class IndexBenchmark
 {
-    public static async Task RunAsync(int count)
+    public static async Task RunAsync(int count, bool wordBag)
     {
         var lexicon = SearchLexicon.Load(RelevanceSet.LexiconFolder());
-        var generator = new ItemGenerator(RelevanceSet.Corpus(), seed: 42);
-        var documents = Enumerable.Range(1, count).Select(generator.Next).ToList();
-        var queries = RelevanceSet.Judgments().Select(j => j.Query).Concat(Enumerable.Range(0, 150).Select(_ => generator.Query())).ToList();
+        List<SearchDocument> documents;
+        List<string> queries;
+        if (wordBag)
+        {
+            // The first generator and its query mix, to compare with the figures measured on it before.
+            var bag = new WordBagGenerator(RelevanceSet.Corpus(), seed: 42);
+            documents = Enumerable.Range(1, count).Select(bag.Next).ToList();
+            queries = RelevanceSet.Judgments().Select(j => j.Query).Concat(Enumerable.Range(0, 150).Select(_ => bag.Query())).ToList();
+        }
+        else
+        {
+            // Items of real sentences, and the queries people wrote for both judged sets.
+            var real = new RealText();
+            var generator = real.SentenceGenerator(seed: 42);
+            documents = Enumerable.Range(1, count).Select(generator.Next).ToList();
+            queries = real.Queries.ToList();
+        }
         var folder = Directory.CreateTempSubdirectory("kp-bench-").FullName;
-        Console.WriteLine($"Benchmark on {Environment.ProcessorCount} cores, {count:N0} generated items, {queries.Count} distinct queries.");
+        var words = documents.Sum(d => (long)SourceText.Words(RealText.Text(d)).Count);
+        Console.WriteLine($"Benchmark on {Environment.ProcessorCount} cores, {count:N0} items from the {(wordBag ? "word-bag" : "sentence")} generator " +
+            $"({words / (double)count:F0} words an item), {queries.Count} distinct queries.");
         try
         {
             var referenceRate = ReferenceIndexing(documents.Take(Math.Min(count, 20_000)).ToList(), Path.Combine(folder, "reference"));
@@ -152,65 +169,5 @@ public static class IndexBenchmark
         var sorted = timings.Order().ToArray();
         double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         return new Latency(At(0.50), At(0.95), At(0.99), sorted[^1], perSecond);
-    }
-}
-
-/// <summary>
-/// Plausible Dutch items made from the words of the relevance corpus. Real items are about something: each
-/// generated item grows from one seed item of the corpus, taking 60% of its words from that seed and the rest from
-/// the whole corpus, so word frequencies resemble a real collection instead of every word appearing everywhere.
-/// </summary>
-public sealed class ItemGenerator
-{
-    private const double TopicShare = 0.6;
-    private static readonly string[] Types = ["praktijkvoorbeeld", "praktijkvoorbeeld", "praktijkvoorbeeld", "interventie", "wijkschakelaar", "bijeenkomst", "instrument"];
-    private static readonly string[] Themes = ["veiligheid", "gezondheid-en-vitaliteit", "wonen-en-leefomgeving", "werk-en-economie", "sociale-samenhang-en-participatie", "armoede-en-schulden", "jeugd-en-onderwijs", "eenzaamheid", "taal-en-integratie", "digitale-inclusie"];
-    private static readonly string[] Outcomes = ["geslaagd", "deels", "mislukt", "te-vroeg"];
-    private static readonly string[] Places = ["Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Eindhoven", "Groningen", "Tilburg", "Almere", "Breda", "Nijmegen", "Arnhem", "Zwolle", "Leeuwarden", "Heerlen", "Enschede", "Lelystad", "Deventer", "Schiedam", "Emmen", "Den Helder"];
-
-    private readonly Random random;
-    private readonly string[] all;
-    private readonly string[][] topics;
-
-    public ItemGenerator(IReadOnlyList<CorpusItem> corpus, int seed)
-    {
-        random = new Random(seed);
-        topics = corpus.Select(c => Split($"{c.Title} {c.Summary} {c.Body} {c.Tags}")).ToArray();
-        all = topics.SelectMany(t => t).ToArray();
-    }
-
-    private static string[] Split(string text) =>
-        text.Split([' ', ',', '.', ':', ';', '?', '!', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w.Length > 2).Select(w => w.ToLowerInvariant()).ToArray();
-
-    private string Words(string[] topic, int min, int max) =>
-        string.Join(' ', Enumerable.Range(0, random.Next(min, max))
-            .Select(_ => random.NextDouble() < TopicShare ? topic[random.Next(topic.Length)] : all[random.Next(all.Length)]));
-
-    public SearchDocument Next(int id)
-    {
-        var topic = topics[random.Next(topics.Length)];
-        var type = Types[random.Next(Types.Length)];
-        var title = Words(topic, 4, 9);
-        return new SearchDocument
-        {
-            Id = id, Type = type, Slug = $"item-{id}", Url = $"/x/item-{id}",
-            Title = char.ToUpperInvariant(title[0]) + title[1..],
-            Summary = Words(topic, 12, 25) + ".",
-            Body = string.Join(". ", Enumerable.Range(0, random.Next(6, 16)).Select(_ => Words(topic, 8, 16))) + ".",
-            Tags = Words(topic, 2, 5),
-            Themes = Themes.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToList(),
-            Outcome = type == "praktijkvoorbeeld" ? Outcomes[random.Next(Outcomes.Length)] : null,
-            Evidence = type == "interventie" ? "goed-beschreven" : null,
-            Municipality = Places[random.Next(Places.Length)],
-            Published = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(random.Next(0, 3_000_000)),
-        };
-    }
-
-    /// <summary>One to three words about one topic, as a person would search.</summary>
-    public string Query()
-    {
-        var topic = topics[random.Next(topics.Length)];
-        return string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => topic[random.Next(topic.Length)]));
     }
 }

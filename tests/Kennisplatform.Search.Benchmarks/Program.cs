@@ -1,7 +1,9 @@
 using Kennisplatform.Search.Analysis;
 using Kennisplatform.Search.Benchmarks;
+using Kennisplatform.Search.Benchmarks.Generation;
 
-// dotnet run -c Release --project tests/Kennisplatform.Search.Benchmarks -- relevance [--queries] | relevance --show "zoekvraag" | benchmark [items]
+// dotnet run -c Release --project tests/Kennisplatform.Search.Benchmarks -- relevance [--queries] | relevance --show "zoekvraag"
+//   | benchmark [items] [--word-bag] | generator-check [items]
 var verb = args.FirstOrDefault() ?? "relevance";
 switch (verb)
 {
@@ -12,10 +14,13 @@ switch (verb)
         Relevance(perQuery: args.Contains("--queries"));
         return 0;
     case "benchmark":
-        await IndexBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100_000);
+        await IndexBenchmark.RunAsync(args.Skip(1).Where(a => a != "--word-bag").Select(int.Parse).FirstOrDefault(100_000), wordBag: args.Contains("--word-bag"));
+        return 0;
+    case "generator-check":
+        GeneratorCheck.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000);
         return 0;
     default:
-        Console.Error.WriteLine("Gebruik: relevance [--queries] | relevance --show \"zoekvraag\" | benchmark [aantal items]");
+        Console.Error.WriteLine("Gebruik: relevance [--queries] | relevance --show \"zoekvraag\" | benchmark [aantal items] [--word-bag] | generator-check [aantal items]");
         return 2;
 }
 
