@@ -136,6 +136,11 @@ public static class IndexBenchmark
             references[i] = watch.Elapsed.TotalMilliseconds;
             referencesCpu[i] = ThreadCpu.Milliseconds() - cpu;
         }
+        var slowest = Enumerable.Range(0, count).GroupBy(i => requests[i % requests.Count].Text)
+            .Select(g => (Query: g.Key, Median: g.Select(i => ThreadCpu.Available ? pagesCpu[i] : pages[i]).Order().ElementAt(g.Count() / 2)))
+            .OrderByDescending(q => q.Median).Take(8);
+        Console.WriteLine($"Slowest queries ({(ThreadCpu.Available ? "median CPU time" : "median time")} of their pages): " +
+            string.Join("; ", slowest.Select(q => $"{q.Query} {q.Median:F1} ms")));
         return (Summarise(pages, count / pagesTime.TotalSeconds) with { Cpu = Summarise(pagesCpu, 0) },
             Summarise(references, 0) with { Cpu = Summarise(referencesCpu, 0) });
     }
