@@ -18,7 +18,7 @@ public sealed class RealText
         SeedContent = SourceText.SeedContent(Path.Combine(Path.GetDirectoryName(RelevanceSet.LexiconFolder())!));
         All = SeedContent.Concat(SourceText.FromCorpus(RelevanceSet.Corpus()))
             .Concat(SourceText.FromCorpus(RelevanceSet.SecondTuning().Corpus)).ToList();
-        var known = All.SelectMany(s => SourceText.Words($"{s.Title} {s.Summary} {s.Body}")).Where(w => w.Length >= 4).ToHashSet();
+        var known = All.SelectMany(s => SourceText.Words(s.Prose)).Where(w => w.Length >= 4).ToHashSet();
         Compounds = new Compounds(known);
         Queries = RelevanceSet.Judgments().Concat(RelevanceSet.SecondTuning().Judgments).Concat(RelevanceSet.SecondTest().Judgments)
             .Select(j => j.Query).Distinct().ToList();
@@ -29,7 +29,7 @@ public sealed class RealText
     /// <summary>The query words that carry meaning (four letters or more), to see in how many items they occur.</summary>
     public IReadOnlyCollection<string> QueryWords => Queries.SelectMany(SourceText.Words).Where(w => w.Length >= 4).ToHashSet();
 
-    public static string Text(SourceItem item) => $"{item.Title} {item.Summary} {item.Body} {item.Tags}";
+    public static string Text(SourceItem item) => $"{item.Title} {item.Summary} {item.Body} {string.Join(" ", item.Lessons)} {item.Tags}";
 
-    public static string Text(SearchDocument item) => $"{item.Title} {item.Summary} {item.Body} {item.Tags}";
+    public static string Text(SearchDocument item) => $"{item.Title} {item.Summary} {item.Body} {item.Lessons} {item.Tags}";
 }

@@ -6,7 +6,8 @@ namespace Kennisplatform.Search.Benchmarks.Generation;
 /// <summary>
 /// Items made of real sentences. Each item grows from one real item (a seed content file or a judged corpus item): it
 /// keeps that item's type, themes, outcome and evidence, takes a title and summary from it or from an item on the same
-/// theme, and fills its body with sentences from it, from items on the same theme and from anywhere, until it is as
+/// theme, keeps a case's lessons (what did not work, what to do differently) in their own field, and fills its body
+/// with sentences from it, from items on the same theme and from anywhere, until it is as
 /// long as a seed content item of that type (lengths drawn from the seed content). A real collection keeps finding new
 /// words as it grows; resampled sentences would not, so places, first names and numbers are varied and some compounds
 /// get another first part (buurtkamer → wijkkamer, jongerenkamer), which keeps the share of compounds while the
@@ -41,11 +42,11 @@ public sealed partial class SentenceGenerator : IItemGenerator
         byTheme = sources.SelectMany(s => s.Themes.Select(t => (t, s))).GroupBy(p => p.t).ToDictionary(g => g.Key, g => g.Select(p => p.s).ToList());
         allLengths = seedContent.Select(s => s.WordCount).ToArray();
         lengthsByType = seedContent.GroupBy(s => s.Type).Where(g => g.Count() >= 3).ToDictionary(g => g.Key, g => g.Select(s => s.WordCount).ToArray());
-        modifiers = sources.SelectMany(s => SourceText.Words($"{s.Title} {s.Summary} {s.Body}"))
+        modifiers = sources.SelectMany(s => SourceText.Words(s.Prose))
             .Select(w => compounds.Split(w)?.Modifier).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
-        heads = sources.SelectMany(s => SourceText.Words($"{s.Title} {s.Summary} {s.Body}"))
+        heads = sources.SelectMany(s => SourceText.Words(s.Prose))
             .Select(w => compounds.Split(w)?.Head).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
-        rare = sources.SelectMany(s => SourceText.Words($"{s.Title} {s.Summary} {s.Body}")).Where(w => w.Length >= 5)
+        rare = sources.SelectMany(s => SourceText.Words(s.Prose)).Where(w => w.Length >= 5)
             .GroupBy(w => w).Where(g => g.Count() <= 2).Select(g => g.Key).ToHashSet();
         var knownPlaces = Places.Concat(NamedPlaces).Distinct().OrderByDescending(p => p.Length).Select(Regex.Escape);
         placePattern = new Regex($@"\b(?:{string.Join("|", knownPlaces)})\b", RegexOptions.CultureInvariant);
@@ -59,9 +60,11 @@ public sealed partial class SentenceGenerator : IItemGenerator
         var title = Vary(random.NextDouble() < 0.6 ? source.Title : Pick(related).Title, place);
         var summary = Vary(random.NextDouble() < 0.6 ? source.Summary : Pick(related).Summary, place);
         var tags = Vary(source.Tags, place);
+        // A case keeps its own lessons apart from the body, as the site does.
+        var lessons = string.Join(" ", source.Lessons.Select(l => Vary(l, place)));
         var lengths = lengthsByType.GetValueOrDefault(source.Type, allLengths);
         var target = lengths[random.Next(lengths.Length)];
-        var words = SourceText.Words($"{title} {summary} {tags}").Count;
+        var words = SourceText.Words($"{title} {summary} {lessons} {tags}").Count;
         var body = new List<string>();
         var next = 0;
         while (words < target)
@@ -79,10 +82,11 @@ public sealed partial class SentenceGenerator : IItemGenerator
         return new SearchDocument
         {
             Id = id, Type = source.Type, Slug = $"item-{id}", Url = $"/x/item-{id}",
-            Title = title, Summary = summary, Body = string.Join(" ", body), Tags = tags,
+            Title = title, Summary = summary, Body = string.Join(" ", body), Lessons = lessons, Tags = tags,
             Themes = source.Themes, Outcome = outcome,
             Evidence = source.Type == "interventie" ? "goed-beschreven" : null,
             Municipality = source.Type is "praktijkvoorbeeld" or "bijeenkomst" ? place : null,
+            Neighbourhood = source.Type == "praktijkvoorbeeld" && random.Next(2) == 0 ? NamedPlaces[random.Next(NamedPlaces.Length)] : null,
             Published = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(random.Next(0, 3_000_000)),
         };
     }

@@ -3,14 +3,20 @@ using System.Text.RegularExpressions;
 namespace Kennisplatform.Search.Benchmarks.Generation;
 
 /// <summary>
-/// One real item as the index sees it: the fields the site searches, the body cut into sentences, and its themes.
+/// One real item as the index sees it: the fields the site searches, the body and a case's lessons (what did not work,
+/// what would be done differently) cut into sentences, and its themes.
 /// </summary>
 public sealed record SourceItem(string Type, string Title, string Summary, IReadOnlyList<string> Sentences, string Tags, IReadOnlyList<string> Themes)
 {
+    public IReadOnlyList<string> Lessons { get; init; } = [];
+
     public string Body => string.Join(" ", Sentences);
 
+    /// <summary>Title, summary, body and lessons: the running text, without the tags.</summary>
+    public string Prose => $"{Title} {Summary} {Body} {string.Join(" ", Lessons)}";
+
     /// <summary>Words in every searched field, as <see cref="SourceText.Words"/> counts them.</summary>
-    public int WordCount => SourceText.Words($"{Title} {Summary} {Body} {Tags}").Count;
+    public int WordCount => SourceText.Words($"{Title} {Summary} {Body} {string.Join(" ", Lessons)} {Tags}").Count;
 }
 
 /// <summary>
@@ -23,9 +29,14 @@ public static partial class SourceText
     // The front-matter keys whose text the site adds to the body (SearchDocuments.LongTexts) and to the tags.
     private static readonly HashSet<string> BodyKeys =
     [
-        "what_worked", "what_did_not_work", "do_differently", "residents_role", "municipality_role",
+        "what_worked", "residents_role", "municipality_role",
         "aim", "approach", "core_elements", "preconditions", "connects", "ask_me_about", "harvest", "needs",
     ];
+
+    private static readonly string[] LessonKeys = ["what_did_not_work", "do_differently"];
+
+    // How a judged corpus item starts its lessons inside the body.
+    private static readonly string[] LessonStarts = ["Wat werkte niet:", "Wat niet werkte:", "Anders doen:", "Wat we anders zouden doen:", "Anders zouden we:"];
 
     private static readonly HashSet<string> TagKeys =
     [
@@ -71,13 +82,21 @@ public static partial class SourceText
         }
         var body = string.Join("\n", BodyKeys.Where(values.ContainsKey).Select(k => values[k]).Prepend(markdown));
         var tags = string.Join(", ", TagKeys.Where(values.ContainsKey).Select(k => values[k].Replace('-', ' ')).Concat(themes.Select(t => t.Replace('-', ' '))));
+        var lessons = string.Join("\n", LessonKeys.Where(values.ContainsKey).Select(k => values[k]));
         return new SourceItem(values.GetValueOrDefault("type", ""), values.GetValueOrDefault("title", ""), values.GetValueOrDefault("summary", ""),
-            Sentences(PlainText(body)), tags, themes);
+            Sentences(PlainText(body)), tags, themes) { Lessons = Sentences(PlainText(lessons)) };
     }
 
     /// <summary>Items of a judged corpus; their themes are read from the tag words.</summary>
     public static List<SourceItem> FromCorpus(IEnumerable<CorpusItem> corpus) =>
-        corpus.Select(c => new SourceItem(c.Type, c.Title, c.Summary, Sentences(c.Body), c.Tags, ThemesOf(c.Tags))).ToList();
+        corpus.Select(c =>
+        {
+            var sentences = Sentences(c.Body);
+            var start = sentences.FindIndex(s => LessonStarts.Any(l => s.StartsWith(l, StringComparison.OrdinalIgnoreCase)));
+            return start < 0
+                ? new SourceItem(c.Type, c.Title, c.Summary, sentences, c.Tags, ThemesOf(c.Tags))
+                : new SourceItem(c.Type, c.Title, c.Summary, sentences[..start], c.Tags, ThemesOf(c.Tags)) { Lessons = sentences[start..] };
+        }).ToList();
 
     private static List<string> ThemesOf(string tags)
     {
