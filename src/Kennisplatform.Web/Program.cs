@@ -26,17 +26,22 @@ builder.AddMedia();
 
 var app = builder.Build();
 
+var platform = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value;
+if (platform.DatabaseProblem is not null)
+{
+    Console.Error.WriteLine(platform.DatabaseProblem);
+    return 2;
+}
 if (commandLine.Verb is not null)
     return await CommandRunner.RunAsync(app, commandLine);
 
-using var siteLock = SiteLock.TryTake(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value);
+using var siteLock = SiteLock.TryTake(platform);
 if (siteLock is null)
 {
     Console.Error.WriteLine("Er draait al een website met deze datamap. Stop die eerst, of start met een andere datamap (--data MAP).");
     return 1;
 }
 await app.PrepareDatabaseAsync();
-await app.Services.PrepareAccountsAsync();
 await app.OfferSetupLinkAsync();
 await app.PrepareSearchAsync();
 app.EvictCacheOnChanges();

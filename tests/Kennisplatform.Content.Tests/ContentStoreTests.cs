@@ -144,13 +144,6 @@ public class ContentStoreTests : IDisposable
         var result = await database.Store(db).RestoreAsync(first.Id, "carla", expectedVersion: 0);
         Assert.Equal(SaveOutcome.Conflict, result.Outcome);
     }
-
-    [Fact]
-    public async Task Model_has_no_changes_missing_from_the_migrations()
-    {
-        await using var db = database.NewContext();
-        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --project src/Kennisplatform.Content --output-dir Storage/Migrations");
-    }
 }
 
 public class ContentChangeSignalTests

@@ -1,26 +1,30 @@
 using Kennisplatform.Content.Files;
 using Kennisplatform.Content.Revisions;
 using Kennisplatform.Content.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Kennisplatform.Testing;
 
 namespace Kennisplatform.Content.Tests;
 
-/// <summary>A fresh SQLite database in a temporary file, migrated like the real one; deleted afterwards.</summary>
+/// <summary>
+/// A fresh database, migrated like the real one, on the engine of this test run (<see cref="TestEngine"/>): a SQLite file
+/// in a temporary folder or a new PostgreSQL database; deleted afterwards.
+/// </summary>
 public sealed class TestDatabase : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("kp-db-").FullName;
 
     public TestDatabase()
     {
+        Target = TestEngine.NewDatabase(folder, "test.db");
         using var db = NewContext();
         DatabaseSetup.MigrateAsync(db).GetAwaiter().GetResult();
     }
 
+    public DatabaseTarget Target { get; }
+
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
-    public ContentDb NewContext() =>
-        new(new DbContextOptionsBuilder<ContentDb>().UseSqlite($"Data Source={Path.Combine(folder, "test.db")};Pooling=False").Options);
+    public ContentDb NewContext() => ContentDb.Open(Target);
 
     public ContentStore Store(ContentDb db) => new(db, Clock);
 
@@ -28,7 +32,7 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        TestEngine.Drop(Target);
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 }

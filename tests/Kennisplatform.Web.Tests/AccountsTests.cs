@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Kennisplatform.Content.Storage;
 using Kennisplatform.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -38,12 +39,26 @@ public class AccountsTests(AccountsTests.Factory factory) : IClassFixture<Accoun
         Assert.Contains("klopt niet", await attempt.Content.ReadAsStringAsync());
     }
 
+    public static TheoryData<DatabaseEngine> Engines => new(Enum.GetValues<DatabaseEngine>());
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Accounts_model_has_no_changes_missing_from_the_migrations_of_any_engine(DatabaseEngine engine)
+    {
+        using var db = AccountsDb.Open(engine == DatabaseEngine.Sqlite
+            ? DatabaseTarget.Sqlite("never-opened.db")
+            : new(DatabaseEngine.PostgreSql, "Host=localhost;Database=never-opened"));
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: tools/add-migration.sh accounts <Name> (adds the migration for every engine)");
+    }
+
     [Fact]
-    public async Task Accounts_model_has_no_changes_missing_from_the_migrations()
+    public async Task The_site_uses_the_accounts_context_of_its_engine()
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        Assert.False(scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.HasPendingModelChanges(),
-            "Run: dotnet ef migrations add <Name> --project src/Kennisplatform.Web --context AccountsDb --output-dir Accounts/Migrations");
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDb>();
+        Assert.Equal(factory.Database.Engine == DatabaseEngine.Sqlite, db.Database.IsSqlite());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     [Fact]

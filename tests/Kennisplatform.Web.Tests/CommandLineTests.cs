@@ -26,6 +26,7 @@ public class CommandLineTests : IDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kennisplatform.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["KENNISPLATFORM_DATABASE"] = ""; // SQLite in the data folder
         start.Environment["KENNISPLATFORM_DATA"] = Path.Combine(work, data);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(start)!;

@@ -4,34 +4,41 @@ using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Revisions;
 using Kennisplatform.Content.Storage;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Kennisplatform.Testing;
 
 namespace Kennisplatform.Web.Tests;
 
 /// <summary>The index is derived data: missing, corrupt or stale, it is put right on start.</summary>
 public class SearchIndexLifecycleTests : IDisposable
 {
-    private readonly string data = Directory.CreateTempSubdirectory("kp-life-").FullName;
+    private readonly string data;
+    private readonly DatabaseTarget database;
+
+    public SearchIndexLifecycleTests()
+    {
+        data = Directory.CreateTempSubdirectory("kp-life-").FullName;
+        database = TestEngine.NewDatabase(data);
+    }
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        TestEngine.Drop(database);
         try { Directory.Delete(data, recursive: true); } catch (IOException) { }
     }
 
-    private sealed class FolderFactory(string folder) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    private sealed class FolderFactory(string folder, DatabaseTarget database) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("data", folder);
+            builder.UseSetting(Hosting.PlatformOptions.DatabaseEnvironmentVariable, SiteFactory.DatabaseSetting(database));
             builder.UseEnvironment("Production");
         }
     }
 
     private async Task<int> CountAsync(string query)
     {
-        await using var factory = new FolderFactory(data);
+        await using var factory = new FolderFactory(data, database);
         var body = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/search?q=" + query);
         return body.GetProperty("total").GetInt32();
     }
@@ -51,15 +58,12 @@ public class SearchIndexLifecycleTests : IDisposable
         Assert.Equal(0, await CountAsync("stoepkrijt"));
 
         // Change the database while no site runs, as a second node or a restore would.
-        var options = new DbContextOptionsBuilder<ContentDb>().UseSqlite($"Data Source={Path.Combine(data, "kennisplatform.db")}").Options;
-        await using (var db = new ContentDb(options))
+        await using (var db = ContentDb.Open(database))
         {
             var item = new Case { Title = "Stoepkrijt op het plein", Outcome = CaseOutcome.Succeeded };
             item.Publish(DateTime.UtcNow.AddMinutes(-1));
             Assert.Equal(SaveOutcome.Saved, (await new ContentStore(db, TimeProvider.System).SaveAsync(item, "test", 0)).Outcome);
         }
-        SqliteConnection.ClearAllPools();
-
         Assert.Equal(1, await CountAsync("stoepkrijt"));
     }
 }

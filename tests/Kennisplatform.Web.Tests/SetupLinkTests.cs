@@ -38,7 +38,7 @@ public partial class SetupLinkTests
 
             await using (var server = await ServerProcess.StartAsync(work))
             {
-                // A restart issues a new code: the printed link of the earlier run no longer opens anything.
+                // A restart issues a new code of its own and prints that.
                 var second = LinkPattern().Match(await server.WaitForAsync("installeren?code=")).Value;
                 Assert.NotEqual(link[link.IndexOf("?code=", StringComparison.Ordinal)..], second[second.IndexOf("?code=", StringComparison.Ordinal)..]);
             }
@@ -69,7 +69,7 @@ public partial class SetupLinkTests
     public async Task The_link_creates_one_signed_in_administrator_once_and_refuses_bad_input_without_using_itself_up()
     {
         using var factory = new SiteFactory();
-        var code = factory.Services.GetRequiredService<SetupLink>().Issue();
+        var code = await IssueAsync(factory);
         var browser = factory.NewBrowser();
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/beheer/installeren")).StatusCode);
@@ -125,10 +125,52 @@ public partial class SetupLinkTests
     public async Task An_administrator_made_on_the_command_line_closes_the_link()
     {
         using var factory = new SiteFactory();
-        var code = factory.Services.GetRequiredService<SetupLink>().Issue();
+        var code = await IssueAsync(factory);
         await factory.CreateEditorAsync("beheer@example.org", Roles.Administrator);
         Assert.Equal(HttpStatusCode.NotFound, (await factory.NewBrowser().GetAsync("/beheer/installeren?code=" + code)).StatusCode);
-        Assert.False(factory.Services.GetRequiredService<SetupLink>().IsOpen);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<SetupLink>().IsOpenAsync());
+    }
+
+    [Fact]
+    public async Task A_link_issued_by_one_node_works_on_another_node_of_the_same_database()
+    {
+        using var first = new SiteFactory();
+        using var second = SiteFactory.NodeBeside(first);
+        var code = await IssueAsync(first);
+        var path = "/beheer/installeren?code=" + code;
+
+        // The form comes from one node and is posted to the other: the shared key ring reads its antiforgery token.
+        using var one = first.CreatePlainClient();
+        using var form = await one.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var document = await new HtmlParser().ParseDocumentAsync(await form.Content.ReadAsStringAsync());
+        var fields = Form(code, "Eerste", "eerste@example.org", SiteFactory.EditorPassword, SiteFactory.EditorPassword);
+        fields.Add(new("__RequestVerificationToken", document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!));
+        var post = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        post.Headers.Add("Cookie", string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        using var created = await second.CreatePlainClient().SendAsync(post);
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Single(await UsersAsync(first));
+        Assert.Equal(HttpStatusCode.NotFound, (await one.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_link_expires_after_a_day()
+    {
+        using var factory = new SiteFactory();
+        var path = "/beheer/installeren?code=" + await IssueAsync(factory);
+        factory.Clock.Now = factory.Clock.Now.AddHours(23);
+        Assert.Equal(HttpStatusCode.OK, (await factory.NewBrowser().GetAsync(path)).StatusCode);
+        factory.Clock.Now = factory.Clock.Now.AddHours(2);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.NewBrowser().GetAsync(path)).StatusCode);
+    }
+
+    private static async Task<string> IssueAsync(SiteFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SetupLink>().IssueAsync();
     }
 
     private static List<KeyValuePair<string, string>> Form(string code, string name, string email, string password, string repeat) =>
@@ -166,6 +208,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kennisplatform.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["KENNISPLATFORM_DATA"] = Path.Combine(work, "data");
+        start.Environment["KENNISPLATFORM_DATABASE"] = ""; // SQLite in the data folder
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         return start;
     }

@@ -7,20 +7,55 @@ using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
+using Kennisplatform.Content.Storage;
+using Kennisplatform.Testing;
+using Kennisplatform.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kennisplatform.Web.Tests;
 
-/// <summary>The real app with its own data folder (so a fresh database with the seed content) and a clock the test controls.</summary>
+/// <summary>
+/// The real app with its own data folder and a fresh database (so the seed content), on the engine of this test run
+/// (<see cref="TestEngine"/>: SQLite in the data folder, or a new PostgreSQL database), and a clock the test controls.
+/// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
-    public string DataFolder { get; } = Directory.CreateTempSubdirectory("kp-web-").FullName;
+    private readonly bool ownsDatabase = true;
+    private readonly string databaseSetting;
+
+    public SiteFactory()
+    {
+        DataFolder = Directory.CreateTempSubdirectory("kp-web-").FullName;
+        Database = TestEngine.NewDatabase(DataFolder);
+        databaseSetting = DatabaseSetting(Database);
+    }
+
+    /// <summary>Another node: a data folder (and search index) of its own, on the database of <paramref name="first"/>.</summary>
+    public static SiteFactory NodeBeside(SiteFactory first) => new OtherNode(first);
+
+    private sealed class OtherNode(SiteFactory first) : SiteFactory(first);
+
+    /// <summary>For subclasses that make another node: a data folder of its own, on the database of <paramref name="first"/>.</summary>
+    protected SiteFactory(SiteFactory first)
+    {
+        DataFolder = Directory.CreateTempSubdirectory("kp-web-").FullName;
+        Database = first.Database;
+        databaseSetting = Database.ConnectionString;
+        ownsDatabase = false;
+    }
+
+    public string DataFolder { get; }
+    public DatabaseTarget Database { get; }
     public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>The database setting a test host or process gets: empty for SQLite in the data folder.</summary>
+    public static string DatabaseSetting(DatabaseTarget database) =>
+        database.Engine == DatabaseEngine.Sqlite ? "" : database.ConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", DataFolder);
+        builder.UseSetting(PlatformOptions.DatabaseEnvironmentVariable, databaseSetting);
         builder.UseEnvironment("Production");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -88,7 +123,8 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
+        if (ownsDatabase)
+            TestEngine.Drop(Database);
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 }

@@ -13,6 +13,10 @@ public class SubmissionTests(SubmissionTests.Factory factory) : IClassFixture<Su
 {
     public class Factory : SiteFactory
     {
+        public Factory() { }
+
+        protected Factory(SiteFactory first) : base(first) { }
+
         protected virtual int PerHour => 1000;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -23,6 +27,12 @@ public class SubmissionTests(SubmissionTests.Factory factory) : IClassFixture<Su
     }
 
     public sealed class StrictFactory : Factory
+    {
+        protected override int PerHour => 2;
+    }
+
+    /// <summary>A second node with the same limit, on the database of <paramref name="first"/>.</summary>
+    public sealed class StrictNode(SiteFactory first) : Factory(first)
     {
         protected override int PerHour => 2;
     }
@@ -139,12 +149,18 @@ public class SubmissionTests(SubmissionTests.Factory factory) : IClassFixture<Su
 public class SubmissionLimitTests(SubmissionTests.StrictFactory factory) : IClassFixture<SubmissionTests.StrictFactory>
 {
     [Fact]
-    public async Task One_address_may_send_a_few_stories_an_hour()
+    public async Task One_address_may_send_a_few_stories_an_hour_whichever_node_answers()
     {
+        using var otherNode = new SubmissionTests.StrictNode(factory);
         Assert.Equal(HttpStatusCode.Redirect, (await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Eerste"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Tweede"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmissionTests.SubmitAsync(otherNode, SubmissionTests.Story("Tweede"))).StatusCode);
         var third = await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Derde"));
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.Contains("Probeer het later opnieuw", await third.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SubmissionTests.SubmitAsync(otherNode, SubmissionTests.Story("Vierde"))).StatusCode);
+
+        // An hour after the first story the address may send again.
+        factory.Clock.Now = factory.Clock.Now.AddHours(1);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Vijfde"))).StatusCode);
     }
 }

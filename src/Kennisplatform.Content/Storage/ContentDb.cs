@@ -1,5 +1,6 @@
 using Kennisplatform.Content.Audit;
 using Kennisplatform.Content.Changes;
+using Kennisplatform.Content.Limits;
 using Kennisplatform.Content.Media;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Revisions;
@@ -8,8 +9,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kennisplatform.Content.Storage;
 
-public class ContentDb(DbContextOptions options) : DbContext(options)
+/// <summary>
+/// The content store. Abstract because each engine has its own subtype with its own migrations
+/// (<see cref="SqliteContentDb"/>, <see cref="PostgreSqlContentDb"/>); <see cref="Open"/> picks the one a target needs.
+/// </summary>
+public abstract class ContentDb(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>An unpooled context on <paramref name="target"/>, for commands and tests; the site uses the pooled one from DI.</summary>
+    public static ContentDb Open(DatabaseTarget target, System.Data.Common.DbConnection? connection = null) => target.Engine switch
+    {
+        DatabaseEngine.Sqlite => new SqliteContentDb((DbContextOptions<SqliteContentDb>)target.Configure(new DbContextOptionsBuilder<SqliteContentDb>(), connection: connection).Options),
+        _ => new PostgreSqlContentDb((DbContextOptions<PostgreSqlContentDb>)target.Configure(new DbContextOptionsBuilder<PostgreSqlContentDb>(), connection: connection).Options),
+    };
+
     public DbSet<ContentItem> Items => Set<ContentItem>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<SlugAlias> Aliases => Set<SlugAlias>();
@@ -17,6 +29,7 @@ public class ContentDb(DbContextOptions options) : DbContext(options)
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<MediaFile> Media => Set<MediaFile>();
+    public DbSet<RateLimitWindow> RateLimits => Set<RateLimitWindow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDb).Assembly);

@@ -1,17 +1,42 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Kennisplatform.Content.Storage;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Kennisplatform.Web.Accounts;
 
 /// <summary>
-/// ASP.NET Core Identity's users and roles, in the same SQLite file as the content (tables prefixed "Account"),
+/// ASP.NET Core Identity's users and roles, in the same database as the content (tables prefixed "Account"),
 /// with their own migrations. Kept apart from ContentDb so the content project knows nothing of the web.
+/// Abstract because each engine has its own subtype with its own migrations (Accounts/Migrations/Sqlite and
+/// Accounts/Migrations/PostgreSql).
 /// </summary>
-public class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<Editor>(options)
+public abstract class AccountsDb(DbContextOptions options) : IdentityDbContext<Editor>(options), IDataProtectionKeyContext
 {
     public const string MigrationsTable = "__AccountsMigrationsHistory";
+
+    /// <summary>ASP.NET Core's data-protection keys: in the database, so a cookie or form made on one node is read by every other.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<SetupCode> SetupCodes => Set<SetupCode>();
+
+    /// <summary>An unpooled context on <paramref name="target"/>, for commands and tests; the site uses the one from DI.</summary>
+    public static AccountsDb Open(DatabaseTarget target, System.Data.Common.DbConnection? connection = null) => target.Engine switch
+    {
+        DatabaseEngine.Sqlite => new SqliteAccountsDb(Options<SqliteAccountsDb>(target, connection)),
+        _ => new PostgreSqlAccountsDb(Options<PostgreSqlAccountsDb>(target, connection)),
+    };
+
+    /// <summary>Identity reads its schema version from the app's options; outside the app it gets the same setting.</summary>
+    internal static DbContextOptions<T> Options<T>(DatabaseTarget target, System.Data.Common.DbConnection? connection = null) where T : AccountsDb
+    {
+        var services = new ServiceCollection();
+        services.Configure<IdentityOptions>(options => options.Stores.SchemaVersion = AccountsSetup.SchemaVersion);
+        var options = new DbContextOptionsBuilder<T>().UseApplicationServiceProvider(services.BuildServiceProvider());
+        return (DbContextOptions<T>)target.Configure(options, MigrationsTable, connection).Options;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -24,19 +49,33 @@ public class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContex
         builder.Entity<IdentityUserToken<string>>().ToTable("AccountUserTokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("AccountRoleClaims");
         builder.Entity<IdentityUserPasskey<string>>().ToTable("AccountUserPasskeys");
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+        builder.Entity<SetupCode>().ToTable("AccountSetupCodes").HasKey(c => c.Hash);
+        builder.Entity<SetupCode>().Property(c => c.Hash).HasMaxLength(32);
     }
 }
 
-/// <summary>Lets dotnet-ef create migrations for the accounts without starting the web host.</summary>
-internal sealed class AccountsDesignTimeFactory : IDesignTimeDbContextFactory<AccountsDb>
+public sealed class SqliteAccountsDb(DbContextOptions<SqliteAccountsDb> options) : AccountsDb(options);
+
+public sealed class PostgreSqlAccountsDb(DbContextOptions<PostgreSqlAccountsDb> options) : AccountsDb(options)
 {
-    public AccountsDb CreateDbContext(string[] args)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // Identity reads its schema version from the app's options; design time gets the same setting as the app.
-        var services = new ServiceCollection();
-        services.Configure<IdentityOptions>(options => options.Stores.SchemaVersion = AccountsSetup.SchemaVersion);
-        return new(new DbContextOptionsBuilder<AccountsDb>()
-            .UseApplicationServiceProvider(services.BuildServiceProvider())
-            .UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsHistoryTable(AccountsDb.MigrationsTable)).Options);
+        base.ConfigureConventions(configurationBuilder);
+        EngineConventions.PostgreSql(configurationBuilder);
     }
+}
+
+/// <summary>Lets dotnet-ef create SQLite migrations for the accounts without starting the web host.</summary>
+internal sealed class SqliteAccountsDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAccountsDb>
+{
+    public SqliteAccountsDb CreateDbContext(string[] args) =>
+        new(AccountsDb.Options<SqliteAccountsDb>(DatabaseTarget.Sqlite("design-time.db")));
+}
+
+/// <summary>Lets dotnet-ef create PostgreSQL migrations for the accounts; it never connects, so no server is needed.</summary>
+internal sealed class PostgreSqlAccountsDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAccountsDb>
+{
+    public PostgreSqlAccountsDb CreateDbContext(string[] args) =>
+        new(AccountsDb.Options<PostgreSqlAccountsDb>(new DatabaseTarget(DatabaseEngine.PostgreSql, "Host=localhost;Database=design-time")));
 }

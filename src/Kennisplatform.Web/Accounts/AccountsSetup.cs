@@ -1,5 +1,7 @@
+using Kennisplatform.Content.Storage;
 using Kennisplatform.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,12 +17,18 @@ public static class AccountsSetup
 
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDbContext<AccountsDb>((services, options) => options.UseSqlite(
-            $"Data Source={services.GetRequiredService<IOptions<PlatformOptions>>().Value.DatabasePath}",
-            sqlite => sqlite.MigrationsHistoryTable(AccountsDb.MigrationsTable)));
+        // Both engines' contexts are registered; the platform's database setting, read lazily, picks the one used.
+        static DatabaseTarget Target(IServiceProvider services) => services.GetRequiredService<IOptions<PlatformOptions>>().Value.DatabaseTarget;
+        builder.Services.AddDbContext<SqliteAccountsDb>((services, options) => Target(services).Configure(options, AccountsDb.MigrationsTable));
+        builder.Services.AddDbContext<PostgreSqlAccountsDb>((services, options) => Target(services).Configure(options, AccountsDb.MigrationsTable));
+        builder.Services.AddScoped<AccountsDb>(services => Target(services).Engine == DatabaseEngine.Sqlite
+            ? services.GetRequiredService<SqliteAccountsDb>()
+            : services.GetRequiredService<PostgreSqlAccountsDb>());
 
         builder.Services.AddScoped<AuditLog>();
-        builder.Services.AddSingleton<SetupLink>();
+        builder.Services.AddScoped<SetupLink>();
+        // One key ring for every node, kept in the database; the application name, not the install folder, isolates it.
+        builder.Services.AddDataProtection().SetApplicationName("Kennisplatform").PersistKeysToDbContext<AccountsDb>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.AddIdentityCore<Editor>(options =>
             {
@@ -96,6 +104,8 @@ public static class AccountsSetup
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.MigrateAsync();
+        // Under the start-up lock, so of several nodes starting on an empty database one makes the first key, not each its own.
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Kennisplatform.Start").Protect([1]);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))

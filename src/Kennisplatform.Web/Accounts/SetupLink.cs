@@ -3,58 +3,90 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kennisplatform.Web.Accounts;
 
 /// <summary>
 /// The one-time link that lets the first administrator be created in the browser. It exists only while no
-/// administrator exists, lives in memory only (a restart prints a new one), is stored as a hash, and works once.
+/// administrator exists, works once, and expires after <see cref="Lifetime"/>. Its code is stored as a hash in the
+/// database, so the link works whichever node behind the load balancer answers. Every node's start adds a code of its
+/// own (the link it prints), so the link from any node's log works, not only the last one's.
 /// </summary>
-public sealed class SetupLink
+public sealed class SetupLink(AccountsDb db, TimeProvider clock)
 {
     public const string Path = "/beheer/installeren";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private byte[]? hash;
+    private DateTime ValidSince => clock.GetUtcNow().UtcDateTime - Lifetime;
 
-    /// <summary>Makes a new code and forgets any earlier one. The caller prints it; this object never shows it again.</summary>
-    public string Issue()
+    /// <summary>Makes a new code and forgets expired ones. The caller prints it; this object never shows it again.</summary>
+    public async Task<string> IssueAsync()
     {
         var code = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        hash = Hash(code);
+        var validSince = ValidSince;
+        await db.SetupCodes.Where(c => c.IssuedAt < validSince).ExecuteDeleteAsync();
+        db.SetupCodes.Add(new SetupCode { Hash = Hash(code), IssuedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync();
         return code;
     }
 
-    public bool IsOpen => hash is not null;
+    public Task<bool> IsOpenAsync()
+    {
+        var validSince = ValidSince;
+        return db.SetupCodes.AnyAsync(c => c.IssuedAt >= validSince);
+    }
 
-    public bool Matches(string? code) =>
-        hash is { } expected && !string.IsNullOrEmpty(code) && code.Length <= 100 && CryptographicOperations.FixedTimeEquals(Hash(code), expected);
+    // A lookup by the SHA-256 of a 256-bit secret: timing tells nothing useful about a code nobody has.
+    public async Task<bool> MatchesAsync(string? code)
+    {
+        if (!Usable(code))
+            return false;
+        var (hash, validSince) = (Hash(code!), ValidSince);
+        return await db.SetupCodes.AnyAsync(c => c.Hash == hash && c.IssuedAt >= validSince);
+    }
 
     /// <summary>
-    /// Runs <paramref name="create"/> if the code is right and still unused, one caller at a time; the code is used up
-    /// only when <paramref name="create"/> succeeds, so a rejected password does not burn the link.
+    /// Runs <paramref name="create"/> if the code is right and still unused, one caller at a time on any node: the code
+    /// is taken out of the database first, and put back only when <paramref name="create"/> refuses, so a rejected
+    /// password does not burn the link.
     /// </summary>
     public async Task<SetupOutcome> UseAsync(string? code, Func<Task<bool>> create)
     {
-        await gate.WaitAsync();
+        if (!Usable(code))
+            return SetupOutcome.Closed;
+        var (hash, validSince) = (Hash(code!), ValidSince);
+        var taken = await db.SetupCodes.AsNoTracking().FirstOrDefaultAsync(c => c.Hash == hash && c.IssuedAt >= validSince);
+        if (taken is null || await db.SetupCodes.Where(c => c.Hash == hash).ExecuteDeleteAsync() == 0)
+            return SetupOutcome.Closed;
+        var done = false;
         try
         {
-            if (!Matches(code))
-                return SetupOutcome.Closed;
-            if (!await create())
-                return SetupOutcome.Refused;
-            hash = null;
-            return SetupOutcome.Done;
+            done = await create();
+            return done ? SetupOutcome.Done : SetupOutcome.Refused;
         }
         finally
         {
-            gate.Release();
+            if (!done)
+            {
+                db.SetupCodes.Add(new SetupCode { Hash = hash, IssuedAt = taken.IssuedAt });
+                await db.SaveChangesAsync();
+            }
         }
     }
 
-    public void Close() => hash = null;
+    public Task CloseAsync() => db.SetupCodes.ExecuteDeleteAsync();
+
+    private static bool Usable(string? code) => !string.IsNullOrEmpty(code) && code.Length <= 100;
 
     private static byte[] Hash(string code) => SHA256.HashData(Encoding.UTF8.GetBytes(code));
+}
+
+/// <summary>The hash of the current one-time setup code, shared by every node.</summary>
+public class SetupCode
+{
+    public byte[] Hash { get; set; } = [];
+    public DateTime IssuedAt { get; set; }
 }
 
 public enum SetupOutcome { Done, Refused, Closed }
@@ -67,20 +99,21 @@ public static class SetupLinkStartup
     /// </summary>
     public static async Task OfferSetupLinkAsync(this WebApplication app)
     {
+        string code;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
             if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0)
                 return;
+            code = await scope.ServiceProvider.GetRequiredService<SetupLink>().IssueAsync();
         }
-        var code = app.Services.GetRequiredService<SetupLink>().Issue();
         var query = $"{SetupLink.Path}?code={code}";
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var links = addresses.Count == 0 ? [query] : addresses.Select(a => a.TrimEnd('/') + query).ToList();
             app.Logger.LogWarning(
-                "No administrator yet. Open this one-time link to create the first one (it works once, and only until an administrator exists or the platform restarts): {Links}. Or run: dotnet run --project src/Kennisplatform.Web -- create-admin --email you@example.org",
+                "No administrator yet. Open this one-time link to create the first one (it works once, for 24 hours, and only until an administrator exists): {Links}. Or run: dotnet run --project src/Kennisplatform.Web -- create-admin --email you@example.org",
                 string.Join(" ", links));
         });
     }

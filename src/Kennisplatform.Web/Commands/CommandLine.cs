@@ -16,6 +16,7 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> Operands, s
         ["reindex"] = "reindex         bouwt de zoekindex opnieuw op uit de database",
         ["backup"] = "backup BESTAND   schrijft database, accounts en media naar één zip-bestand (ook terwijl de site draait)",
         ["restore"] = "restore BESTAND [--replace]   zet een backup terug; --replace bewaart de huidige gegevens in voor-herstel-…",
+        ["copy-database"] = "copy-database --to VERBINDING   kopieert de hele site naar een lege database (PostgreSQL: \"Host=…;Database=…\", SQLite: \"Data Source=BESTAND\")",
         ["create-admin"] = "create-admin --email ADRES [--name NAAM]   maakt een beheerder; wachtwoord via standaardinvoer of gegenereerd",
         ["help"] = "help            toont deze uitleg",
     };

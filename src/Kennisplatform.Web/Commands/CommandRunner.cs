@@ -20,7 +20,7 @@ public static class CommandRunner
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var options = services.GetRequiredService<IOptions<PlatformOptions>>().Value;
-        await DatabaseSetup.MigrateAsync(services.GetRequiredService<ContentDb>());
+        await DatabaseSetup.RunExclusiveAsync(options.DatabaseTarget, () => DatabaseSetup.MigrateAsync(services.GetRequiredService<ContentDb>()));
 
         switch (commandLine.Verb, commandLine.Operands)
         {
@@ -35,7 +35,7 @@ public static class CommandRunner
                     errors.WriteLine($"Niets ingelezen: {result.Problems.Count} probleem/problemen in {result.Problems.Select(p => p.File).Distinct().Count()} bestand(en).");
                     return 1;
                 }
-                output.WriteLine($"Ingelezen in {options.DatabasePath}: {result.Files} bestanden, {result.Created} nieuw, {result.Updated} bijgewerkt, {result.Unchanged} ongewijzigd.");
+                output.WriteLine($"Ingelezen in {options.DatabaseTarget.Describe()}: {result.Files} bestanden, {result.Created} nieuw, {result.Updated} bijgewerkt, {result.Unchanged} ongewijzigd.");
                 return 0;
             }
             case ("export", [var folder]):
@@ -51,12 +51,17 @@ public static class CommandRunner
                 return await AdminCommand.RunAsync(services, configuration["email"], configuration["name"],
                     Console.In, Console.IsInputRedirected, output, errors);
             }
+            case ("backup" or "restore", _) when options.DatabaseTarget.Engine != DatabaseEngine.Sqlite:
+                errors.WriteLine("backup en restore werken in deze versie alleen met de SQLite-database in de datamap.");
+                return 1;
             case ("backup", [var file]):
                 return await Backups(services, options).BackupAsync(file, output, errors);
             case ("restore", [var file]):
                 await services.PrepareAccountsAsync();
                 return await Backups(services, options).RestoreAsync(file, commandLine.Flags.Contains("--replace"),
                     () => SiteLock.IsHeld(options), output, errors);
+            case ("copy-database", []):
+                return await Moving.CopyDatabaseCommand.RunAsync(options.DatabaseTarget, services.GetRequiredService<IConfiguration>()["to"], output, errors);
             case ("reindex", []):
             {
                 var indexer = services.GetRequiredService<SearchIndexer>();

@@ -1,3 +1,5 @@
+using Kennisplatform.Content.Storage;
+
 namespace Kennisplatform.Web.Hosting;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed class PlatformOptions
     public const string DataKey = "data";
     public const string DataEnvironmentVariable = "KENNISPLATFORM_DATA";
     public const string ContentKey = "content";
+    public const string DatabaseEnvironmentVariable = "KENNISPLATFORM_DATABASE";
 
     public string DataFolder { get; set; } = "";
     /// <summary>Imported into an empty database on first start.</summary>
@@ -16,6 +19,30 @@ public sealed class PlatformOptions
     /// <summary>Set to false to start with an empty site.</summary>
     public bool ImportContentWhenEmpty { get; set; } = true;
 
+    /// <summary>
+    /// A PostgreSQL connection string (option Kennisplatform:Database or the environment variable KENNISPLATFORM_DATABASE);
+    /// empty means SQLite in the data folder.
+    /// </summary>
+    public string Database { get; set; } = "";
+
+    /// <summary>The database chosen by <see cref="Database"/>, for content and accounts alike.</summary>
+    public DatabaseTarget DatabaseTarget => target ?? throw new InvalidOperationException(DatabaseProblem ?? "The database is not configured yet.");
+
+    /// <summary>Why <see cref="Database"/> cannot be used, in Dutch; null when it can.</summary>
+    public string? DatabaseProblem { get; private set; }
+
+    private DatabaseTarget? target;
+
+    internal void ChooseDatabase()
+    {
+        (target, DatabaseProblem) = string.IsNullOrWhiteSpace(Database)
+            ? (DatabaseTarget.Sqlite(DatabasePath), null)
+            : DatabaseTarget.Parse(Database);
+        if (DatabaseProblem is not null)
+            DatabaseProblem = $"De database-instelling ({DatabaseEnvironmentVariable} of Kennisplatform:Database) is niet bruikbaar. {DatabaseProblem}";
+    }
+
+    /// <summary>The SQLite file in the data folder, used when no other database is set.</summary>
     public string DatabasePath => Path.Combine(DataFolder, "kennisplatform.db");
     public string MediaFolder => Path.Combine(DataFolder, "media");
     public string IndexFolder => Path.Combine(DataFolder, "index");

@@ -1,6 +1,7 @@
 using Kennisplatform.Content;
 using Kennisplatform.Content.Files;
 using Kennisplatform.Content.Storage;
+using Kennisplatform.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,10 @@ public static class PlatformSetup
                 var content = configuration[PlatformOptions.ContentKey]
                     ?? (options.ContentFolder.Length > 0 ? options.ContentFolder : SiteFolders.DefaultContent());
                 options.ContentFolder = Path.GetFullPath(content);
+                var database = configuration[PlatformOptions.DatabaseEnvironmentVariable];
+                if (database is not null)
+                    options.Database = database;
+                options.ChooseDatabase();
             });
     }
 
@@ -31,28 +36,34 @@ public static class PlatformSetup
         {
             var options = services.GetRequiredService<IOptions<PlatformOptions>>().Value;
             Directory.CreateDirectory(options.DataFolder);
-            return options.DatabasePath;
+            return options.DatabaseTarget;
         });
     }
 
-    /// <summary>Creates or migrates the database, and fills an empty one with the seed content.</summary>
+    /// <summary>
+    /// Creates or migrates the database (content and accounts), and fills an empty one with the seed content: one node at
+    /// a time, so of several nodes starting together exactly one migrates and imports.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
-        await DatabaseSetup.MigrateAsync(db);
-
-        var options = scope.ServiceProvider.GetRequiredService<IOptions<PlatformOptions>>().Value;
+        var options = app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value;
         var log = app.Logger;
-        log.LogInformation("Data folder: {Folder}", options.DataFolder);
-        if (!options.ImportContentWhenEmpty || await db.Items.AnyAsync() || !Directory.Exists(options.ContentFolder))
-            return;
+        log.LogInformation("Data folder: {Folder}; database: {Database}", options.DataFolder, options.DatabaseTarget.Describe());
+        await DatabaseSetup.RunExclusiveAsync(options.DatabaseTarget, async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
+            await DatabaseSetup.MigrateAsync(db);
+            await scope.ServiceProvider.PrepareAccountsAsync();
+            if (!options.ImportContentWhenEmpty || await db.Items.AnyAsync() || !Directory.Exists(options.ContentFolder))
+                return;
 
-        var result = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(options.ContentFolder);
-        if (result.Succeeded)
-            log.LogInformation("Empty database: imported {Count} items from {Folder}", result.Created, options.ContentFolder);
-        else
-            foreach (var problem in result.Problems)
-                log.LogError("Seed content not imported: {Problem}", problem.ToString());
+            var result = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(options.ContentFolder);
+            if (result.Succeeded)
+                log.LogInformation("Empty database: imported {Count} items from {Folder}", result.Created, options.ContentFolder);
+            else
+                foreach (var problem in result.Problems)
+                    log.LogError("Seed content not imported: {Problem}", problem.ToString());
+        });
     }
 }

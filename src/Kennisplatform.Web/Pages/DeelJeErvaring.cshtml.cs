@@ -53,7 +53,7 @@ public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore stor
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var verdict = guard.Check(Stamp, Website, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "onbekend");
+        var verdict = await guard.CheckAsync(Stamp, Website, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "onbekend");
         switch (verdict)
         {
             case Verdict.Honeypot:

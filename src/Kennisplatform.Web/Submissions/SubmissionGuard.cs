@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
+using Kennisplatform.Content.Limits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -17,32 +17,18 @@ public enum Verdict { Accept, TooFast, Expired, Honeypot, TooMany }
 
 /// <summary>
 /// Spam protection without a third-party service: a field people never see (bots fill it), a signed time stamp
-/// in the form (a post seconds after loading it is a script), and a limit per address.
+/// in the form (a post seconds after loading it is a script), and a limit per address, counted in the database so
+/// every node behind the load balancer counts against the same limit.
 /// </summary>
-public sealed class SubmissionGuard : IDisposable
+public sealed class SubmissionGuard(IDataProtectionProvider protection, TimeProvider clock, IOptions<SubmissionOptions> options, RateLimits limits)
 {
-    private readonly IDataProtector protector;
-    private readonly TimeProvider clock;
-    private readonly SubmissionOptions options;
-    private readonly PartitionedRateLimiter<string> limiter;
-
-    public SubmissionGuard(IDataProtectionProvider protection, TimeProvider clock, IOptions<SubmissionOptions> options)
-    {
-        protector = protection.CreateProtector("Kennisplatform.Submissions.FormTime");
-        this.clock = clock;
-        this.options = options.Value;
-        limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = this.options.PerHour,
-            Window = TimeSpan.FromHours(1),
-            QueueLimit = 0,
-        }));
-    }
+    private const string LimitScope = "submissions";
+    private readonly IDataProtector protector = protection.CreateProtector("Kennisplatform.Submissions.FormTime");
 
     /// <summary>The value of the form's hidden time field: when the form was shown, signed so it cannot be forged.</summary>
     public string Stamp() => protector.Protect(clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
 
-    public Verdict Check(string? stamp, string? honeypot, string address)
+    public async Task<Verdict> CheckAsync(string? stamp, string? honeypot, string address)
     {
         if (!string.IsNullOrEmpty(honeypot))
             return Verdict.Honeypot;
@@ -56,13 +42,10 @@ public sealed class SubmissionGuard : IDisposable
             return Verdict.Expired;
         }
         var elapsed = clock.GetUtcNow().UtcDateTime - shown;
-        if (elapsed < options.MinimumFillTime)
+        if (elapsed < options.Value.MinimumFillTime)
             return Verdict.TooFast;
         if (elapsed > TimeSpan.FromDays(1))
             return Verdict.Expired;
-        using var lease = limiter.AttemptAcquire(address);
-        return lease.IsAcquired ? Verdict.Accept : Verdict.TooMany;
+        return await limits.TryTakeAsync(LimitScope, address, options.Value.PerHour, TimeSpan.FromHours(1)) ? Verdict.Accept : Verdict.TooMany;
     }
-
-    public void Dispose() => limiter.Dispose();
 }

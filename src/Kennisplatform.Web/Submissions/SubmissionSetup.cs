@@ -5,6 +5,6 @@ public static class SubmissionSetup
     public static void AddSubmissions(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SubmissionOptions>().Bind(builder.Configuration.GetSection("Kennisplatform:Submissions"));
-        builder.Services.AddSingleton<SubmissionGuard>();
+        builder.Services.AddScoped<SubmissionGuard>();
     }
 }

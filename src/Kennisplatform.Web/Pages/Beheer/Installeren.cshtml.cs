@@ -66,11 +66,11 @@ public sealed class InstallerenModel(SetupLink setup, UserManager<Editor> users,
 
     private async Task<bool> IsOpenAsync()
     {
-        if (!setup.Matches(Code))
+        if (!await setup.MatchesAsync(Code))
             return false;
         if (!await AdministratorExistsAsync())
             return true;
-        setup.Close();
+        await setup.CloseAsync();
         return false;
     }
 

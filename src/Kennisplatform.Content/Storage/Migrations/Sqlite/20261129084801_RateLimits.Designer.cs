@@ -3,16 +3,19 @@ using System;
 using Kennisplatform.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Kennisplatform.Content.Storage.Migrations
+namespace Kennisplatform.Content.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(ContentDb))]
-    partial class ContentDbModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteContentDb))]
+    [Migration("20261129084801_RateLimits")]
+    partial class RateLimits
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -108,6 +111,25 @@ namespace Kennisplatform.Content.Storage.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kennisplatform.Content.Limits.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateLimits", (string)null);
                 });
 
             modelBuilder.Entity("Kennisplatform.Content.Media.MediaFile", b =>

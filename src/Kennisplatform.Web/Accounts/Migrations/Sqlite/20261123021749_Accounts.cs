@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kennisplatform.Web.Accounts.Migrations
+namespace Kennisplatform.Web.Accounts.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Accounts : Migration

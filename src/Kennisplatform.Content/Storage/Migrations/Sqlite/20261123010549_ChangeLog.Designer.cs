@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Kennisplatform.Content.Storage.Migrations
+namespace Kennisplatform.Content.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(ContentDb))]
+    [DbContext(typeof(SqliteContentDb))]
     [Migration("20261123010549_ChangeLog")]
     partial class ChangeLog
     {

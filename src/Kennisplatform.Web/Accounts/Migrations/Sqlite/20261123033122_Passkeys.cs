@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Kennisplatform.Web.Accounts.Migrations
+namespace Kennisplatform.Web.Accounts.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Passkeys : Migration
