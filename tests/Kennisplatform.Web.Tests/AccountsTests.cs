@@ -155,7 +155,10 @@ public class AccountsTests(AccountsTests.Factory factory) : IClassFixture<Accoun
         var token = await TokenAsync(browser, "/beheer/inloggen?ReturnUrl=//evil.example/");
         var response = await browser.PostAsync("/beheer/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = "terug@example.org", ["Password"] = GoodPassword, ["ReturnUrl"] = "//evil.example/", ["__RequestVerificationToken"] = token,
+            ["Email"] = "terug@example.org",
+            ["Password"] = GoodPassword,
+            ["ReturnUrl"] = "//evil.example/",
+            ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal("/beheer", response.Headers.Location!.OriginalString);
     }

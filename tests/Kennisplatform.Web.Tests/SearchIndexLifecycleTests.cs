@@ -3,8 +3,8 @@ using System.Text.Json;
 using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Revisions;
 using Kennisplatform.Content.Storage;
-using Microsoft.AspNetCore.Hosting;
 using Kennisplatform.Testing;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Kennisplatform.Web.Tests;
 

@@ -47,7 +47,9 @@ public class SharedStateTests
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Email"] = editor.Email!, ["Password"] = SiteFactory.EditorPassword, ["__RequestVerificationToken"] = token,
+                ["Email"] = editor.Email!,
+                ["Password"] = SiteFactory.EditorPassword,
+                ["__RequestVerificationToken"] = token,
             }),
         };
         post.Headers.Add("Cookie", string.Join("; ", cookies));

@@ -1,15 +1,15 @@
 using AngleSharp.Html.Dom;
-using Kennisplatform.Web.Accounts;
-using Microsoft.AspNetCore.Identity;
+using AngleSharp.Html.Parser;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Revisions;
-using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Kennisplatform.Content.Storage;
 using Kennisplatform.Testing;
+using Kennisplatform.Web.Accounts;
 using Kennisplatform.Web.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kennisplatform.Web.Tests;
@@ -105,7 +105,9 @@ public class SiteFactory : WebApplicationFactory<Program>
         var token = await TokenAsync(client, "/beheer/inloggen");
         return await client.PostAsync("/beheer/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
         }));
     }
 

@@ -1,8 +1,8 @@
+using Kennisplatform.Content.Storage;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Kennisplatform.Content.Storage;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Kennisplatform.Web.Accounts;
