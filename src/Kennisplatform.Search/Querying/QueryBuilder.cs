@@ -35,7 +35,9 @@ internal sealed class QueryBuilder(SearchIndex index)
     /// <summary>When failures are asked for, the lessons of a case ("wat werkte niet", "anders doen") count this much more.</summary>
     private const float LessonsWeightForFailures = 3f;
     /// <summary>The weight of fitting an intent when the query has no other words.</summary>
-    private const float IntentOnlyFactor = 10f;
+    private const float IntentOnlyFactor = 3f;
+    /// <summary>Words that texts about failing use, sought besides the words typed when a query asks only for failures.</summary>
+    private static readonly string[] FailureVocabulary = ["mislukt", "mislukking", "falen", "lessen", "gestopt", "valkuil"];
     private const float FittingWeight = 1f;
 
     public sealed record Built(Query? Query, IReadOnlySet<string> Terms, bool HasWords);
@@ -73,7 +75,11 @@ internal sealed class QueryBuilder(SearchIndex index)
             foreach (var (items, _) in favoured.Take(understanding.Failures ? 1 : favoured.Count))
                 fitting.Add(new ConstantScoreQuery(items), Occur.MUST);
             var either = new BooleanQuery(disableCoord: true) { { fitting.WithBoost(FittingWeight), Occur.SHOULD } };
-            if (Text(understanding.IntentWords, terms, reader, LessonsWeightForFailures) is { } words)
+            // A text about failing says more than one of its words: "werkte niet" alone is also in a help page.
+            var intentWords = understanding.Failures
+                ? understanding.IntentWords.Concat(FailureVocabulary.Select(w => new QueryPart(w, false, false))).ToList()
+                : understanding.IntentWords;
+            if (Text(intentWords, terms, reader, LessonsWeightForFailures) is { } words)
                 either.Add(words, Occur.SHOULD);
             query = either;
             // With no topic to rank by, fitting the intent weighs all the more.
