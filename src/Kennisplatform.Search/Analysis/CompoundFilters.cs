@@ -38,6 +38,9 @@ public sealed class CompoundPartsFilter : TokenFilter
         }
         if (!m_input.IncrementToken())
             return false;
+        // Most words are too short to be compounds: no string is made for them.
+        if (term.Length < Decompounder.MinWord)
+            return true;
         var parts = decompounder.Parts(term.ToString());
         if (parts.Length > 0)
         {
@@ -111,7 +114,7 @@ public sealed class PersonNounFilter : TokenFilter
     {
         if (!m_input.IncrementToken())
             return false;
-        if (keyword.IsKeyword)
+        if (keyword.IsKeyword || term.Length < MinBase + 2 || term.Buffer[term.Length - 1] is not ('r' or 's'))
             return true;
         var text = term.ToString();
         var cut = text.EndsWith("ers", StringComparison.Ordinal) ? 3 : text.EndsWith("er", StringComparison.Ordinal) ? 2 : 0;

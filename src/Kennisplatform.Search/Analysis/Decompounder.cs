@@ -14,7 +14,8 @@ namespace Kennisplatform.Search.Analysis;
 /// </summary>
 public sealed class Decompounder(DutchWords words, CharArraySet domainParts, HyphenationTree hyphenation)
 {
-    private const int MinWord = 7;
+    /// <summary>Shorter words are never split.</summary>
+    public const int MinWord = 7;
     private const int MinPart = 4;
     private const int MaxCached = 500_000;
 
