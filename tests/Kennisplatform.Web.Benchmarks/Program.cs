@@ -11,12 +11,18 @@ using Microsoft.Extensions.DependencyInjection;
 // Publish-to-visible through the real app: a save through the content store, then the app's own search service
 // is asked until it finds the item. The save alone is the reference measured in the same run.
 // dotnet run -c Release --project tests/Kennisplatform.Web.Benchmarks
+// With "cluster": nodes behind nginx on PostgreSQL, see ClusterBenchmark.
 public static class PublishBenchmark
 {
     private const int Rounds = 40;
 
-    public static async Task Main()
+    public static async Task Main(string[] args)
     {
+        if (args is ["cluster"])
+        {
+            await ClusterBenchmark.RunAsync();
+            return;
+        }
         var data = Directory.CreateTempSubdirectory("kp-publish-").FullName;
         // Test projects learn the app's content root from a generated manifest; a console is told directly.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_KENNISPLATFORM_WEB", Path.Combine(Kennisplatform.Web.Hosting.SiteFolders.RepositoryRoot()!, "src", "Kennisplatform.Web"));
