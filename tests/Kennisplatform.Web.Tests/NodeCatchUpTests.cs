@@ -56,10 +56,23 @@ public class NodeCatchUpTests(NodeCatchUpTests.Factory factory) : IClassFixture<
         await transaction.CommitAsync();
     }
 
-    private async Task<long> LastChangeIdAsync()
+    /// <summary>
+    /// Takes <paramref name="count"/> change-log ids the way saves take them, without writing rows yet: from PostgreSQL's
+    /// sequence, or the next numbers on SQLite (whose AUTOINCREMENT then continues after the highest row written).
+    /// </summary>
+    private async Task<long[]> ReserveChangeIdsAsync(int count)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ContentDb>().Changes.MaxAsync(c => c.Id);
+        var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
+        if (db.Database.IsSqlite())
+        {
+            var last = await db.Changes.MaxAsync(c => c.Id);
+            return Enumerable.Range(1, count).Select(i => last + i).ToArray();
+        }
+        var ids = new long[count];
+        for (var i = 0; i < count; i++)
+            ids[i] = (await db.Database.SqlQueryRaw<long>("SELECT nextval(pg_get_serial_sequence('\"Changes\"', 'Id')) AS \"Value\"").ToListAsync())[0];
+        return ids;
     }
 
     [Fact]
@@ -67,7 +80,7 @@ public class NodeCatchUpTests(NodeCatchUpTests.Factory factory) : IClassFixture<
     {
         await SaveElsewhereAsync("Stoepkrijtfeest in de Vogelbuurt");
         var id = await SaveElsewhereAsync("Stoepkrijtfeest gepubliceerd");
-        await PublishWithChangeIdAsync(id, await LastChangeIdAsync() + 1);
+        await PublishWithChangeIdAsync(id, (await ReserveChangeIdsAsync(1))[0]);
         Assert.False(Finds("stoepkrijtfeest"));
 
         await Indexer.CatchUpAsync(CancellationToken.None);
@@ -80,19 +93,19 @@ public class NodeCatchUpTests(NodeCatchUpTests.Factory factory) : IClassFixture<
         var early = await SaveElsewhereAsync("Vroege knikkerbaan");
         var late = await SaveElsewhereAsync("Late jeu-de-boulesbaan");
         await Indexer.CatchUpAsync(CancellationToken.None);
-        var first = await LastChangeIdAsync() + 1;
+        var ids = await ReserveChangeIdsAsync(2);
 
         // The save holding the lower id commits last, as PostgreSQL allows.
-        await PublishWithChangeIdAsync(early, first + 1);
+        await PublishWithChangeIdAsync(early, ids[1]);
         await Indexer.CatchUpAsync(CancellationToken.None);
         Assert.True(Finds("knikkerbaan"));
         Assert.False(Finds("boulesbaan"));
-        Assert.Equal(first - 1, Indexer.Position.Settled);
+        Assert.Equal(ids[0] - 1, Indexer.Position.Settled);
 
-        await PublishWithChangeIdAsync(late, first);
+        await PublishWithChangeIdAsync(late, ids[0]);
         await Indexer.CatchUpAsync(CancellationToken.None);
         Assert.True(Finds("boulesbaan"));
-        Assert.Equal(first + 1, Indexer.Position.Settled);
+        Assert.Equal(ids[1], Indexer.Position.Settled);
     }
 
     [Fact]
