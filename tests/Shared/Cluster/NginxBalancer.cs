@@ -78,11 +78,20 @@ public sealed class NginxBalancer : IAsyncDisposable
         var start = new ProcessStartInfo("nginx") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-c", config, "-p", folder })
             start.ArgumentList.Add(argument);
+        var trusted = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(certificate));
         var process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start.");
         var output = Processes.Capture(process);
-        var balancer = new NginxBalancer(folder, process, output, ports.Https, ports.Http, X509Certificate2.CreateFromPem(File.ReadAllText(certificate)));
-        await Ports.WaitOpenAsync(ports.Https, TimeSpan.FromSeconds(20), () => Processes.Tail(output) + balancer.ErrorLog());
-        return balancer;
+        var balancer = new NginxBalancer(folder, process, output, ports.Https, ports.Http, trusted);
+        try
+        {
+            await Ports.WaitOpenAsync(ports.Https, TimeSpan.FromSeconds(20), () => Processes.Tail(output) + balancer.ErrorLog());
+            return balancer;
+        }
+        catch
+        {
+            await balancer.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The guide's site file with this run's values in place of the examples.</summary>

@@ -30,6 +30,9 @@ public sealed class PlatformNode : IAsyncDisposable
     /// <summary>The name the unit gives the node (Kennisplatform__NodeName); /status reports it.</summary>
     public string Name { get; }
     public Uri Address => new($"http://127.0.0.1:{Port}");
+    /// <summary>A client straight to this node, past the balancer; kept, so polling reuses its connection.</summary>
+    public HttpClient Client => client ??= new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+    private HttpClient? client;
     public bool HasExited => process.HasExited;
 
     public static PlatformNode Start(int port, string stateRoot, IReadOnlyDictionary<string, string> sharedSettings)
@@ -115,5 +118,6 @@ public sealed class PlatformNode : IAsyncDisposable
         try { await StopAsync(); }
         catch (InvalidOperationException) { Kill(); }
         process.Dispose();
+        client?.Dispose();
     }
 }

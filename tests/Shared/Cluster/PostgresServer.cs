@@ -41,8 +41,16 @@ public sealed class PostgresServer : IAsyncDisposable
         if (Processes.IsRoot)
             await Processes.RunAsync("chown", ["postgres", folder]);
         var server = new PostgresServer(folder, bin, Ports.Free(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)));
-        await server.InitAsync();
-        return server;
+        try
+        {
+            await server.InitAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     private async Task InitAsync()

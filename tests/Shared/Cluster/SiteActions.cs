@@ -43,8 +43,7 @@ public static class SiteActions
     /// <summary>Whether <paramref name="node"/>'s own search finds an item whose slug holds <paramref name="word"/>.</summary>
     public static async Task<bool> FindsAsync(PlatformNode node, string word)
     {
-        using var direct = SiteCluster.Direct(node);
-        var result = await direct.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={word}");
+        var result = await node.Client.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={word}");
         // By slug, not by total: a word not found yet may be "corrected" into another that is.
         return result.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("slug").GetString()!.Contains(word, StringComparison.Ordinal));
     }

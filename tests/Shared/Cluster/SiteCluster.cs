@@ -29,19 +29,22 @@ public sealed class SiteCluster : IAsyncDisposable
 
     public static async Task<SiteCluster> StartAsync(int nodes, bool withStaticFile = false)
     {
-        var database = await PostgresServer.StartAsync();
         var ports = NginxBalancer.ChoosePorts();
-        var settings = DeploymentFiles.EnvironmentLines(DeploymentFiles.Read(SettingsFile)
-            .ReplaceExample("Port=5432", $"Port={database.Port.ToString(CultureInfo.InvariantCulture)}", SettingsFile)
-            .ReplaceExample("Password=VERVANG-DIT", $"Password={database.Password}", SettingsFile)
-            .ReplaceExample("https://kennisplatform.example.nl", $"https://127.0.0.1:{ports.Https}", SettingsFile), SettingsFile);
-        var cluster = new SiteCluster(database, Directory.CreateTempSubdirectory("kp-cluster-nodes-").FullName, settings);
+        var settingsText = DeploymentFiles.Read(SettingsFile);
+        var database = await PostgresServer.StartAsync();
+        var cluster = new SiteCluster(database, Directory.CreateTempSubdirectory("kp-cluster-nodes-").FullName, []);
         try
         {
+            foreach (var (key, value) in DeploymentFiles.EnvironmentLines(settingsText
+                .ReplaceExample("Port=5432", $"Port={database.Port.ToString(CultureInfo.InvariantCulture)}", SettingsFile)
+                .ReplaceExample("Password=VERVANG-DIT", $"Password={database.Password}", SettingsFile)
+                .ReplaceExample("https://kennisplatform.example.nl", $"https://127.0.0.1:{ports.Https}", SettingsFile), SettingsFile))
+                cluster.settings[key] = value;
+            var settings = cluster.settings;
             // All nodes start at the same moment: exactly one may migrate and import the seed content.
             for (var i = 0; i < nodes; i++)
                 cluster.Nodes.Add(PlatformNode.Start(Ports.Free(), cluster.stateRoot, settings));
-            await Task.WhenAll(cluster.Nodes.Select(n => n.WaitReadyAsync(TimeSpan.FromMinutes(3))));
+            await Task.WhenAll(cluster.Nodes.Select(n => n.WaitReadyAsync(TimeSpan.FromMinutes(5))));
             cluster.Balancer = await NginxBalancer.StartAsync(cluster.Nodes.Select(n => n.Port).ToList(), ports, withStaticFile);
             return cluster;
         }
@@ -57,9 +60,6 @@ public sealed class SiteCluster : IAsyncDisposable
 
     /// <summary>A client through the balancer without cookies.</summary>
     public HttpClient Visitor() => new(Balancer.Handler()) { BaseAddress = Balancer.Address, Timeout = TimeSpan.FromSeconds(30) };
-
-    /// <summary>A client straight to one node, past the balancer.</summary>
-    public static HttpClient Direct(PlatformNode node) => new() { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>The executable's verbs (create-admin, ...) run with the nodes' shared settings, as an operator would.</summary>
     public Task<string> RunVerbAsync(string? input, params string[] arguments) =>
