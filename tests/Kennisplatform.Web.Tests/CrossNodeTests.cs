@@ -25,7 +25,8 @@ public class CrossNodeTests(CrossNodeTests.Factory nodeA) : IClassFixture<CrossN
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("data", DataFolder);
-            builder.UseSetting(PlatformOptions.DatabaseEnvironmentVariable, SiteFactory.DatabaseSetting(first.Database));
+            // Named explicitly even for SQLite: the first node's file, not one in this node's own data folder.
+            builder.UseSetting(PlatformOptions.DatabaseEnvironmentVariable, first.Database.ConnectionString);
             builder.UseSetting(SiteStatus.NodeNameKey, "knoop-b");
             builder.UseEnvironment("Production");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(first.Clock));
