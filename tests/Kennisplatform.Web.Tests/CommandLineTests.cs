@@ -15,7 +15,11 @@ public class CommandLineTests : IDisposable
         RunInAsync("data", input, args);
 
     /// <summary>Runs the executable with its data folder at <paramref name="data"/> (relative to the test's folder).</summary>
-    private async Task<(int Exit, string Out, string Error)> RunInAsync(string data, string? input, params string[] args)
+    private Task<(int Exit, string Out, string Error)> RunInAsync(string data, string? input, params string[] args) =>
+        RunOnAsync(data, "", input, args);
+
+    /// <summary>Runs the executable on the database <paramref name="database"/> (empty: SQLite in the data folder).</summary>
+    private async Task<(int Exit, string Out, string Error)> RunOnAsync(string data, string database, string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -26,7 +30,7 @@ public class CommandLineTests : IDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kennisplatform.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["KENNISPLATFORM_DATABASE"] = ""; // SQLite in the data folder
+        start.Environment["KENNISPLATFORM_DATABASE"] = database;
         start.Environment["KENNISPLATFORM_DATA"] = Path.Combine(work, data);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(start)!;
@@ -119,6 +123,60 @@ public class CommandLineTests : IDisposable
     }
 
     private static string Content => Path.Combine(Kennisplatform.Web.Hosting.SiteFolders.RepositoryRoot()!, "content");
+
+    [Fact]
+    public async Task Copy_database_moves_the_site_to_an_empty_database_of_the_other_engine_and_back_with_identical_exports()
+    {
+        Assert.Equal(0, (await RunAsync("import", Content)).Exit);
+        Assert.Equal(0, (await RunWithInputAsync(SiteFactory.EditorPassword, "create-admin", "--email", "beheer@example.org")).Exit);
+        // PostgreSQL when this run has a server, else another SQLite file: either way a real copy between databases.
+        var other = Kennisplatform.Testing.TestEngine.NewDatabase(work, "kopie.db");
+        var back = Kennisplatform.Content.Storage.DatabaseTarget.Sqlite(Path.Combine(work, "terug.db"));
+        try
+        {
+            var copy = await RunAsync("copy-database", "--to", other.ConnectionString);
+            Assert.True(copy.Exit == 0, copy.Error);
+            Assert.Contains("Items: 51/51 (100%)", copy.Error);
+            Assert.Contains("de aantallen kloppen", copy.Out);
+            Assert.Contains("AccountUsers: 1", copy.Out);
+
+            var again = await RunAsync("copy-database", "--to", other.ConnectionString);
+            Assert.Equal(1, again.Exit);
+            Assert.Contains("niet leeg", again.Error);
+
+            var home = await ExportedAsync("data");
+            Assert.Equal(home, await ExportedOnAsync("elders", other.ConnectionString));
+            var backAgain = await RunOnAsync("elders", other.ConnectionString, null, "copy-database", "--to", back.ConnectionString);
+            Assert.True(backAgain.Exit == 0, backAgain.Error);
+            Assert.Equal(home, await ExportedOnAsync("terug", back.ConnectionString));
+            // The account came along: making it again on the copy is refused as a duplicate.
+            var duplicate = await RunOnAsync("terug", back.ConnectionString, SiteFactory.EditorPassword, "create-admin", "--email", "beheer@example.org");
+            Assert.Equal(1, duplicate.Exit);
+        }
+        finally
+        {
+            Kennisplatform.Testing.TestEngine.Drop(other);
+        }
+    }
+
+    [Fact]
+    public async Task Copy_database_refuses_a_target_it_cannot_read_and_changes_nothing()
+    {
+        var missing = await RunAsync("copy-database");
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("--to", missing.Error);
+        var same = await RunAsync("copy-database", "--to", $"Data Source={Path.Combine(work, "data", "kennisplatform.db")}");
+        Assert.Equal(1, same.Exit);
+        Assert.Contains("dezelfde database", same.Error);
+    }
+
+    private async Task<Dictionary<string, string>> ExportedOnAsync(string data, string database)
+    {
+        var folder = Path.Combine(work, "export-" + Guid.NewGuid().ToString("N"));
+        var (exit, _, error) = await RunOnAsync(data, database, null, "export", folder);
+        Assert.True(exit == 0, error);
+        return Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllText);
+    }
 
     /// <summary>Every exported file of a data folder, by relative path: what "the same site" means for a restore.</summary>
     private async Task<Dictionary<string, string>> ExportedAsync(string data)
