@@ -34,25 +34,63 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
         var paths = ContentFolder.Files(folder);
         var problems = new List<ImportProblem>();
 
-        var documents = new List<(string File, FrontMatterDocument Document, ContentType Type)>();
+        var documents = ReadAll(folder, paths, problems, progress);
+        var database = await DatabaseState.LoadAsync(db, cancellationToken);
+        var staged = Stage(documents, database, problems);
+        Link(staged, database, problems);
+        if (problems.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return new(paths.Count, 0, 0, 0, problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList());
+        }
+        var (created, updated, unchanged) = await WriteAsync(staged, database, progress, cancellationToken);
+        return new(paths.Count, created, updated, unchanged, []);
+    }
+
+    private sealed record ReadFile(string File, FrontMatterDocument Document, ContentType Type);
+
+    private sealed record StagedFile(string File, FrontMatterDocument Document, ContentItem Item);
+
+    /// <summary>What the database holds, read once: items with their links by type and slug, aliases, latest revisions.</summary>
+    private sealed record DatabaseState(
+        List<ContentItem> Items, Dictionary<(ContentType, string), ContentItem> ByKey, List<SlugAlias> Aliases,
+        Dictionary<int, (int Number, string Snapshot)> LatestRevisions)
+    {
+        public static async Task<DatabaseState> LoadAsync(ContentDb db, CancellationToken cancellationToken)
+        {
+            var existing = await db.Items.WithLinks().ToListAsync(cancellationToken);
+            var aliases = await db.Aliases.AsNoTracking().ToListAsync(cancellationToken);
+            var revisions = await db.Revisions.AsNoTracking().GroupBy(r => r.ItemId)
+                .Select(g => g.OrderByDescending(r => r.Number).Select(r => new { r.ItemId, r.Number, r.Snapshot }).First())
+                .ToDictionaryAsync(r => r.ItemId, r => (r.Number, r.Snapshot), cancellationToken);
+            return new(existing, existing.ToDictionary(i => (i.Kind, i.Slug)), aliases, revisions);
+        }
+
+        /// <summary>The item a file is about: by type and slug, or by an old slug it had.</summary>
+        public ContentItem? Find(ContentType type, string slug) =>
+            ByKey.GetValueOrDefault((type, slug))
+            ?? Aliases.Where(a => a.Type == type.Code() && a.Slug == slug).Select(a => Items.FirstOrDefault(i => i.Id == a.ItemId)).FirstOrDefault();
+    }
+
+    private static List<ReadFile> ReadAll(string folder, List<string> paths, List<ImportProblem> problems, IProgress<ImportProgress>? progress)
+    {
+        var documents = new List<ReadFile>();
         foreach (var (path, index) in paths.Select((p, i) => (p, i)))
         {
             var file = Path.GetRelativePath(folder, path);
             if (Read(file, path, problems) is { } parsed)
-                documents.Add((file, parsed.Document, parsed.Type));
+                documents.Add(new(file, parsed.Document, parsed.Type));
             progress?.Report(new("lezen", index + 1, paths.Count));
         }
+        return documents;
+    }
 
-        var existing = await db.Items.WithLinks().ToListAsync(cancellationToken);
-        var aliases = await db.Aliases.AsNoTracking().ToListAsync(cancellationToken);
-        var revisions = await db.Revisions.AsNoTracking().GroupBy(r => r.ItemId)
-            .Select(g => g.OrderByDescending(r => r.Number).Select(r => new { r.ItemId, r.Number, r.Snapshot }).First())
-            .ToDictionaryAsync(r => r.ItemId, cancellationToken);
-        var byKey = existing.ToDictionary(i => (i.Kind, i.Slug));
+    /// <summary>Applies each file's own fields to a new or existing item; two files with one type and slug are a problem.</summary>
+    private List<StagedFile> Stage(List<ReadFile> documents, DatabaseState database, List<ImportProblem> problems)
+    {
         var claimedBy = new Dictionary<(ContentType, string), string>();
         var now = TruncateToSeconds(clock.GetUtcNow().UtcDateTime);
-
-        var staged = new List<(string File, FrontMatterDocument Document, ContentItem Item)>();
+        var staged = new List<StagedFile>();
         foreach (var (file, document, type) in documents)
         {
             var slug = document[ContentFields.SlugKey]?.Scalar?.Trim() is { Length: > 0 } given
@@ -65,8 +103,7 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
             }
             claimedBy[(type, slug)] = file;
 
-            var item = byKey.GetValueOrDefault((type, slug))
-                ?? aliases.Where(a => a.Type == type.Code() && a.Slug == slug).Select(a => existing.FirstOrDefault(i => i.Id == a.ItemId)).FirstOrDefault();
+            var item = database.Find(type, slug);
             if (item is null)
             {
                 item = ContentFields.Create(type);
@@ -78,31 +115,36 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
             // A file without a publication date keeps the date the item already had, or is published now.
             if (document[ContentFields.PublishedKey] is null && item.Status is ContentStatus.Published)
                 item.PublishedAt = previousPublication ?? now;
-            byKey[(type, slug)] = item;
-            staged.Add((file, document, item));
+            database.ByKey[(type, slug)] = item;
+            staged.Add(new(file, document, item));
         }
+        return staged;
+    }
 
-        var lookup = new DictionaryLookup(byKey);
+    /// <summary>Links each item to the items it names (in the files or the database), then checks the item's rules.</summary>
+    private static void Link(List<StagedFile> staged, DatabaseState database, List<ImportProblem> problems)
+    {
+        var lookup = new DictionaryLookup(database.ByKey);
         foreach (var (file, document, item) in staged)
         {
             problems.AddRange(ContentReader.ApplyLinks(item, document, lookup).Select(p => new ImportProblem(file, p.Line, p.Message)));
             problems.AddRange(ContentReader.Validate(item, document).Select(p => new ImportProblem(file, p.Line, p.Message)));
         }
+    }
 
-        if (problems.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return new(paths.Count, 0, 0, 0, problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList());
-        }
-
+    /// <summary>Writes everything in one transaction: a revision only where the content changed, one change-log row per changed item.</summary>
+    private async Task<(int Created, int Updated, int Unchanged)> WriteAsync(
+        List<StagedFile> staged, DatabaseState database, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
         int created = 0, updated = 0, unchanged = 0;
         var changedItems = new List<ContentItem>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (index, (_, _, item)) in staged.Index())
         {
             var isNew = item.Id == 0;
-            var last = revisions.GetValueOrDefault(item.Id);
-            var hints = new StageHints(last?.Snapshot, last?.Number ?? 0, SlugIsUnique: true);
+            var hints = database.LatestRevisions.TryGetValue(item.Id, out var last)
+                ? new StageHints(last.Snapshot, last.Number, SlugIsUnique: true)
+                : new StageHints(null, 0, SlugIsUnique: true);
             var changed = await store.StageAsync(item, DefaultAuthor, cancellationToken, hints);
             if (isNew) created++;
             else if (changed) updated++;
@@ -114,7 +156,7 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
         await store.RecordChangesAsync(changedItems, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         store.Announce();
-        return new(paths.Count, created, updated, unchanged, []);
+        return (created, updated, unchanged);
     }
 
     private static (FrontMatterDocument Document, ContentType Type)? Read(string file, string path, List<ImportProblem> problems)

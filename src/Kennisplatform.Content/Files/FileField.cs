@@ -78,7 +78,8 @@ public static class Field
                     return $"'{text}' is geen geldige waarde voor '{key}'. Kies uit: {Dutch.CodeList<TEnum>()}.";
                 set(item, value);
                 return null;
-            }) { Choices = Dutch.Members(typeof(TEnum)).Select(m => (m.Dutch.Code, m.Dutch.Label)).ToList() };
+            })
+        { Choices = Dutch.Members(typeof(TEnum)).Select(m => (m.Dutch.Code, m.Dutch.Label)).ToList() };
 
     public static FileField Date<T>(string key, Func<T, DateOnly?> get, Action<T, DateOnly?> set) where T : ContentItem =>
         new Scalar<T>(key, FieldKind.Date,

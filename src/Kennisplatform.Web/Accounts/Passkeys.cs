@@ -1,4 +1,6 @@
+using Kennisplatform.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Kennisplatform.Web.Accounts;
 
@@ -13,12 +15,12 @@ public static class Passkeys
 
     public static void AddPasskeys(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<IdentityPasskeyOptions>(options =>
+        builder.Services.AddOptions<IdentityPasskeyOptions>().Configure<IOptions<PlatformOptions>>((options, platform) =>
         {
             options.UserVerificationRequirement = "required";
             options.ResidentKeyRequirement = "required";
             // The relying party is the host the editor sees; set it explicitly when a proxy changes the Host header.
-            if (builder.Configuration["Kennisplatform:PasskeyDomain"] is { Length: > 0 } domain)
+            if (platform.Value.PasskeyDomain is { Length: > 0 } domain)
                 options.ServerDomain = domain;
         });
     }

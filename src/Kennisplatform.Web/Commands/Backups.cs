@@ -89,46 +89,18 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
                 errors.WriteLine("Er is niets teruggezet.");
                 return 1;
             }
-            if (siteIsRunning())
-            {
-                errors.WriteLine("De website draait met deze datamap. Stop die eerst, zet dan de backup terug en start de website opnieuw.");
-                return 1;
-            }
             var hasData = await content.Items.AnyAsync() || await accounts.Users.AnyAsync();
-            if (hasData && !replace)
+            if (Refusal(siteIsRunning(), hasData, replace) is { } refusal)
             {
-                errors.WriteLine($"De datamap {options.DataFolder} bevat al inhoud of accounts. Zet de backup terug met --replace: de huidige gegevens gaan dan eerst naar een map voor-herstel-… in de datamap.");
+                errors.WriteLine(refusal);
                 return 1;
             }
 
             SqliteConnection.ClearAllPools();
-            string? keptIn = null;
-            if (hasData)
-            {
-                keptIn = Path.Combine(options.DataFolder, $"voor-herstel-{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss}");
-                Directory.CreateDirectory(keptIn);
-                foreach (var suffix in new[] { "", "-wal", "-shm" })
-                    if (File.Exists(options.DatabasePath + suffix))
-                        File.Move(options.DatabasePath + suffix, Path.Combine(keptIn, Path.GetFileName(options.DatabasePath) + suffix));
-                if (Directory.Exists(options.MediaFolder))
-                    Directory.Move(options.MediaFolder, Path.Combine(keptIn, "media"));
-            }
-            else
-            {
-                foreach (var suffix in new[] { "", "-wal", "-shm" })
-                    File.Delete(options.DatabasePath + suffix);
-                if (Directory.Exists(options.MediaFolder))
-                    Directory.Delete(options.MediaFolder, recursive: true);
-            }
-
-            File.Move(Path.Combine(work, DatabaseEntry), options.DatabasePath);
-            Directory.Move(Path.Combine(work, "media"), options.MediaFolder);
-            if (Directory.Exists(options.IndexFolder))
-                Directory.Delete(options.IndexFolder, recursive: true); // rebuilt from the restored database on start
-
-            // A backup from an older version gets this version's migrations now, not on the first request.
-            await DatabaseSetup.MigrateAsync(content);
-            await accounts.Database.MigrateAsync();
+            var keptIn = hasData ? MoveCurrentDataAside() : null;
+            if (!hasData)
+                DeleteEmptyData();
+            await InstallAsync(work);
 
             output.WriteLine($"Teruggezet uit {source} (gemaakt op {Content.Model.DutchTime.Date(manifest!.CreatedAt)} om {Content.Model.DutchTime.Time(manifest.CreatedAt)}): {Counts(manifest)}.");
             if (keptIn is not null)
@@ -141,6 +113,48 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
             SqliteConnection.ClearAllPools();
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    private string? Refusal(bool siteIsRunning, bool hasData, bool replace) =>
+        siteIsRunning ? "De website draait met deze datamap. Stop die eerst, zet dan de backup terug en start de website opnieuw."
+        : hasData && !replace ? $"De datamap {options.DataFolder} bevat al inhoud of accounts. Zet de backup terug met --replace: de huidige gegevens gaan dan eerst naar een map voor-herstel-… in de datamap."
+        : null;
+
+    private static readonly string[] DatabaseFileSuffixes = ["", "-wal", "-shm"];
+
+    /// <summary>Moves the current database and media to voor-herstel-… in the data folder: a restore never deletes data.</summary>
+    private string MoveCurrentDataAside()
+    {
+        var keptIn = Path.Combine(options.DataFolder, $"voor-herstel-{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss}");
+        Directory.CreateDirectory(keptIn);
+        foreach (var suffix in DatabaseFileSuffixes)
+            if (File.Exists(options.DatabasePath + suffix))
+                File.Move(options.DatabasePath + suffix, Path.Combine(keptIn, Path.GetFileName(options.DatabasePath) + suffix));
+        if (Directory.Exists(options.MediaFolder))
+            Directory.Move(options.MediaFolder, Path.Combine(keptIn, "media"));
+        return keptIn;
+    }
+
+    /// <summary>Removes a database without content or accounts (made by the migrations of this very command) and its media folder.</summary>
+    private void DeleteEmptyData()
+    {
+        foreach (var suffix in DatabaseFileSuffixes)
+            File.Delete(options.DatabasePath + suffix);
+        if (Directory.Exists(options.MediaFolder))
+            Directory.Delete(options.MediaFolder, recursive: true);
+    }
+
+    /// <summary>Moves the checked database and media into place and brings the database up to this version.</summary>
+    private async Task InstallAsync(string work)
+    {
+        File.Move(Path.Combine(work, DatabaseEntry), options.DatabasePath);
+        Directory.Move(Path.Combine(work, "media"), options.MediaFolder);
+        if (Directory.Exists(options.IndexFolder))
+            Directory.Delete(options.IndexFolder, recursive: true); // rebuilt from the restored database on start
+
+        // A backup from an older version gets this version's migrations now, not on the first request.
+        await DatabaseSetup.MigrateAsync(content);
+        await accounts.Database.MigrateAsync();
     }
 
     private static string Counts(Manifest m) =>
@@ -192,27 +206,31 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
             return (null, $"deze backup heeft formaat {manifest.Format}; deze versie van het platform leest formaat {FormatVersion}.");
         if (mediaCount != manifest.MediaFiles)
             return (null, $"de backup zegt {manifest.MediaFiles} mediabestanden te bevatten, maar bevat er {mediaCount}.");
+        return await CheckDatabaseAsync(Path.Combine(work, DatabaseEntry), manifest, mediaCount) is { } problem ? (null, problem) : (manifest, null);
+    }
 
-        var database = Path.Combine(work, DatabaseEntry);
+    /// <summary>The unpacked database is sound, from this version or an older one, and holds what the manifest says.</summary>
+    private async Task<string?> CheckDatabaseAsync(string database, Manifest manifest, int mediaCount)
+    {
         try
         {
             await using var connection = await OpenReadOnlyAsync(database);
             await using var check = connection.CreateCommand();
             check.CommandText = "PRAGMA integrity_check";
             if (await check.ExecuteScalarAsync() as string != "ok")
-                return (null, "de database in de backup is beschadigd.");
+                return "de database in de backup is beschadigd.";
         }
         catch (SqliteException)
         {
-            return (null, "de database in de backup is geen leesbare SQLite-database.");
+            return "de database in de backup is geen leesbare SQLite-database.";
         }
         var found = await DescribeAsync(database, mediaCount);
         var known = content.Database.GetMigrations().Concat(accounts.Database.GetMigrations()).ToHashSet();
         if (found.Migrations.FirstOrDefault(m => !known.Contains(m)) is { } newer)
-            return (null, $"deze backup komt van een nieuwere versie van het platform (database-stap {newer}). Werk eerst het platform bij.");
+            return $"deze backup komt van een nieuwere versie van het platform (database-stap {newer}). Werk eerst het platform bij.";
         if (found.Items != manifest.Items || found.Accounts != manifest.Accounts)
-            return (null, "de database past niet bij de beschrijving in de backup.");
-        return (manifest, null);
+            return "de database past niet bij de beschrijving in de backup.";
+        return null;
     }
 
     /// <summary>A read-only connection of its own (no pool), so the file can be moved as soon as it is closed.</summary>

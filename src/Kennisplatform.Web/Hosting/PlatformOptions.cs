@@ -18,6 +18,10 @@ public sealed class PlatformOptions
     public string ContentFolder { get; set; } = "";
     /// <summary>Set to false to start with an empty site.</summary>
     public bool ImportContentWhenEmpty { get; set; } = true;
+    /// <summary>The public address (https://kennisplatform.example) for feeds, sitemaps and canonical links; empty: the request's own.</summary>
+    public string PublicUrl { get; set; } = "";
+    /// <summary>The passkey relying party; empty: the host the browser uses. Set it when a proxy rewrites the Host header.</summary>
+    public string PasskeyDomain { get; set; } = "";
 
     /// <summary>
     /// A PostgreSQL connection string (option Kennisplatform:Database or the environment variable KENNISPLATFORM_DATABASE);

@@ -10,6 +10,9 @@ namespace Kennisplatform.Web.MediaFiles;
 public sealed class MediaOptions
 {
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The limit as people read it, next to the upload field and in the refusal: "10 MB".</summary>
+    public string MaxSize => $"{MaxBytes / 1024 / 1024} MB";
 }
 
 /// <summary>Uploads, serves and deletes media. Files are stored under the data folder, never in the web root.</summary>
@@ -22,7 +25,7 @@ public sealed class MediaService(ContentDb db, IOptions<PlatformOptions> platfor
         if (length == 0)
             return (null, "Kies een bestand.");
         if (length > options.Value.MaxBytes)
-            return (null, $"Het bestand is te groot: hoogstens {options.Value.MaxBytes / 1024 / 1024} MB.");
+            return (null, $"Het bestand is te groot: hoogstens {options.Value.MaxSize}.");
         var head = new byte[16];
         var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         var type = MediaTypes.Detect(head.AsSpan(0, read));
@@ -92,9 +95,16 @@ public sealed class MediaService(ContentDb db, IOptions<PlatformOptions> platfor
 
 public static class MediaSetup
 {
+    private const long FormOverhead = 2 * 1024 * 1024;
+
     public static void AddMedia(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<MediaOptions>().Bind(builder.Configuration.GetSection("Kennisplatform:Media"));
+        // The upload form may carry the largest file the options allow, plus room for the other fields; the service
+        // refuses a larger file with a Dutch message, the form limit only stops a request far beyond it.
+        builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>().Configure<IOptions<MediaOptions>>((pages, media) =>
+            pages.Conventions.AddPageApplicationModelConvention("/Beheer/Media", page =>
+                page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = media.Value.MaxBytes + FormOverhead })));
         builder.Services.AddScoped<MediaService>();
     }
 

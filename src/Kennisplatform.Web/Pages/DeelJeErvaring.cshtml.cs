@@ -58,7 +58,7 @@ public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore stor
         {
             case Verdict.Honeypot:
                 // Tell a bot nothing: it sees the same thank-you page, but nothing is stored.
-                return Redirect("/deel-je-ervaring/bedankt");
+                return RedirectToPage("/DeelJeErvaringBedankt");
             case Verdict.TooMany:
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 Problem = "Er zijn vanaf dit adres in het afgelopen uur al veel verhalen gestuurd. Probeer het later opnieuw.";
@@ -112,7 +112,7 @@ public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore stor
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        return Redirect("/deel-je-ervaring/bedankt");
+        return RedirectToPage("/DeelJeErvaringBedankt");
     }
 
     private static string Summarise(string story)

@@ -15,6 +15,9 @@ public static class Sections
 
     public static string PluralOf(ContentType type) => type.PluralLabel();
 
+    /// <summary>The overview page of a type with a segment.</summary>
+    public static string OverviewUrl(ContentType type) => "/" + (type.Segment() ?? throw new ArgumentException($"{type} has no overview page.", nameof(type)));
+
     public static string UrlOf(ContentItem item) => UrlOf(item.Kind, item.Slug);
 
     public static string UrlOf(ContentType type, string slug) =>

@@ -84,7 +84,7 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
             switch (result.Outcome)
             {
                 case SaveOutcome.Saved or SaveOutcome.Unchanged:
-                    return Redirect($"/beheer/inhoud/{Item.Id}?opgeslagen=1");
+                    return RedirectToPage("/Beheer/Bewerken", new { key = Item.Id, opgeslagen = 1 });
                 case SaveOutcome.Conflict:
                     Conflict = (ContentFile.Write(Item), result.CurrentSnapshot ?? "");
                     problems.AddRange(result.Errors);

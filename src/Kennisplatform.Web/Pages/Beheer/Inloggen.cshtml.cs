@@ -27,10 +27,10 @@ public sealed class InloggenModel(SignInManager<Editor> signIn) : PageModel
             return Page();
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
-            return Redirect("/beheer/inloggen/code" + (ReturnUrl is { Length: > 0 } ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : ""));
+            return RedirectToPage("/Beheer/InloggenCode", new { ReturnUrl = ReturnUrl is { Length: > 0 } ? ReturnUrl : null });
         if (result.IsLockedOut)
         {
-            Problem = SignInMessages.LockedOut;
+            Problem = SignInMessages.LockedOut(signIn.Options.Lockout.DefaultLockoutTimeSpan);
             return Page();
         }
         if (!result.Succeeded)
@@ -67,7 +67,7 @@ public sealed class InloggenModel(SignInManager<Editor> signIn) : PageModel
         }
         if (result.IsLockedOut)
         {
-            Problem = SignInMessages.LockedOut;
+            Problem = SignInMessages.LockedOut(signIn.Options.Lockout.DefaultLockoutTimeSpan);
             return Page();
         }
         if (!result.Succeeded)

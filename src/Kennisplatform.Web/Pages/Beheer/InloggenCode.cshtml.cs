@@ -27,7 +27,7 @@ public sealed class InloggenCodeModel(SignInManager<Editor> signIn) : PageModel
             : await signIn.TwoFactorRecoveryCodeSignInAsync(token);
         if (result.IsLockedOut)
         {
-            Problem = SignInMessages.LockedOut;
+            Problem = SignInMessages.LockedOut(signIn.Options.Lockout.DefaultLockoutTimeSpan);
             return Page();
         }
         if (!result.Succeeded)

@@ -61,7 +61,7 @@ public sealed class InstallerenModel(SetupLink setup, UserManager<Editor> users,
 
         await audit.RecordAsync(created!.Email!, "eerste beheerder gemaakt via de eenmalige link", created.Email!);
         await signIn.SignInAsync(created, isPersistent: false);
-        return LocalRedirect("/beheer");
+        return RedirectToPage("/Beheer/Index");
     }
 
     private async Task<bool> IsOpenAsync()

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Kennisplatform.Web.Pages.Beheer;
 
 /// <summary>Images and PDFs: upload with alt text, copy the Markdown to insert, delete when no text uses it.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
 public sealed class MediaModel(ContentDb db, MediaService media) : PageModel
 {
     public sealed record Row(MediaFile File, int UsedBy);

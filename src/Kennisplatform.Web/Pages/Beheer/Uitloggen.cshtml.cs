@@ -8,11 +8,11 @@ namespace Kennisplatform.Web.Pages.Beheer;
 /// <summary>Signing out is a POST with an antiforgery token: a link elsewhere cannot sign someone out.</summary>
 public sealed class UitloggenModel(SignInManager<Editor> signIn) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/beheer");
+    public IActionResult OnGet() => RedirectToPage("/Beheer/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return Redirect("/");
+        return RedirectToPage("/Index");
     }
 }

@@ -42,7 +42,7 @@ public sealed class VersiesModel(ContentStore store, IAuthorizationService autho
         }
         var result = await store.RestoreAsync(chosen.Id, User.Identity!.Name!, version);
         if (result.Outcome is SaveOutcome.Saved or SaveOutcome.Unchanged)
-            return Redirect($"/beheer/inhoud/{id}?opgeslagen=1");
+            return RedirectToPage("/Beheer/Bewerken", new { key = id, opgeslagen = 1 });
         Problem = string.Join(" ", result.Errors.Select(e => e.Message));
         await LoadAsync(id);
         Response.StatusCode = result.Outcome == SaveOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
