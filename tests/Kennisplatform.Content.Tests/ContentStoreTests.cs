@@ -36,8 +36,9 @@ public class ContentStoreTests : IDisposable
         var revisions = await database.Store(check).RevisionsAsync(id);
         Assert.Equal([2, 1], revisions.Select(r => r.Number));
         Assert.Equal(["bram", "anna"], revisions.Select(r => r.Author));
-        Assert.Contains("summary: Tweede versie", revisions[0].Snapshot);
-        Assert.Contains("summary: Eerste versie", revisions[1].Snapshot);
+        var snapshots = await database.Store(check).SnapshotsAsync(id, [1, 2]);
+        Assert.Contains("summary: Tweede versie", snapshots[2]);
+        Assert.Contains("summary: Eerste versie", snapshots[1]);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 // is asked until it finds the item. The save alone is the reference measured in the same run.
 // dotnet run -c Release --project tests/Kennisplatform.Web.Benchmarks
 // With "cluster": nodes behind nginx on PostgreSQL, see ClusterBenchmark.
+// dotnet run -c Release --project tests/Kennisplatform.Web.Benchmarks -- export   (memory while exporting, see ExportBenchmark)
 public static class PublishBenchmark
 {
     private const int Rounds = 40;
@@ -21,6 +22,11 @@ public static class PublishBenchmark
         if (args is ["cluster"])
         {
             await ClusterBenchmark.RunAsync();
+            return;
+        }
+        if (args is ["export", ..])
+        {
+            await ExportBenchmark.RunAsync();
             return;
         }
         var data = Directory.CreateTempSubdirectory("kp-publish-").FullName;

@@ -154,8 +154,15 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock, ContentChange
     /// <summary>Tells listeners in this process that a bulk save (such as an import) has been committed.</summary>
     internal void Announce() => signal?.Raise();
 
-    public Task<List<Revision>> RevisionsAsync(int itemId, CancellationToken cancellationToken = default) =>
-        db.Revisions.AsNoTracking().Where(r => r.ItemId == itemId).OrderByDescending(r => r.Number).ToListAsync(cancellationToken);
+    /// <summary>The revisions of an item, newest first, without their snapshots: a long history lists cheaply.</summary>
+    public Task<List<RevisionSummary>> RevisionsAsync(int itemId, CancellationToken cancellationToken = default) =>
+        db.Revisions.AsNoTracking().Where(r => r.ItemId == itemId).OrderByDescending(r => r.Number)
+            .Select(r => new RevisionSummary(r.Id, r.Number, r.CreatedAt, r.Author, r.Title, r.Status)).ToListAsync(cancellationToken);
+
+    /// <summary>The snapshots of the revisions <paramref name="numbers"/> of an item, by number.</summary>
+    public Task<Dictionary<int, string>> SnapshotsAsync(int itemId, IReadOnlyCollection<int> numbers, CancellationToken cancellationToken = default) =>
+        db.Revisions.AsNoTracking().Where(r => r.ItemId == itemId && numbers.Contains(r.Number))
+            .ToDictionaryAsync(r => r.Number, r => r.Snapshot, cancellationToken);
 
     /// <summary>
     /// Puts the content of an earlier revision back. This is itself a save, so it makes a new revision
@@ -182,7 +189,7 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock, ContentChange
     /// Applies values posted by an editor, key by key, with the same reader as content files, so a form and a file
     /// follow the same rules. Workflow keys (status, published, author) keep their current values. Returns problems per key.
     /// </summary>
-    public IReadOnlyList<ValidationError> ApplyEdits(ContentItem item, IReadOnlyDictionary<string, FileValue> posted, string body)
+    public async Task<IReadOnlyList<ValidationError>> ApplyEditsAsync(ContentItem item, IReadOnlyDictionary<string, FileValue> posted, string body, CancellationToken cancellationToken = default)
     {
         var values = new Dictionary<string, FileValue>(StringComparer.Ordinal);
         foreach (var field in ContentFields.For(item.Kind))
@@ -196,7 +203,8 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock, ContentChange
                 values[field.Key] = value;
         }
         var document = new FrontMatterDocument { Fields = values, Body = body.Replace("\r\n", "\n").Trim() };
-        var problems = ContentReader.Apply(item, document, new DatabaseLookup(db)).ToList();
+        var lookup = await PreloadedLookup.LoadAsync(db, item.Kind, posted, cancellationToken);
+        var problems = ContentReader.Apply(item, document, lookup).ToList();
         if (posted.TryGetValue(ContentFields.SlugKey, out var slug) && slug.Scalar is { } text)
             item.Slug = text.Trim().Length == 0 ? SlugRules.FromTitle(item.Title) : text.Trim();
         // The item's rules too, so an editor sees every problem at once, one message per field.

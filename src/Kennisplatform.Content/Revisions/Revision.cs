@@ -18,3 +18,6 @@ public class Revision
     public ContentStatus Status { get; set; }
     public string Snapshot { get; set; } = "";
 }
+
+/// <summary>A revision as a list shows it: everything but the snapshot.</summary>
+public sealed record RevisionSummary(int Id, int Number, DateTime CreatedAt, string Author, string Title, ContentStatus Status);

@@ -17,6 +17,19 @@ public static class ContentQueries
         return items.Where(i => EF.Property<string>(i, ContentItemConfiguration.Discriminator) == code);
     }
 
+    /// <summary>Type, slug and title of every item of <paramref name="types"/>, by title, in one query: the choices of link fields.</summary>
+    public static async Task<List<(ContentType Type, string Slug, string Title)>> ChoicesAsync(
+        this IQueryable<ContentItem> items, IReadOnlyCollection<ContentType> types, CancellationToken cancellationToken)
+    {
+        if (types.Count == 0)
+            return [];
+        var codes = types.Select(t => t.Code()).ToList();
+        var rows = await items.AsNoTracking().Where(i => codes.Contains(EF.Property<string>(i, ContentItemConfiguration.Discriminator)))
+            .OrderBy(i => i.Title).Select(i => new { Code = EF.Property<string>(i, ContentItemConfiguration.Discriminator), i.Slug, i.Title })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (Dutch.TryParse<ContentType>(r.Code, out var type) ? type : throw new InvalidOperationException($"Unknown type code {r.Code}"), r.Slug, r.Title)).ToList();
+    }
+
     /// <summary>Themes, principles and the type's own links, so an item can be shown or edited whole.</summary>
     public static IQueryable<ContentItem> WithLinks(this IQueryable<ContentItem> items) =>
         items.Include(i => i.Themes).Include(i => i.Principles)
@@ -24,10 +37,34 @@ public static class ContentQueries
             .AsSplitQuery();
 }
 
-/// <summary>Finds link targets in the database, including items added but not yet saved.</summary>
-internal sealed class DatabaseLookup(ContentDb db) : IReferenceLookup
+/// <summary>
+/// Link targets an editor's form names, loaded in one query before the form is read: the items tracked already
+/// (added but not yet saved, or loaded with the item) and the named slugs of the target types.
+/// </summary>
+internal sealed class PreloadedLookup : IReferenceLookup
 {
-    public ContentItem? Find(ContentType type, string slug) =>
-        db.ChangeTracker.Entries<ContentItem>().Select(e => e.Entity).FirstOrDefault(i => i.Kind == type && i.Slug == slug)
-        ?? db.Items.OfKind(type).FirstOrDefault(i => i.Slug == slug);
+    private readonly Dictionary<(ContentType, string), ContentItem> items = [];
+
+    private PreloadedLookup() { }
+
+    public static async Task<PreloadedLookup> LoadAsync(ContentDb db, ContentType kind, IReadOnlyDictionary<string, FileValue> posted, CancellationToken cancellationToken)
+    {
+        var lookup = new PreloadedLookup();
+        var wanted = ContentFields.For(kind).Where(f => f.Target is not null && posted.ContainsKey(f.Key))
+            .SelectMany(f => (posted[f.Key].List ?? (posted[f.Key].Scalar is { Length: > 0 } one ? [one] : [])).Select(slug => (Type: f.Target!.Value, Slug: slug.Trim())))
+            .ToHashSet();
+        if (wanted.Count > 0)
+        {
+            var codes = wanted.Select(w => w.Type.Code()).Distinct().ToList();
+            var slugs = wanted.Select(w => w.Slug).Distinct().ToList();
+            // Tracked, like the item being edited, so a link attaches the loaded entity rather than a copy.
+            await db.Items.Where(i => codes.Contains(EF.Property<string>(i, ContentItemConfiguration.Discriminator)) && slugs.Contains(i.Slug))
+                .LoadAsync(cancellationToken);
+        }
+        foreach (var item in db.ChangeTracker.Entries<ContentItem>().Select(e => e.Entity))
+            lookup.items.TryAdd((item.Kind, item.Slug), item);
+        return lookup;
+    }
+
+    public ContentItem? Find(ContentType type, string slug) => items.GetValueOrDefault((type, slug));
 }

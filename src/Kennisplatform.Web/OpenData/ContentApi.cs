@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Rendering;
@@ -31,8 +32,11 @@ public static class ContentApi
                 .WithName($"Get{char.ToUpperInvariant(collection[0])}{collection[1..]}")
                 .WithSummary($"Eén {type.Label().ToLowerInvariant()} met alle velden.");
         }
-        api.MapGet("/export.json", ExportJsonAsync).WithName("ExportJson").WithSummary("Alle gepubliceerde inhoud als JSON (CC BY 4.0).");
-        api.MapGet("/export.csv", ExportCsvAsync).WithName("ExportCsv").WithSummary("Alle gepubliceerde inhoud als CSV voor Excel (UTF-8, puntkomma's).");
+        // Downloads stream from the database; the output cache would hold a copy of each in memory.
+        api.MapGet("/export.json", ExportJsonAsync).WithName("ExportJson").WithSummary("Alle gepubliceerde inhoud als JSON (CC BY 4.0).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").CacheOutput(policy => policy.NoCache());
+        api.MapGet("/export.csv", ExportCsvAsync).WithName("ExportCsv").WithSummary("Alle gepubliceerde inhoud als CSV voor Excel (UTF-8, puntkomma's).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").CacheOutput(policy => policy.NoCache());
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ListAsync(ContentType type, HttpContext context, SiteQueries queries, CancellationToken cancellationToken)
@@ -66,24 +70,35 @@ public static class ContentApi
             _ => TypedResults.Problem(title: "Niet gevonden.", detail: $"Er is geen gepubliceerde {type.Label().ToLowerInvariant()} met de slug '{slug}'.", statusCode: StatusCodes.Status404NotFound),
         };
 
-    private static async Task<IResult> ExportJsonAsync(HttpContext context, SiteQueries queries, MarkdownRenderer markdown, CancellationToken cancellationToken)
+    private static async Task ExportJsonAsync(HttpContext context, SiteQueries queries, MarkdownRenderer markdown, CancellationToken cancellationToken)
     {
-        var items = await queries.AllVisibleAsync(cancellationToken);
-        var json = new JsonObject
-        {
-            ["license"] = Licenses.Default,
-            ["licenseUrl"] = "https://creativecommons.org/licenses/by/4.0/",
-            ["source"] = PublicUrls.Base(context),
-            ["items"] = new JsonArray(items.Select(i => (JsonNode)ContentJson.Full(i, context, markdown)).ToArray()),
-        };
+        context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"kennisplatform.json\"";
-        return TypedResults.Text(json.ToJsonString(), "application/json; charset=utf-8");
+        // Written item by item as the items are read, so a large site never sits in memory whole.
+        await using var json = new Utf8JsonWriter(context.Response.Body);
+        json.WriteStartObject();
+        json.WriteString("license", Licenses.Default);
+        json.WriteString("licenseUrl", "https://creativecommons.org/licenses/by/4.0/");
+        json.WriteString("source", PublicUrls.Base(context));
+        json.WriteStartArray("items");
+        await foreach (var item in queries.AllVisibleAsync(cancellationToken))
+        {
+            ContentJson.Full(item, context, markdown).WriteTo(json);
+            if (json.BytesPending > FlushAt)
+                await json.FlushAsync(cancellationToken);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken);
     }
 
-    private static async Task<IResult> ExportCsvAsync(HttpContext context, SiteQueries queries, CancellationToken cancellationToken)
+    private static async Task ExportCsvAsync(HttpContext context, SiteQueries queries, CancellationToken cancellationToken)
     {
-        var items = await queries.AllVisibleAsync(cancellationToken);
+        context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"kennisplatform.csv\"";
-        return TypedResults.Bytes(Csv.Write(items, i => PublicUrls.Absolute(context, Sections.UrlOf(i))), "text/csv; charset=utf-8");
+        await Csv.WriteAsync(context.Response.Body, queries.AllVisibleAsync(cancellationToken), i => PublicUrls.Absolute(context, Sections.UrlOf(i)), cancellationToken);
     }
+
+    /// <summary>Bytes gathered before they go to the client.</summary>
+    private const int FlushAt = 32 * 1024;
 }

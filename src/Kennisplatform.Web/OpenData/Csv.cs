@@ -14,31 +14,30 @@ public static class Csv
     private static readonly string[] Header =
         ["type", "slug", "titel", "samenvatting", "url", "gepubliceerd", "themas", "principes", "uitkomst", "bewijs", "gemeente", "begint", "eindigt", "licentie", "verzonnen"];
 
-    public static byte[] Write(IEnumerable<ContentItem> items, Func<ContentItem, string> url)
+    /// <summary>Writes the header and one line per item to <paramref name="output"/> as the items arrive.</summary>
+    public static async Task WriteAsync(Stream output, IAsyncEnumerable<ContentItem> items, Func<ContentItem, string> url, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder();
-        Line(text, Header);
-        foreach (var item in items)
+        await output.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken);
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 32 * 1024, leaveOpen: true);
+        await writer.WriteAsync(Line(Header));
+        await foreach (var item in items.WithCancellation(cancellationToken))
         {
             var facts = TypeDescriptors.Of(item.Kind).Facts(item);
-            Line(text,
+            await writer.WriteAsync(Line(
             [
                 item.Kind.Code(), item.Slug, item.Title, item.Summary, url(item),
                 Moment(item.PublishedAt),
                 string.Join(", ", item.Themes.Select(t => t.Slug)), string.Join(", ", item.Principles.Select(p => p.Slug)),
                 facts.Outcome ?? "", facts.Evidence ?? "", facts.Municipality ?? "", Moment(facts.StartsAt), Moment(facts.EndsAt),
                 item.License, item.IsFictional ? "ja" : "nee",
-            ]);
+            ]));
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        await writer.FlushAsync(cancellationToken);
     }
 
     private static string Moment(DateTime? utc) => utc?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "";
 
-    private static void Line(StringBuilder text, IEnumerable<string> cells)
-    {
-        text.AppendJoin(';', cells.Select(Cell)).Append("\r\n");
-    }
+    private static string Line(IEnumerable<string> cells) => string.Join(';', cells.Select(Cell)) + "\r\n";
 
     private static string Cell(string value)
     {

@@ -50,7 +50,19 @@ public static class OpenDataSetup
     public static void EvictCacheOnChanges(this WebApplication app)
     {
         var store = app.Services.GetRequiredService<IOutputCacheStore>();
-        void Evict() => store.EvictByTagAsync(CacheTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        // Raised on the saving or indexing thread: eviction runs on its own and never blocks a save.
+        void Evict() => _ = EvictAsync();
+        async Task EvictAsync()
+        {
+            try
+            {
+                await store.EvictByTagAsync(CacheTag, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                app.Logger.LogWarning(e, "Emptying the output cache failed; the versioned cache key keeps responses correct");
+            }
+        }
         app.Services.GetRequiredService<ContentChangeSignal>().Raised += Evict;
         app.Services.GetRequiredService<SearchIndexer>().Applied += Evict;
     }

@@ -7,6 +7,7 @@ using Kennisplatform.Content.Pages;
 using Kennisplatform.Content.Principles;
 using Kennisplatform.Content.Storage;
 using Kennisplatform.Content.Themes;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kennisplatform.Web.Site;
@@ -119,9 +120,28 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
     public Task<List<Page>> FooterPagesAsync(CancellationToken cancellationToken) =>
         Visible.OfType<Page>().OrderBy(p => p.SortOrder).ThenBy(p => p.Title).ToListAsync(cancellationToken);
 
-    /// <summary>Every visible item with its links, for downloads and the sitemap.</summary>
-    public Task<List<ContentItem>> AllVisibleAsync(CancellationToken cancellationToken) =>
-        Visible.WithLinks().OrderBy(i => i.Id).ToListAsync(cancellationToken);
+    /// <summary>Items read at a time by <see cref="AllVisibleAsync"/>.</summary>
+    public const int StreamBatchSize = 200;
+
+    /// <summary>
+    /// Every visible item with its links, for downloads and the sitemap, in batches by id: memory stays flat however
+    /// many items there are (the caller writes each item out before the next batch is read).
+    /// </summary>
+    public async IAsyncEnumerable<ContentItem> AllVisibleAsync([EnumeratorCancellation] CancellationToken cancellationToken, bool withLinks = true)
+    {
+        var now = Now;
+        var after = 0;
+        while (true)
+        {
+            var items = db.Items.AsNoTracking().VisibleAt(now).Where(i => i.Id > after);
+            var batch = await (withLinks ? items.WithLinks() : items).OrderBy(i => i.Id).Take(StreamBatchSize).ToListAsync(cancellationToken);
+            foreach (var item in batch)
+                yield return item;
+            if (batch.Count < StreamBatchSize)
+                yield break;
+            after = batch[^1].Id;
+        }
+    }
 
     public bool IsVisible(ContentItem item) => item.IsVisibleAt(Now);
 

@@ -65,13 +65,13 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
                 ? FileValue.Items(form["f." + f.Key].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList())
                 : FileValue.Text(form["f." + f.Key].ToString()));
         posted[ContentFields.SlugKey] = FileValue.Text(form["slug"].ToString());
-        var problems = store.ApplyEdits(Item, posted, form["body"].ToString()).ToList();
+        var problems = (await store.ApplyEditsAsync(Item, posted, form["body"].ToString(), HttpContext.RequestAborted)).ToList();
 
         if (problems.Count == 0)
         {
             try
             {
-                await ApplyActionAsync(actie);
+                ApplyAction(actie);
             }
             catch (ContentRuleException e)
             {
@@ -101,7 +101,7 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         return Page();
     }
 
-    private async Task ApplyActionAsync(string? action)
+    private void ApplyAction(string? action)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         switch (action)
@@ -136,7 +136,6 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
             default:
                 throw new ContentRuleException("Onbekende actie.");
         }
-        await Task.CompletedTask;
     }
 
     /// <summary>Loads or creates the item and checks who may touch it. Returns a refusal, or null to go on.</summary>
@@ -159,9 +158,11 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
             return Forbid();
 
         Fields = ContentFields.For(Item.Kind).Where(f => !ContentFields.WorkflowKeys.Contains(f.Key)).ToList();
-        foreach (var target in Fields.Where(f => f.Target is not null).Select(f => f.Target!.Value).Distinct())
-            Options[target] = (await db.Items.AsNoTracking().OfKind(target).OrderBy(i => i.Title).Select(i => new { i.Slug, i.Title }).ToListAsync())
-                .Select(i => (i.Slug, i.Title)).ToList();
+        var targets = Fields.Where(f => f.Target is not null).Select(f => f.Target!.Value).Distinct().ToList();
+        foreach (var target in targets)
+            Options[target] = [];
+        foreach (var (target, slug, title) in await db.Items.ChoicesAsync(targets, HttpContext.RequestAborted))
+            Options[target].Add((slug, title));
         return null;
     }
 

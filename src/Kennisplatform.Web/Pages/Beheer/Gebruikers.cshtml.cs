@@ -10,7 +10,7 @@ namespace Kennisplatform.Web.Pages.Beheer;
 
 /// <summary>Accounts, for beheerders only: create, change role, disable, reset a password. Never the last active beheerder.</summary>
 [Authorize(Policy = Roles.Administration)]
-public sealed class GebruikersModel(UserManager<Editor> users, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accounts, AuditLog audit, TimeProvider clock) : PageModel
 {
     public sealed record Row(Editor Editor, string Role, bool Disabled, int Passkeys)
     {
@@ -139,10 +139,13 @@ public sealed class GebruikersModel(UserManager<Editor> users, AuditLog audit, T
     private async Task LoadAsync()
     {
         var now = clock.GetUtcNow();
-        var rows = new List<Row>();
-        foreach (var editor in await users.Users.OrderBy(u => u.DisplayName).ToListAsync())
-            rows.Add(new Row(editor, (await users.GetRolesAsync(editor)).FirstOrDefault() ?? "geen", editor.LockoutEnd is { } end && end > now.AddYears(50),
-                (await users.GetPasskeysAsync(editor)).Count));
-        Rows = rows;
+        // One query for every account with its role and number of passkeys, however many accounts there are.
+        var accountsWithRoles = await accounts.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new
+        {
+            Editor = u,
+            Role = accounts.UserRoles.Where(r => r.UserId == u.Id).Join(accounts.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).FirstOrDefault(),
+            Passkeys = accounts.Set<IdentityUserPasskey<string>>().Count(p => p.UserId == u.Id),
+        }).ToListAsync(HttpContext.RequestAborted);
+        Rows = accountsWithRoles.Select(a => new Row(a.Editor, a.Role ?? "geen", a.Editor.LockoutEnd is { } end && end > now.AddYears(50), a.Passkeys)).ToList();
     }
 }

@@ -12,8 +12,8 @@ namespace Kennisplatform.Web.Pages.Beheer;
 public sealed class VersiesModel(ContentStore store, IAuthorizationService authorization) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
-    public IReadOnlyList<Revision> Revisions { get; private set; } = [];
-    public (Revision Old, Revision New, IReadOnlyList<(LineChange Change, string Line)> Lines)? Comparison { get; private set; }
+    public IReadOnlyList<RevisionSummary> Revisions { get; private set; } = [];
+    public (RevisionSummary Old, RevisionSummary New, IReadOnlyList<(LineChange Change, string Line)> Lines)? Comparison { get; private set; }
     public string? Problem { get; private set; }
     public bool CanRestore { get; private set; }
 
@@ -24,7 +24,11 @@ public sealed class VersiesModel(ContentStore store, IAuthorizationService autho
         if (van is { } from && naar is { } to
             && Revisions.FirstOrDefault(r => r.Number == Math.Min(from, to)) is { } older
             && Revisions.FirstOrDefault(r => r.Number == Math.Max(from, to)) is { } newer)
-            Comparison = (older, newer, LineDiff.Compare(older.Snapshot, newer.Snapshot));
+        {
+            // Only the two snapshots compared are read, however long the history.
+            var snapshots = await store.SnapshotsAsync(id, [older.Number, newer.Number], HttpContext.RequestAborted);
+            Comparison = (older, newer, LineDiff.Compare(snapshots[older.Number], snapshots[newer.Number]));
+        }
         return Page();
     }
 
