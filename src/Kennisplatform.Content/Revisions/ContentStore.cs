@@ -178,7 +178,7 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock, ContentChange
         var (document, problems) = FrontMatter.Parse(revision.Snapshot);
         if (document is null || problems.Count > 0)
             throw new InvalidOperationException($"Revision {revisionId} holds an unreadable snapshot.");
-        var readProblems = ContentReader.Apply(item, document, new DatabaseLookup(db));
+        var readProblems = ContentReader.Apply(item, document, await PreloadedLookup.LoadAsync(db, item.Kind, document.Fields, cancellationToken));
         if (readProblems.Count > 0)
             return new(SaveOutcome.Invalid, readProblems.Select(p => new ValidationError("revision", p.Message)).ToList());
         item.Slug = document[ContentFields.SlugKey]?.Scalar ?? item.Slug;

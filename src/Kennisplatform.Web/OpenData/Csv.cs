@@ -14,25 +14,37 @@ public static class Csv
     private static readonly string[] Header =
         ["type", "slug", "titel", "samenvatting", "url", "gepubliceerd", "themas", "principes", "uitkomst", "bewijs", "gemeente", "begint", "eindigt", "licentie", "verzonnen"];
 
-    /// <summary>Writes the header and one line per item to <paramref name="output"/> as the items arrive.</summary>
+    /// <summary>A short list (a selection) as one file.</summary>
+    public static byte[] Write(IEnumerable<ContentItem> items, Func<ContentItem, string> url)
+    {
+        var text = new StringBuilder(Line(Header));
+        foreach (var item in items)
+            text.Append(Row(item, url));
+        return [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary>Writes the header and one line per item to <paramref name="output"/> as the items arrive: any number of items.</summary>
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<ContentItem> items, Func<ContentItem, string> url, CancellationToken cancellationToken)
     {
         await output.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 32 * 1024, leaveOpen: true);
         await writer.WriteAsync(Line(Header));
         await foreach (var item in items.WithCancellation(cancellationToken))
-        {
-            var facts = TypeDescriptors.Of(item.Kind).Facts(item);
-            await writer.WriteAsync(Line(
-            [
-                item.Kind.Code(), item.Slug, item.Title, item.Summary, url(item),
-                Moment(item.PublishedAt),
-                string.Join(", ", item.Themes.Select(t => t.Slug)), string.Join(", ", item.Principles.Select(p => p.Slug)),
-                facts.Outcome ?? "", facts.Evidence ?? "", facts.Municipality ?? "", Moment(facts.StartsAt), Moment(facts.EndsAt),
-                item.License, item.IsFictional ? "ja" : "nee",
-            ]));
-        }
+            await writer.WriteAsync(Row(item, url));
         await writer.FlushAsync(cancellationToken);
+    }
+
+    private static string Row(ContentItem item, Func<ContentItem, string> url)
+    {
+        var facts = TypeDescriptors.Of(item.Kind).Facts(item);
+        return Line(
+        [
+            item.Kind.Code(), item.Slug, item.Title, item.Summary, url(item),
+            Moment(item.PublishedAt),
+            string.Join(", ", item.Themes.Select(t => t.Slug)), string.Join(", ", item.Principles.Select(p => p.Slug)),
+            facts.Outcome ?? "", facts.Evidence ?? "", facts.Municipality ?? "", Moment(facts.StartsAt), Moment(facts.EndsAt),
+            item.License, item.IsFictional ? "ja" : "nee",
+        ]);
     }
 
     private static string Moment(DateTime? utc) => utc?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "";

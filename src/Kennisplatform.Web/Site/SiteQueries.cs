@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Events;
 using Kennisplatform.Content.Instruments;
@@ -7,7 +8,6 @@ using Kennisplatform.Content.Pages;
 using Kennisplatform.Content.Principles;
 using Kennisplatform.Content.Storage;
 using Kennisplatform.Content.Themes;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kennisplatform.Web.Site;
