@@ -1,6 +1,6 @@
 using Kennisplatform.Content.Files;
-using Kennisplatform.Web.Accounts;
 using Kennisplatform.Content.Storage;
+using Kennisplatform.Web.Accounts;
 using Kennisplatform.Web.Hosting;
 using Kennisplatform.Web.Search;
 using Microsoft.Extensions.Options;
@@ -25,32 +25,32 @@ public static class CommandRunner
         switch (commandLine.Verb, commandLine.Operands)
         {
             case ("import", [var folder]):
-            {
-                var result = await services.GetRequiredService<ContentImporter>()
-                    .ImportAsync(Path.GetFullPath(folder), new ConsoleProgress(errors));
-                if (!result.Succeeded)
                 {
-                    foreach (var problem in result.Problems)
-                        errors.WriteLine(problem);
-                    errors.WriteLine($"Niets ingelezen: {result.Problems.Count} probleem/problemen in {result.Problems.Select(p => p.File).Distinct().Count()} bestand(en).");
-                    return 1;
+                    var result = await services.GetRequiredService<ContentImporter>()
+                        .ImportAsync(Path.GetFullPath(folder), new ConsoleProgress(errors));
+                    if (!result.Succeeded)
+                    {
+                        foreach (var problem in result.Problems)
+                            errors.WriteLine(problem);
+                        errors.WriteLine($"Niets ingelezen: {result.Problems.Count} probleem/problemen in {result.Problems.Select(p => p.File).Distinct().Count()} bestand(en).");
+                        return 1;
+                    }
+                    output.WriteLine($"Ingelezen in {options.DatabaseTarget.Describe()}: {result.Files} bestanden, {result.Created} nieuw, {result.Updated} bijgewerkt, {result.Unchanged} ongewijzigd.");
+                    return 0;
                 }
-                output.WriteLine($"Ingelezen in {options.DatabaseTarget.Describe()}: {result.Files} bestanden, {result.Created} nieuw, {result.Updated} bijgewerkt, {result.Unchanged} ongewijzigd.");
-                return 0;
-            }
             case ("export", [var folder]):
-            {
-                var count = await services.GetRequiredService<ContentExporter>().ExportAsync(Path.GetFullPath(folder), new ConsoleProgress(errors));
-                output.WriteLine($"{count} items geschreven naar {Path.GetFullPath(folder)}.");
-                return 0;
-            }
+                {
+                    var count = await services.GetRequiredService<ContentExporter>().ExportAsync(Path.GetFullPath(folder), new ConsoleProgress(errors));
+                    output.WriteLine($"{count} items geschreven naar {Path.GetFullPath(folder)}.");
+                    return 0;
+                }
             case ("create-admin", []):
-            {
-                await services.PrepareAccountsAsync();
-                var configuration = services.GetRequiredService<IConfiguration>();
-                return await AdminCommand.RunAsync(services, configuration["email"], configuration["name"],
-                    Console.In, Console.IsInputRedirected, output, errors);
-            }
+                {
+                    await services.PrepareAccountsAsync();
+                    var configuration = services.GetRequiredService<IConfiguration>();
+                    return await AdminCommand.RunAsync(services, configuration["email"], configuration["name"],
+                        Console.In, Console.IsInputRedirected, output, errors);
+                }
             case ("backup" or "restore", _) when options.DatabaseTarget.Engine != DatabaseEngine.Sqlite:
                 errors.WriteLine("backup en restore werken in deze versie alleen met de SQLite-database in de datamap.");
                 return 1;
@@ -63,18 +63,18 @@ public static class CommandRunner
             case ("copy-database", []):
                 return await Moving.CopyDatabaseCommand.RunAsync(options.DatabaseTarget, services.GetRequiredService<IConfiguration>()["to"], output, errors);
             case ("reindex", []):
-            {
-                var indexer = services.GetRequiredService<SearchIndexer>();
-                if (SiteLock.IsHeld(options))
                 {
-                    errors.WriteLine("De zoekindex is in gebruik door een draaiende website met dezelfde datamap. Stop die eerst; bij de start bouwt de website de index zelf bij.");
-                    return 1;
+                    var indexer = services.GetRequiredService<SearchIndexer>();
+                    if (SiteLock.IsHeld(options))
+                    {
+                        errors.WriteLine("De zoekindex is in gebruik door een draaiende website met dezelfde datamap. Stop die eerst; bij de start bouwt de website de index zelf bij.");
+                        return 1;
+                    }
+                    indexer.Open(); // not PrepareAsync: that would rebuild an outdated index once before this rebuild
+                    var count = await indexer.RebuildAsync(new ConsoleProgress(errors), CancellationToken.None);
+                    output.WriteLine($"Zoekindex opnieuw opgebouwd in {options.IndexFolder}: {count} items.");
+                    return 0;
                 }
-                indexer.Open(); // not PrepareAsync: that would rebuild an outdated index once before this rebuild
-                var count = await indexer.RebuildAsync(new ConsoleProgress(errors), CancellationToken.None);
-                output.WriteLine($"Zoekindex opnieuw opgebouwd in {options.IndexFolder}: {count} items.");
-                return 0;
-            }
             default:
                 return Usage(errors, commandLine.Verb);
         }

@@ -84,7 +84,8 @@ public static partial class SourceText
         var tags = string.Join(", ", TagKeys.Where(values.ContainsKey).Select(k => values[k].Replace('-', ' ')).Concat(themes.Select(t => t.Replace('-', ' '))));
         var lessons = string.Join("\n", LessonKeys.Where(values.ContainsKey).Select(k => values[k]));
         return new SourceItem(values.GetValueOrDefault("type", ""), values.GetValueOrDefault("title", ""), values.GetValueOrDefault("summary", ""),
-            Sentences(PlainText(body)), tags, themes) { Lessons = Sentences(PlainText(lessons)) };
+            Sentences(PlainText(body)), tags, themes)
+        { Lessons = Sentences(PlainText(lessons)) };
     }
 
     /// <summary>Items of a judged corpus; their themes are read from the tag words.</summary>
