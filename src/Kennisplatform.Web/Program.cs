@@ -1,7 +1,10 @@
 using Kennisplatform.Web.Accounts;
+using Kennisplatform.Web.Alerts;
 using Kennisplatform.Web.Api;
 using Kennisplatform.Web.Commands;
+using Kennisplatform.Web.Events;
 using Kennisplatform.Web.Hosting;
+using Kennisplatform.Web.Mail;
 using Kennisplatform.Web.MediaFiles;
 using Kennisplatform.Web.OpenData;
 using Kennisplatform.Web.Search;
@@ -23,6 +26,9 @@ builder.AddPublicSite();
 builder.AddOpenData();
 builder.AddSubmissions();
 builder.AddMedia();
+builder.AddMail();
+builder.AddEventRegistrations();
+builder.AddAlerts();
 
 var app = builder.Build();
 
@@ -44,6 +50,7 @@ if (siteLock is null)
 await app.PrepareDatabaseAsync();
 await app.OfferSetupLinkAsync();
 await app.PrepareSearchAsync();
+app.LogMailRoute();
 app.EvictCacheOnChanges();
 app.UseProxies();
 app.UsePublicSite();

@@ -155,5 +155,15 @@ public static class PageTypes
         "/beheer/inloggen",
         "/deel-je-ervaring",
         "/deel-je-ervaring/bedankt",
+        "/contact",
+        "/wijkschakelaars/fatima-buurtmoeder/vraag",
+        "/praktijkvoorbeelden/buurtkamer-de-linde/vraag",
+        "/bijeenkomsten/voorbeeld-participatieavond-kruidenwijk",
+        "/bijeenkomsten/voorbeeld-participatieavond-kruidenwijk/aanmelden",
+        "/bijeenkomsten/afmelden?code=onbekend",
+        "/op-de-hoogte?thema=eenzaamheid",
+        "/op-de-hoogte/afmelden?code=onbekend",
+        "/beheer/wachtwoord-vergeten",
+        "/beheer/wachtwoord-herstellen?gebruiker=x&code=y",
     ];
 }

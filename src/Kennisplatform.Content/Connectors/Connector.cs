@@ -16,6 +16,11 @@ public class Connector : ContentItem
     public string Availability { get; set; } = "";
     /// <summary>The person agreed to a public profile. Without it the profile cannot be published.</summary>
     public bool HasConsent { get; set; }
+    /// <summary>
+    /// Where contact-form questions for this person are relayed. Private: not a content-file field, so it never
+    /// reaches an export, the API, a feed, the search index or a revision snapshot; only the back office shows it.
+    /// </summary>
+    public string ContactEmail { get; set; } = "";
 
     public List<Case> Cases { get; set; } = [];
 

@@ -91,6 +91,10 @@ public static class ContentFields
             Field.Text<Event>("audience", e => e.Audience, (e, v) => e.Audience = v, multiline: true),
             Field.Text<Event>("registration", e => e.Registration, (e, v) => e.Registration = v, multiline: true),
             Field.Text<Event>("harvest", e => e.Harvest, (e, v) => e.Harvest = v, multiline: true),
+            Field.Bool<Event>("sign_up", e => e.TakesRegistrations, (e, v) => e.TakesRegistrations = v),
+            Field.Int<Event>("capacity", e => e.Capacity, (e, v) => e.Capacity = v),
+            Field.Moment<Event>("registration_deadline", e => e.RegistrationDeadline, (e, v) => e.RegistrationDeadline = v),
+            Field.Text<Event>("programme", e => e.Programme, (e, v) => e.Programme = v, multiline: true),
         ]),
         [ContentType.Instrument] = (() => new Instrument(),
         [

@@ -48,6 +48,14 @@ public abstract class ContentItem
         Status = ContentStatus.InReview;
     }
 
+    /// <summary>An editor sends an item that waits for review back to its author as a concept.</summary>
+    public void SendBack()
+    {
+        if (Status is not ContentStatus.InReview)
+            throw new ContentRuleException("Alleen een item dat ter beoordeling ligt, kan worden teruggestuurd.");
+        Status = ContentStatus.Draft;
+    }
+
     /// <summary>Publishes at <paramref name="at"/> (UTC); a moment in the future schedules the item.</summary>
     public void Publish(DateTime at)
     {

@@ -1,6 +1,10 @@
+using Kennisplatform.Content.Alerts;
 using Kennisplatform.Content.Audit;
 using Kennisplatform.Content.Changes;
 using Kennisplatform.Content.Limits;
+using Kennisplatform.Content.Contact;
+using Kennisplatform.Content.Events;
+using Kennisplatform.Content.Mail;
 using Kennisplatform.Content.Media;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Revisions;
@@ -30,6 +34,10 @@ public abstract class ContentDb(DbContextOptions options) : DbContext(options)
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<MediaFile> Media => Set<MediaFile>();
     public DbSet<RateLimitWindow> RateLimits => Set<RateLimitWindow>();
+    public DbSet<OutboxMail> Outbox => Set<OutboxMail>();
+    public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDb).Assembly);

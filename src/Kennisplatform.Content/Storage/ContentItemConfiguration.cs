@@ -86,7 +86,16 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
     {
         item.Property(e => e.OnlineUrl).HasMaxLength(500);
         item.HasIndex(e => e.StartsAt);
+        // New columns of one type in the shared table: rows that exist get a value, not NULL.
+        item.Property(e => e.RegistrationTurn).HasDefaultValue(0);
+        item.Property(e => e.TakesRegistrations).HasDefaultValue(false);
+        item.Property(e => e.Programme).HasDefaultValue("");
     }
+}
+
+internal sealed class ConnectorConfiguration : IEntityTypeConfiguration<Connector>
+{
+    public void Configure(EntityTypeBuilder<Connector> item) => item.Property(c => c.ContactEmail).HasMaxLength(200).HasDefaultValue("");
 }
 
 internal sealed class InstrumentConfiguration : IEntityTypeConfiguration<Instrument>

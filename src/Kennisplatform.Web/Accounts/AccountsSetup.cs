@@ -49,8 +49,19 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<AccountsDb>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(AccountLinks.InvitationProvider)
             .AddErrorDescriber<DutchIdentityErrors>();
 
+        builder.Services.AddOptions<AccountMailOptions>().Bind(builder.Configuration.GetSection("Kennisplatform:Accounts"));
+        builder.Services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AccountMailOptions>>((tokens, mail) => tokens.TokenLifespan = mail.Value.ResetLinkValidFor);
+        builder.Services.AddOptions<InvitationTokenOptions>().Configure<IOptions<AccountMailOptions>>((tokens, mail) =>
+        {
+            tokens.Name = AccountLinks.InvitationProvider;
+            tokens.TokenLifespan = mail.Value.InvitationValidFor;
+        });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<ResetRequestLimiter>();
+        builder.Services.AddScoped<AccountMails>();
         builder.Services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = LoginPath;
@@ -97,6 +108,9 @@ public static class AccountsSetup
         conventions.AllowAnonymousToPage("/Beheer/InloggenCode");
         conventions.AllowAnonymousToPage("/Beheer/GeenToegang");
         conventions.AllowAnonymousToPage("/Beheer/Installeren");
+        conventions.AllowAnonymousToPage("/Beheer/WachtwoordVergeten");
+        conventions.AllowAnonymousToPage("/Beheer/WachtwoordHerstellen");
+        conventions.AllowAnonymousToPage("/Beheer/Uitnodiging");
     }
 
     /// <summary>Migrates the accounts tables and makes sure the three roles exist. Never creates a user.</summary>

@@ -8,6 +8,11 @@ public class Editor : IdentityUser
     public string DisplayName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSignInAt { get; set; }
+    /// <summary>
+    /// No mail when something waits for my review, or my item was sent back or published. Stored as "off" so that
+    /// every account, old or new, starts with the mails on.
+    /// </summary>
+    public bool WorkflowMailOff { get; set; }
 }
 
 /// <summary>The three roles. Their names are Dutch because people see them.</summary>

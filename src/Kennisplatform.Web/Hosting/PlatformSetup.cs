@@ -60,7 +60,10 @@ public static class PlatformSetup
 
             var result = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(options.ContentFolder);
             if (result.Succeeded)
+            {
                 log.LogInformation("Empty database: imported {Count} items from {Folder}", result.Created, options.ContentFolder);
+                await Events.ExampleEvents.MoveIntoFutureAsync(scope.ServiceProvider);
+            }
             else
                 foreach (var problem in result.Problems)
                     log.LogError("Seed content not imported: {Problem}", problem.ToString());

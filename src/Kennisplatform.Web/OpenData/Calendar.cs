@@ -34,17 +34,31 @@ public static class Calendar
 
     private static IResult Ics(IEnumerable<Event> events, HttpContext context, string name)
     {
+        var text = Write(events, PublicUrls.Base(context));
+        context.Response.Headers.ContentDisposition = $"inline; filename=\"{name}.ics\"";
+        return Results.Text(text, "text/calendar; charset=utf-8");
+    }
+
+    /// <summary>
+    /// The calendar text for <paramref name="events"/>, also attached to registration mails. The online link goes in
+    /// only when <paramref name="withOnlineLink"/>: for a registrant, never in the public file of an event that takes
+    /// registrations.
+    /// </summary>
+    public static string Write(IEnumerable<Event> events, string baseUrl, bool withOnlineLink = false)
+    {
         var calendar = new Ical.Net.Calendar { ProductId = "-//Kennisplatform wijken//NL" };
         calendar.AddProperty("X-WR-CALNAME", "Bijeenkomsten – Kennisplatform wijken");
         foreach (var e in events)
         {
-            var url = PublicUrls.Absolute(context, Sections.UrlOf(e));
+            var url = baseUrl + Sections.UrlOf(e);
             var dayOnly = e.StartsAt == e.EndsAt;
+            var programme = string.Join("\n", e.ProgrammeLines().Select(p => p.Time.Length > 0 ? $"{p.Time} {p.Part}" : p.Part));
+            var online = withOnlineLink || !e.TakesRegistrations ? e.OnlineUrl : "";
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"{e.Slug}@kennisplatform-wijken",
                 Summary = e.Title,
-                Description = $"{e.Summary}\n\n{url}",
+                Description = string.Join("\n\n", new[] { e.Summary, programme.Length > 0 ? "Programma:\n" + programme : "", online.Length > 0 ? "Online meedoen: " + online : "", url }.Where(s => s.Length > 0)),
                 Location = string.Join(", ", new[] { e.LocationName, e.Address, e.Place }.Where(s => s.Length > 0)),
                 Url = new Uri(url),
                 DtStamp = new CalDateTime(e.UpdatedAt.ToUniversalTime(), "UTC"),
@@ -54,8 +68,6 @@ public static class Calendar
                 Status = e.EventStatus == Content.Events.EventStatus.Cancelled ? Ical.Net.EventStatus.Cancelled : Ical.Net.EventStatus.Confirmed,
             });
         }
-        var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
-        context.Response.Headers.ContentDisposition = $"inline; filename=\"{name}.ics\"";
-        return Results.Text(text, "text/calendar; charset=utf-8");
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 }

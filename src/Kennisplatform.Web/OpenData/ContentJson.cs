@@ -28,7 +28,9 @@ public static class ContentJson
     public static JsonObject Full(ContentItem item, HttpContext context, MarkdownRenderer markdown)
     {
         var json = Summary(item, context);
-        foreach (var field in ContentFields.For(item.Kind).Where(f => !Private.Contains(f.Key) && !json.ContainsKey(f.Key)))
+        // The joining link of an event that takes registrations goes to registrants only, by mail.
+        var hidden = item is Content.Events.Event { TakesRegistrations: true } ? "online_url" : null;
+        foreach (var field in ContentFields.For(item.Kind).Where(f => !Private.Contains(f.Key) && f.Key != hidden && !json.ContainsKey(f.Key)))
         {
             switch (field.Write(item))
             {

@@ -31,7 +31,7 @@ public static class StructuredData
             ["eventAttendanceMode"] = e.LocationName == "Online" || (e.OnlineUrl.Length > 0 && e.Address.Length == 0)
                     ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/OfflineEventAttendanceMode",
             ["location"] = e.LocationName == "Online" || e.Address.Length == 0 && e.Place.Length == 0
-                    ? new JsonObject { ["@type"] = "VirtualLocation", ["url"] = e.OnlineUrl.Length > 0 ? e.OnlineUrl : url }
+                    ? new JsonObject { ["@type"] = "VirtualLocation", ["url"] = e.OnlineUrl.Length > 0 && !e.TakesRegistrations ? e.OnlineUrl : url }
                     : new JsonObject
                     {
                         ["@type"] = "Place",

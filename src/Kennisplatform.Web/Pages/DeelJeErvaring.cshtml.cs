@@ -33,7 +33,7 @@ public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore stor
     public string WhatDidNotWork { get; set; } = "";
     [BindProperty, StringLength(200)]
     public string Name { get; set; } = "";
-    [BindProperty, EmailAddress(ErrorMessage = "Dit is geen geldig e-mailadres."), StringLength(200)]
+    [BindProperty, Site.OptionalEmail, StringLength(200)]
     public string? Email { get; set; }
     [BindProperty, StringLength(50)]
     public string Phone { get; set; } = "";

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kennisplatform.Web.Site;
 
 /// <summary>Filters on an overview, straight from the query string; unknown values filter nothing.</summary>
-public sealed record OverviewFilter(string? Theme = null, string? Outcome = null, string? Evidence = null, string? Perspective = null, string? When = null)
+public sealed record OverviewFilter(string? Theme = null, string? Outcome = null, string? Evidence = null, string? Perspective = null, string? When = null, string? Municipality = null)
 {
     /// <summary>The values of <see cref="When"/>, as the overview's query string carries them.</summary>
     public const string Upcoming = "komend";
@@ -55,6 +55,8 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
             query = query.Where(i => ((Intervention)i).Evidence == evidence);
         if (Dutch.TryParse<InstrumentPerspective>(filter.Perspective, out var perspective))
             query = query.Where(i => ((Instrument)i).Perspective == perspective);
+        if (!string.IsNullOrEmpty(filter.Municipality))
+            query = query.Where(i => ((Event)i).Place == filter.Municipality);
         if (filter.When == OverviewFilter.Upcoming)
             query = query.Where(i => ((Event)i).EndsAt > Now);
         else if (filter.When == OverviewFilter.Past)
@@ -68,6 +70,10 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new(items, page, pageSize, total);
     }
+
+    /// <summary>The municipalities with a published event, for the agenda's filter: organisers look for a free evening there.</summary>
+    public async Task<IReadOnlyList<string>> EventPlacesAsync(CancellationToken cancellationToken) =>
+        await Visible.OfType<Event>().Where(e => e.Place != "").Select(e => e.Place).Distinct().OrderBy(p => p).ToListAsync(cancellationToken);
 
     /// <summary>An item by its slug; an old slug answers with the current address.</summary>
     public async Task<Lookup> FindAsync(ContentType type, string slug, CancellationToken cancellationToken)

@@ -81,4 +81,4 @@ public sealed record ItemFacts
 /// <summary>Which items link to an item of this type, and under what heading the detail page lists them.</summary>
 public sealed record Referencing(string Heading, bool GroupByType, Func<IQueryable<ContentItem>, int, IQueryable<ContentItem>> Query);
 
-public enum OverviewFilterKind { Theme, Outcome, Evidence, Perspective, When }
+public enum OverviewFilterKind { Theme, Outcome, Evidence, Perspective, When, Municipality }

@@ -98,7 +98,7 @@ public static class TypeDescriptors
                 StartsAt = e.StartsAt,
                 EndsAt = e.EndsAt,
             }),
-            Filters = [OverviewFilterKind.Theme, OverviewFilterKind.When],
+            Filters = [OverviewFilterKind.Theme, OverviewFilterKind.When, OverviewFilterKind.Municipality],
             Order = (items, filter) => filter.When == OverviewFilter.Upcoming
                 ? items.OrderBy(i => ((Event)i).StartsAt)
                 : items.OrderByDescending(i => ((Event)i).StartsAt),

@@ -13,6 +13,7 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
 
     public IReadOnlyList<PasskeyRow> PasskeyList { get; private set; } = [];
     public bool TwoFactorEnabled { get; private set; }
+    public bool WorkflowMail { get; private set; }
     /// <summary>The shared key to type into an authenticator app, in groups of four.</summary>
     public string? Key { get; private set; }
     public string? AuthenticatorUri { get; private set; }
@@ -21,6 +22,17 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
     public List<string> Problems { get; } = [];
 
     public async Task OnGetAsync() => await LoadAsync(showKey: false);
+
+    /// <summary>Turns the review notices (waiting for review, sent back, published) on or off.</summary>
+    public async Task<IActionResult> OnPostWorkflowMailAsync(bool on)
+    {
+        var me = (await users.GetUserAsync(User))!;
+        me.WorkflowMailOff = !on;
+        await users.UpdateAsync(me);
+        Message = on ? "Je krijgt weer e-mail over werk dat op je wacht." : "Je krijgt geen e-mail meer over werk dat op je wacht.";
+        await LoadAsync(showKey: false);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostPasswordAsync(string? current, string? password)
     {
@@ -167,6 +179,7 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
             .Select(p => new PasskeyRow(Passkeys.IdText(p.CredentialId), p.Name ?? "Passkey", p.CreatedAt, p.IsBackedUp))
             .ToList();
         TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(me);
+        WorkflowMail = !me.WorkflowMailOff;
         if (!showKey || TwoFactorEnabled)
             return;
         // No key yet (the set-up was never started): nothing to show, the page offers to start.

@@ -15,7 +15,7 @@ namespace Kennisplatform.Web.Pages.Beheer;
 /// through the same reader and rules as an import, then through the store (revision, alias, concurrency check).
 /// Auteurs edit only their own concepts and cannot publish; that is checked here, on the server.
 /// </summary>
-public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizationService authorization, TimeProvider clock, Kennisplatform.Web.Mail.WorkflowMails workflowMails) : PageModel
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public ContentItem Item { get; private set; } = null!;
@@ -28,6 +28,10 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
     public string Body { get; private set; } = "";
     public string Slug { get; private set; } = "";
     public int Version { get; private set; }
+    /// <summary>A connector's private address for relayed questions; not a content-file field, so never exported or revisioned.</summary>
+    public string PrivateEmail { get; private set; } = "";
+    /// <summary>Other events at the same time in the same municipality, named in a warning.</summary>
+    public IReadOnlyList<Kennisplatform.Content.Events.Event> Overlapping { get; private set; } = [];
     public bool CanPublish { get; private set; }
     public string? Saved { get; private set; }
     public (string Mine, string Theirs)? Conflict { get; private set; }
@@ -39,6 +43,8 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         Show(Item);
         if (Request.Query.ContainsKey("opgeslagen"))
             Saved = "Opgeslagen.";
+        if (Item is Kennisplatform.Content.Events.Event planned)
+            Overlapping = await Kennisplatform.Web.Events.EventOverlap.FindAsync(db, planned);
         return Page();
     }
 
@@ -66,6 +72,14 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
                 : FileValue.Text(form["f." + f.Key].ToString()));
         posted[ContentFields.SlugKey] = FileValue.Text(form["slug"].ToString());
         var problems = (await store.ApplyEditsAsync(Item, posted, form["body"].ToString(), HttpContext.RequestAborted)).ToList();
+        if (Item is Kennisplatform.Content.Connectors.Connector person)
+        {
+            var email = form["prive_email"].ToString().Trim();
+            if (!new Site.OptionalEmailAttribute().IsValid(email) || email.Length > 200)
+                problems.Add(new("prive_email", "Dit is geen geldig e-mailadres."));
+            else
+                person.ContactEmail = email;
+        }
 
         if (problems.Count == 0)
         {
@@ -84,6 +98,8 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
             switch (result.Outcome)
             {
                 case SaveOutcome.Saved or SaveOutcome.Unchanged:
+                    if (result.Outcome == SaveOutcome.Saved && actie is "aanbieden" or "terugsturen" or "publiceren" or "inplannen")
+                        await workflowMails.AfterAsync(Item, actie, User.Identity!.Name!, HttpContext);
                     return RedirectToPage("/Beheer/Bewerken", new { key = Item.Id, opgeslagen = 1 });
                 case SaveOutcome.Conflict:
                     Conflict = (ContentFile.Write(Item), result.CurrentSnapshot ?? "");
@@ -129,6 +145,9 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
                 break;
             case "concept":
                 Item.Unpublish();
+                break;
+            case "terugsturen":
+                Item.SendBack();
                 break;
             case "archiveren":
                 Item.Archive();
@@ -178,6 +197,7 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         }
         Body = item.Body;
         Slug = item.Slug;
+        PrivateEmail = (item as Kennisplatform.Content.Connectors.Connector)?.ContactEmail ?? "";
         Version = item.Version;
     }
 
@@ -193,6 +213,7 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         }
         Body = form["body"].ToString();
         Slug = form["slug"].ToString();
+        PrivateEmail = form["prive_email"].ToString();
         Version = version;
     }
 

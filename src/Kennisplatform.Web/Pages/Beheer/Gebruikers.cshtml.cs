@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kennisplatform.Web.Pages.Beheer;
 
-/// <summary>Accounts, for beheerders only: create, change role, disable, reset a password. Never the last active beheerder.</summary>
+/// <summary>Accounts, for beheerders only: invite, change role, disable, reset a password. Never the last active beheerder.</summary>
 [Authorize(Policy = Roles.Administration)]
-public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accounts, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accounts, AuditLog audit, AccountMails mails, TimeProvider clock) : PageModel
 {
     public sealed record Row(Editor Editor, string Role, bool Disabled, int Passkeys)
     {
@@ -50,15 +50,16 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
             await LoadAsync();
             return Page();
         }
-        var password = Passwords.Generate();
-        var editor = new Editor { UserName = Email.Trim(), Email = Email.Trim(), DisplayName = Name.Trim(), EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        var created = await users.CreateAsync(editor, password);
+        // No password yet: the invitation lets the new editor choose one, so nobody else ever knows it.
+        var editor = new Editor { UserName = Email.Trim(), Email = Email.Trim(), DisplayName = Name.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var created = await users.CreateAsync(editor);
         if (created.Succeeded)
         {
             await users.AddToRoleAsync(editor, Role);
-            await audit.RecordAsync(User.Identity!.Name!, $"account gemaakt met rol {Role}", editor.Email!);
-            NewPassword = (editor.Email!, password);
-            Message = $"Account voor {editor.DisplayName} gemaakt met de rol {Role}.";
+            var inviter = await users.GetUserAsync(User);
+            await mails.SendInvitationAsync(editor, Role, inviter?.DisplayName is { Length: > 0 } name ? name : User.Identity!.Name!);
+            await audit.RecordAsync(User.Identity!.Name!, $"account gemaakt met rol {Role}, uitnodiging gestuurd", editor.Email!);
+            Message = $"Account voor {editor.DisplayName} gemaakt met de rol {Role}. Er is een uitnodiging gestuurd naar {editor.Email}; met de link daarin kiest {editor.DisplayName} een eigen wachtwoord.";
             ModelState.Clear();
             Email = Name = "";
         }

@@ -18,6 +18,7 @@ public sealed class IndexModel(ContentDb db, UserManager<Editor> users, TimeProv
     public IReadOnlyList<ContentItem> RecentlyPublished { get; private set; } = [];
     /// <summary>Shared experiences still waiting as concepts, with the sender's private contact details.</summary>
     public IReadOnlyList<Kennisplatform.Content.Submissions.Submission> Submissions { get; private set; } = [];
+    public Kennisplatform.Web.Mail.OutboxStatus Mail { get; private set; } = new(0, 0, 0, "");
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +33,7 @@ public sealed class IndexModel(ContentDb db, UserManager<Editor> users, TimeProv
         Scheduled = await items.Where(i => i.Status == ContentStatus.Published && i.PublishedAt > now).OrderBy(i => i.PublishedAt).Take(20).ToListAsync(cancellationToken);
         Submissions = await db.Submissions.AsNoTracking().Include(s => s.Case)
             .Where(s => s.Case.Status == ContentStatus.Draft).OrderByDescending(s => s.ReceivedAt).Take(20).ToListAsync(cancellationToken);
+        Mail = await Kennisplatform.Web.Mail.OutboxStatus.ReadAsync(db, cancellationToken);
         RecentlyPublished = await items.VisibleAt(now).OrderByDescending(i => i.PublishedAt).Take(10).ToListAsync(cancellationToken);
     }
 }

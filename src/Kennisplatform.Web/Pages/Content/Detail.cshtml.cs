@@ -27,6 +27,9 @@ public sealed class DetailModel(SiteQueries queries, SearchIndexer search) : Pag
                 return RedirectPermanent(moved.Url);
             case Lookup.Found item:
                 Item = item.Item;
+                // The real number of places left, on every request: never from the output cache.
+                if (Item is Kennisplatform.Content.Events.Event { TakesRegistrations: true } && HttpContext.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } cache)
+                    cache.Context.AllowCacheStorage = false;
                 Referencing = await queries.ReferencingAsync(Item, cancellationToken);
                 Related = search.Search.MoreLikeThis(Item.Id, 4, ListedOnThePage(Item, Referencing));
                 return Page();

@@ -17,10 +17,12 @@ public sealed class OverviewModel(SiteQueries queries) : PageModel
     [BindProperty(SupportsGet = true, Name = "bewijs")] public string? Evidence { get; set; }
     [BindProperty(SupportsGet = true, Name = "perspectief")] public string? Perspective { get; set; }
     [BindProperty(SupportsGet = true, Name = "wanneer")] public string? When { get; set; }
+    [BindProperty(SupportsGet = true, Name = "gemeente")] public string? Municipality { get; set; }
+    public IReadOnlyList<string> Places { get; private set; } = [];
     [BindProperty(SupportsGet = true, Name = "pagina")] public int PageNumber { get; set; } = 1;
 
     public bool IsFiltered => !string.IsNullOrEmpty(Theme) || !string.IsNullOrEmpty(Outcome) || !string.IsNullOrEmpty(Evidence)
-        || !string.IsNullOrEmpty(Perspective) || !string.IsNullOrEmpty(When);
+        || !string.IsNullOrEmpty(Perspective) || !string.IsNullOrEmpty(When) || !string.IsNullOrEmpty(Municipality);
 
     public async Task<IActionResult> OnGetAsync(string section, CancellationToken cancellationToken)
     {
@@ -29,7 +31,9 @@ public sealed class OverviewModel(SiteQueries queries) : PageModel
         Section = found;
         // A value that does not bind (pagina=abc) leaves a model error; it simply means the first page.
         ModelState.Clear();
-        Results = await queries.ListAsync(Section, new OverviewFilter(Theme, Outcome, Evidence, Perspective, When), PageNumber, cancellationToken);
+        Results = await queries.ListAsync(Section, new OverviewFilter(Theme, Outcome, Evidence, Perspective, When, Municipality), PageNumber, cancellationToken);
+        if (Section.Filters.Contains(OverviewFilterKind.Municipality))
+            Places = await queries.EventPlacesAsync(cancellationToken);
         if (Section.Filters.Contains(OverviewFilterKind.Theme))
             Themes = await queries.ThemesAsync(cancellationToken);
         return Page();
@@ -48,6 +52,7 @@ public sealed class OverviewModel(SiteQueries queries) : PageModel
         Add("bewijs", Evidence);
         Add("perspectief", Perspective);
         Add("wanneer", When);
+        Add("gemeente", Municipality);
         if (page > 1) Add("pagina", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return "/" + Section.Segment + Microsoft.AspNetCore.Http.QueryString.Create(query);
     }
