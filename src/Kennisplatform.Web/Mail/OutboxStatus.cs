@@ -9,15 +9,14 @@ public sealed record OutboxStatus(int Waiting, int Failing, int GaveUp, string L
     /// <summary>One query for the back office's status line and for /status.</summary>
     public static async Task<OutboxStatus> ReadAsync(ContentDb db, CancellationToken cancellationToken = default)
     {
-        var counts = await db.Outbox.AsNoTracking().Where(m => m.SentAt == null)
-            .GroupBy(m => 1)
-            .Select(g => new
-            {
-                Waiting = g.Count(m => m.GaveUpAt == null),
-                Failing = g.Count(m => m.GaveUpAt == null && m.Attempts > 0),
-                GaveUp = g.Count(m => m.GaveUpAt != null),
-            }).FirstOrDefaultAsync(cancellationToken);
-        if (counts is null)
+        var unsent = db.Outbox.AsNoTracking().Where(m => m.SentAt == null);
+        var counts = new
+        {
+            Waiting = await unsent.CountAsync(m => m.GaveUpAt == null, cancellationToken),
+            Failing = await unsent.CountAsync(m => m.GaveUpAt == null && m.Attempts > 0, cancellationToken),
+            GaveUp = await unsent.CountAsync(m => m.GaveUpAt != null, cancellationToken),
+        };
+        if (counts.Waiting + counts.GaveUp == 0)
             return new(0, 0, 0, "");
         var lastError = counts.Failing + counts.GaveUp == 0 ? "" : await db.Outbox.AsNoTracking()
             .Where(m => m.SentAt == null && m.Attempts > 0).OrderByDescending(m => m.NextAttemptAt).Select(m => m.LastError).FirstOrDefaultAsync(cancellationToken) ?? "";
