@@ -1,9 +1,9 @@
 using Kennisplatform.Content.Alerts;
 using Kennisplatform.Content.Audit;
 using Kennisplatform.Content.Changes;
-using Kennisplatform.Content.Limits;
 using Kennisplatform.Content.Contact;
 using Kennisplatform.Content.Events;
+using Kennisplatform.Content.Limits;
 using Kennisplatform.Content.Mail;
 using Kennisplatform.Content.Media;
 using Kennisplatform.Content.Model;

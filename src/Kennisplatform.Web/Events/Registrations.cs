@@ -139,7 +139,8 @@ public sealed class Registrations(ContentDb db, Mailer mailer, TimeProvider cloc
         var people = await db.Registrations.AsNoTracking().Where(r => r.EventId == e.Id && r.Status != RegistrationStatus.Cancelled).ToListAsync(cancellationToken);
         foreach (var person in people)
             mailer.Queue(new MailMessage("bericht-deelnemers", person.Email, person.Name, subject,
-                [$"Een bericht over '{e.Title}' ({When(e)}):"]) { Quote = message });
+                [$"Een bericht over '{e.Title}' ({When(e)}):"])
+            { Quote = message });
         await db.SaveChangesAsync(cancellationToken);
         mailer.Wake();
         return people.Count;

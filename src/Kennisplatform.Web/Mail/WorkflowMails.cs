@@ -19,7 +19,8 @@ public sealed class WorkflowMails(UserManager<Editor> users, Mailer mailer, Time
             var editors = (await users.GetUsersInRoleAsync(Roles.Editor)).Concat(await users.GetUsersInRoleAsync(Roles.Administrator)).DistinctBy(e => e.Id);
             foreach (var editor in editors.Where(e => !e.WorkflowMailOff && e.Email is not null && e.Email != actor))
                 mailer.Queue(new MailMessage("beoordeling", editor.Email!, editor.DisplayName, $"Ter beoordeling: {item.Title}",
-                    [$"'{item.Title}' ({item.Kind.Label().ToLowerInvariant()}) wacht op beoordeling.", "Deze e-mail kun je uitzetten bij Mijn account."]) { Link = link });
+                    [$"'{item.Title}' ({item.Kind.Label().ToLowerInvariant()}) wacht op beoordeling.", "Deze e-mail kun je uitzetten bij Mijn account."])
+                { Link = link });
         }
         else if (item.Author != actor && await users.FindByEmailAsync(item.Author) is { WorkflowMailOff: false, Email: { } email } author)
         {
@@ -28,7 +29,8 @@ public sealed class WorkflowMails(UserManager<Editor> users, Mailer mailer, Time
                 : item.PublishedAt > clock.GetUtcNow().UtcDateTime ? $"'{item.Title}' is ingepland en verschijnt op {DutchTime.Date(item.PublishedAt.Value)} om {DutchTime.Time(item.PublishedAt.Value)}."
                 : $"'{item.Title}' is gepubliceerd en staat nu op de site.";
             mailer.Queue(new MailMessage("beoordeling", email, author.DisplayName, action == "terugsturen" ? $"Teruggestuurd: {item.Title}" : $"Gepubliceerd: {item.Title}",
-                [text, "Deze e-mail kun je uitzetten bij Mijn account."]) { Link = link });
+                [text, "Deze e-mail kun je uitzetten bij Mijn account."])
+            { Link = link });
         }
         await mailer.SaveAsync();
     }
