@@ -15,6 +15,8 @@ var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = commandLine.HostArgs,
+    // appsettings.json (log levels among them) is read from beside the app, whatever the working directory.
+    ContentRootPath = AppContext.BaseDirectory,
     WebRootPath = SiteFolders.WebRoot(),
 });
 
@@ -41,25 +43,38 @@ if (platform.DatabaseProblem is not null)
 if (commandLine.Verb is not null)
     return await CommandRunner.RunAsync(app, commandLine);
 
-using var siteLock = SiteLock.TryTake(platform);
+using var siteLock = SiteLock.TryTake(platform, out var lockProblem);
 if (siteLock is null)
 {
-    Console.Error.WriteLine("Er draait al een website met deze datamap. Stop die eerst, of start met een andere datamap (--data MAP).");
+    Console.Error.WriteLine(lockProblem);
     return 1;
 }
-await app.PrepareDatabaseAsync();
-await app.OfferSetupLinkAsync();
-await app.PrepareSearchAsync();
-app.LogMailRoute();
-app.EvictCacheOnChanges();
-app.UseProxies();
-app.UsePublicSite();
-app.MapPublicSite();
-app.MapSearchApi();
-app.MapOpenData();
-app.MapMedia();
-app.MapSiteStatus();
-await app.RunAsync();
+using var signals = StartupSignals.Listen();
+try
+{
+    await app.PrepareDatabaseAsync(signals.Token);
+    await app.OfferSetupLinkAsync();
+    await app.PrepareSearchAsync(signals.Token);
+    app.LogMailRoute();
+    app.EvictCacheOnChanges();
+    app.UseProxies();
+    app.UsePublicSite();
+    app.MapPublicSite();
+    var endpoints = app.MapGroup("").AnswerHeadLikeGet();
+    endpoints.MapSearchApi();
+    endpoints.MapOpenData();
+    endpoints.MapMedia();
+    endpoints.MapSiteStatus();
+    await app.StartAsync(signals.Token);
+}
+catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Gestopt tijdens het starten. Er is niets half gedaan achtergebleven; de volgende start gaat gewoon verder.");
+    return 0;
+}
+signals.HandOver(app.Lifetime);
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 return 0;
 
 public partial class Program;

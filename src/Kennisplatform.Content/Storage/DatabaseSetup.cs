@@ -10,10 +10,15 @@ public static class DatabaseSetup
     /// <summary>The PostgreSQL advisory lock that start-up work holds; any fixed number, the same on every node.</summary>
     public const long StartupLockKey = 0x4B50_5354_4152_54; // "KPSTART"
 
-    /// <summary>Applies the checked-in migrations and switches SQLite to write-ahead logging, so readers never wait for a writer.</summary>
-    public static async Task MigrateAsync(ContentDb db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies the checked-in migrations of <paramref name="db"/> (content or accounts) inside the
+    /// <see cref="MigrationGate"/>, so no start or verb killed half-way can block the next one, and switches SQLite to
+    /// write-ahead logging, so readers never wait for a writer.
+    /// </summary>
+    public static async Task MigrateAsync(DbContext db, CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        await using (await MigrationGate.EnterAsync(db, cancellationToken))
+            await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }

@@ -114,10 +114,10 @@ public static class AccountsSetup
     }
 
     /// <summary>Migrates the accounts tables and makes sure the three roles exist. Never creates a user.</summary>
-    public static async Task PrepareAccountsAsync(this IServiceProvider services)
+    public static async Task PrepareAccountsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.MigrateAsync();
+        await Content.Storage.DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AccountsDb>(), cancellationToken);
         // Under the start-up lock, so of several nodes starting on an empty database one makes the first key, not each its own.
         scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Kennisplatform.Start").Protect([1]);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

@@ -154,7 +154,7 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
 
         // A backup from an older version gets this version's migrations now, not on the first request.
         await DatabaseSetup.MigrateAsync(content);
-        await accounts.Database.MigrateAsync();
+        await DatabaseSetup.MigrateAsync(accounts);
     }
 
     private static string Counts(Manifest m) =>

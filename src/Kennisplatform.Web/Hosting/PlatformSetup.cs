@@ -44,7 +44,7 @@ public static class PlatformSetup
     /// Creates or migrates the database (content and accounts), and fills an empty one with the seed content: one node at
     /// a time, so of several nodes starting together exactly one migrates and imports.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         var options = app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value;
         var log = app.Logger;
@@ -53,12 +53,12 @@ public static class PlatformSetup
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
-            await DatabaseSetup.MigrateAsync(db);
-            await scope.ServiceProvider.PrepareAccountsAsync();
-            if (!options.ImportContentWhenEmpty || await db.Items.AnyAsync() || !Directory.Exists(options.ContentFolder))
+            await DatabaseSetup.MigrateAsync(db, cancellationToken);
+            await scope.ServiceProvider.PrepareAccountsAsync(cancellationToken);
+            if (!options.ImportContentWhenEmpty || await db.Items.AnyAsync(cancellationToken) || !Directory.Exists(options.ContentFolder))
                 return;
 
-            var result = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(options.ContentFolder);
+            var result = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(options.ContentFolder, cancellationToken: cancellationToken);
             if (result.Succeeded)
             {
                 log.LogInformation("Empty database: imported {Count} items from {Folder}", result.Created, options.ContentFolder);
@@ -67,6 +67,6 @@ public static class PlatformSetup
             else
                 foreach (var problem in result.Problems)
                     log.LogError("Seed content not imported: {Problem}", problem.ToString());
-        });
+        }, cancellationToken);
     }
 }

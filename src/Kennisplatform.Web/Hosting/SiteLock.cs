@@ -13,24 +13,53 @@ public sealed class SiteLock : IDisposable
 
     public static string PathIn(PlatformOptions options) => Path.Combine(options.DataFolder, "site.lock");
 
-    /// <summary>The lock, or null when another process holds it.</summary>
-    public static SiteLock? TryTake(PlatformOptions options)
+    /// <summary>The lock, or null with a Dutch <paramref name="problem"/>: another site holds it, or the data folder cannot be written.</summary>
+    public static SiteLock? TryTake(PlatformOptions options, out string problem)
     {
-        Directory.CreateDirectory(options.DataFolder);
+        problem = "";
         try
         {
+            Directory.CreateDirectory(options.DataFolder);
             return new SiteLock(new FileStream(PathIn(options), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            problem = Describe(options.DataFolder, e);
             return null;
+        }
+    }
+
+    /// <summary>Tells a lock held by a running site apart from a folder that is missing, read-only or not a folder.</summary>
+    private static string Describe(string folder, Exception e)
+    {
+        if (File.Exists(folder))
+            return $"De datamap {folder} is een bestand, geen map. Kies een map met --data MAP.";
+        if (!Directory.Exists(folder))
+            return $"De datamap {folder} bestaat niet en kan niet worden gemaakt ({e.Message}). Maak de map aan of kies een andere met --data MAP.";
+        if (e is UnauthorizedAccessException || !CanWrite(folder))
+            return $"In de datamap {folder} kan niet worden geschreven (alleen-lezen of geen rechten). Geef schrijfrechten of kies een andere map met --data MAP.";
+        return "Er draait al een website met deze datamap. Stop die eerst, of start met een andere datamap (--data MAP).";
+    }
+
+    private static bool CanWrite(string folder)
+    {
+        var probe = Path.Combine(folder, $".schrijftest-{Environment.ProcessId}");
+        try
+        {
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
     /// <summary>Whether a running site holds the lock of this data folder.</summary>
     public static bool IsHeld(PlatformOptions options)
     {
-        using var probe = TryTake(options);
+        using var probe = TryTake(options, out _);
         return probe is null;
     }
 

@@ -67,7 +67,7 @@ public static class OpenDataSetup
         app.Services.GetRequiredService<SearchIndexer>().Applied += Evict;
     }
 
-    public static void MapOpenData(this WebApplication app)
+    public static void MapOpenData(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapContentApi();

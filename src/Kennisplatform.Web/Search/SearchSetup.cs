@@ -12,6 +12,6 @@ public static class SearchSetup
     }
 
     /// <summary>Opens the index before the first request, rebuilding it when needed.</summary>
-    public static Task PrepareSearchAsync(this WebApplication app) =>
-        app.Services.GetRequiredService<SearchIndexer>().PrepareAsync(app.Lifetime.ApplicationStopping);
+    public static Task PrepareSearchAsync(this WebApplication app, CancellationToken cancellationToken) =>
+        app.Services.GetRequiredService<SearchIndexer>().PrepareAsync(cancellationToken);
 }

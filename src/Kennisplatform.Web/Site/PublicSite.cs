@@ -10,13 +10,19 @@ public static class PublicSite
             options.ConstraintMap["section"] = typeof(SectionRouteConstraint);
             options.LowercaseUrls = true;
         });
-        builder.Services.AddRazorPages(options => options.Conventions.ProtectBackOffice())
+        builder.Services.AddRazorPages(options =>
+            {
+                options.Conventions.ProtectBackOffice();
+                options.Conventions.Add(new AllowedMethods.PageConvention());
+            })
             // Required fields say so with [Required] and a Dutch message; a non-nullable string alone is not required
             // (otherwise an optional field would fail with an English message).
             .AddMvcOptions(options =>
             {
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
+                DutchBindingMessages.Apply(options.ModelBindingMessageProvider);
+                options.Filters.Add<InvalidTickBoxes>();
             });
         builder.Services.AddScoped<SiteQueries>();
         // Behind a proxy that speaks https (see Cluster/Proxies), the form cookie is marked secure like the sign-in cookie.
@@ -33,6 +39,7 @@ public static class PublicSite
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseMiddleware<UnreadableBodies>();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
