@@ -27,6 +27,13 @@ public sealed class UnreadableBodies(RequestDelegate next)
             return true; // not a form, so no one reads it as one
         if (!media.Charset.HasValue)
             return true;
-        return media.Encoding is { CodePage: not Utf7CodePage };
+        try
+        {
+            return media.Encoding is { CodePage: not Utf7CodePage };
+        }
+        catch (NotSupportedException)
+        {
+            return false; // UTF-7, which .NET refuses outright
+        }
     }
 }
