@@ -55,20 +55,22 @@ public class HostileRequestTests(HostileRequestTests.Factory factory) : IClassFi
 
     private static readonly string[] Methods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND", "BREW"];
 
-    private List<RouteEndpoint> Endpoints() => factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+    private static List<RouteEndpoint> Endpoints(Factory factory) => factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
         .GroupBy(e => e.RoutePattern.RawText).Select(g => g.First()).ToList();
+
+    private Task<List<(RouteEndpoint Endpoint, string Path)>> RoutesAsync() => RoutesAsync(factory);
 
     /// <summary>
     /// For each route, a path that reaches it: a published address from the sitemap when one is routed there (so detail
     /// pages are shown, not only their 404), otherwise the template with plain values.
     /// </summary>
-    private async Task<List<(RouteEndpoint Endpoint, string Path)>> RoutesAsync()
+    internal static async Task<List<(RouteEndpoint Endpoint, string Path)>> RoutesAsync(Factory factory)
     {
         var client = factory.CreatePlainClient();
         var sitemap = await client.GetStringAsync("/sitemap.xml");
         var published = Regex.Matches(sitemap, "<loc>([^<]+)</loc>").Select(m => new Uri(m.Groups[1].Value).AbsolutePath).Reverse().ToList();
         var routes = new List<(RouteEndpoint, string)>();
-        foreach (var endpoint in Endpoints())
+        foreach (var endpoint in Endpoints(factory))
         {
             var template = endpoint.RoutePattern.RawText!;
             var matcher = new TemplateMatcher(TemplateParser.Parse(template.TrimStart('/')), new RouteValueDictionary());

@@ -45,10 +45,10 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>The address the server listens on, once it says so.</summary>
     public async Task<Uri> AddressAsync() => new(Listening().Match(await WaitForAsync("Now listening on: ")).Groups[1].Value);
 
-    /// <summary>Everything printed so far, once <paramref name="text"/> has appeared (or fails after two minutes).</summary>
+    /// <summary>Everything printed so far, once <paramref name="text"/> has appeared (or fails after four minutes).</summary>
     public async Task<string> WaitForAsync(string text)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var deadline = DateTime.UtcNow.AddMinutes(4);
         while (DateTime.UtcNow < deadline)
         {
             string now;
@@ -59,7 +59,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
                 Assert.Fail($"The server stopped before printing \"{text}\":\n{now}");
             await Task.Delay(50);
         }
-        lock (output) Assert.Fail($"No \"{text}\" within two minutes:\n{output}");
+        lock (output) Assert.Fail($"No \"{text}\" within four minutes:\n{output}");
         return "";
     }
 

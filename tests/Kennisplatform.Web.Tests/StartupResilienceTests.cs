@@ -72,7 +72,7 @@ public sealed class StartupResilienceTests : IDisposable
             var address = await server.AddressAsync();
             using var http = new HttpClient { BaseAddress = address };
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/")).StatusCode);
-            Assert.True(started.Elapsed < TimeSpan.FromSeconds(45), $"the start after the kills took {started.Elapsed.TotalSeconds:0.0} s");
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(120), $"the start after the kills took {started.Elapsed.TotalSeconds:0.0} s");
             var cases = await http.GetStringAsync("/api/v1/cases?pageSize=100");
             Assert.Contains($"\"total\":{Directory.GetFiles(Path.Combine(Repository(), "content", "praktijkvoorbeeld")).Length}", cases);
         }
@@ -101,7 +101,7 @@ public sealed class StartupResilienceTests : IDisposable
         export.Environment["Logging__LogLevel__Default"] = "Warning";
         using (var verb = System.Diagnostics.Process.Start(export)!)
         {
-            var ended = await Task.WhenAny(verb.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+            await Task.WhenAny(verb.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(3)));
             if (!verb.HasExited)
                 verb.Kill();
             Assert.True(verb.HasExited && verb.ExitCode == 0, "the export verb waited for a lock that no process holds");
@@ -191,13 +191,13 @@ public sealed class StartupResilienceTests : IDisposable
             return;
         // A phase that is already done in this data folder (migrations applied by an earlier run) never shows:
         // then the process is stopped once it serves, the latest moment of a start.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddMinutes(3);
         while (!server.HasExited)
         {
             var output = server.Output;
             if (output.Contains(phase, StringComparison.Ordinal) || output.Contains("Now listening on:", StringComparison.Ordinal))
                 return;
-            Assert.True(DateTime.UtcNow < deadline, $"No \"{phase}\" and no answer within 60 s: the start is stuck.\n{output}");
+            Assert.True(DateTime.UtcNow < deadline, $"No \"{phase}\" and no answer within 3 minutes: the start is stuck.\n{output}");
             await Task.Delay(5);
         }
     }

@@ -20,16 +20,28 @@ public static class OpenDataSetup
             document.Info.License = new() { Name = "CC BY 4.0", Url = new Uri("https://creativecommons.org/licenses/by/4.0/") };
             return Task.CompletedTask;
         }));
-        builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
-            .Expire(TimeSpan.FromMinutes(10))
-            .With(context => !context.HttpContext.Request.Path.StartsWithSegments("/beheer") && !context.HttpContext.Request.Path.StartsWithSegments("/media"))
-            .SetVaryByQuery("*")
-            // The key holds the content version (raised when a save commits) and the index generation (raised when
-            // changes reach search). A response built from older data is stored under a key no request asks for
-            // again, so no race between a save and a request in flight can leave a stale page in the cache.
-            .VaryByValue(context => new KeyValuePair<string, string>("version",
-                $"{context.RequestServices.GetRequiredService<ContentChangeSignal>().Version}:{context.RequestServices.GetRequiredService<SearchIndexer>().Generation}"))
-            .Tag(CacheTag)));
+        builder.Services.AddOptions<CacheOptions>().Bind(builder.Configuration.GetSection("Kennisplatform:Cache"));
+        // A bounded cache: the least used copies go first, and a response bigger than the limit is never kept (exports).
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<Microsoft.Extensions.Options.IOptions<CacheOptions>>((options, limits) =>
+        {
+            options.SizeLimit = limits.Value.SizeLimitMegabytes * 1024L * 1024;
+            options.MaximumBodySize = limits.Value.MaximumBodyKilobytes * 1024L;
+        });
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddBasePolicy(policy => policy
+                .Expire(TimeSpan.FromMinutes(10))
+                .With(context => !context.HttpContext.Request.Path.StartsWithSegments("/beheer") && !context.HttpContext.Request.Path.StartsWithSegments("/media"))
+                // Absolute addresses come from the configured public address, not from the Host header: one copy for every host.
+                .SetVaryByHost(PublicUrls.FromRequest(builder.Configuration))
+                // The key holds the content version (raised when a save commits) and the index generation (raised when
+                // changes reach search). A response built from older data is stored under a key no request asks for
+                // again, so no race between a save and a request in flight can leave a stale page in the cache.
+                .VaryByValue(context => new KeyValuePair<string, string>("version",
+                    $"{context.RequestServices.GetRequiredService<ContentChangeSignal>().Version}:{context.RequestServices.GetRequiredService<SearchIndexer>().Generation}"))
+                .Tag(CacheTag));
+            options.AddBasePolicy(new VaryByQueryKeysRead());
+        });
         builder.Services.AddResponseCompression(options =>
         {
             // Public pages hold no secrets, so compressing them over HTTPS gives BREACH nothing to find.
@@ -69,6 +81,8 @@ public static class OpenDataSetup
 
     public static void MapOpenData(this IEndpointRouteBuilder app)
     {
+        if (app is WebApplication web)
+            PublicUrls.WarnWhenNotConfigured(web);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapContentApi();
         app.MapFeeds();

@@ -1,16 +1,46 @@
-using Kennisplatform.Web.Hosting;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Kennisplatform.Web.OpenData;
 
-/// <summary>Absolute addresses for feeds, sitemaps and canonical links: the configured public address, or the request's own.</summary>
+/// <summary>
+/// Absolute addresses for feeds, sitemaps, the API and canonical links. They come from the configured public address
+/// (<c>Kennisplatform:PublicUrl</c>); from the request's Host header only when <c>AllowedHosts</c> limits which hosts
+/// are answered at all, since anyone can send any Host; otherwise from the address the server listens on.
+/// </summary>
 public static class PublicUrls
 {
+    public const string ConfigKey = "Kennisplatform:PublicUrl";
+
+    /// <summary>Whether addresses follow the request's host: no public address configured, and the hosts restricted.</summary>
+    public static bool FromRequest(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration[ConfigKey]) && configuration["AllowedHosts"] is { Length: > 0 } hosts && hosts.Trim() != "*";
+
     public static string Base(HttpContext context)
     {
-        var configured = context.RequestServices.GetRequiredService<IOptions<PlatformOptions>>().Value.PublicUrl;
-        return (string.IsNullOrWhiteSpace(configured) ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}" : configured).TrimEnd('/');
+        var configuration = context.RequestServices.GetRequiredService<IConfiguration>();
+        if (configuration[ConfigKey] is { Length: > 0 } configured && !string.IsNullOrWhiteSpace(configured))
+            return configured.Trim().TrimEnd('/');
+        if (FromRequest(configuration))
+            return $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}".TrimEnd('/');
+        return ListeningAddress(context.RequestServices) + context.Request.PathBase;
     }
 
     public static string Absolute(HttpContext context, string path) => Base(context) + path;
+
+    /// <summary>The first address the server listens on, with a wildcard host read as localhost.</summary>
+    private static string ListeningAddress(IServiceProvider services)
+    {
+        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null || !Uri.TryCreate(address.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost"), UriKind.Absolute, out var uri))
+            return "http://localhost";
+        return uri.GetLeftPart(UriPartial.Authority);
+    }
+
+    /// <summary>Says at start-up where absolute addresses come from when nothing is configured.</summary>
+    public static void WarnWhenNotConfigured(WebApplication app)
+    {
+        if (string.IsNullOrWhiteSpace(app.Configuration[ConfigKey]) && !FromRequest(app.Configuration))
+            app.Logger.LogWarning("No public address configured: feeds, the sitemap and the API use the address the server listens on. Set {Key} (or restrict AllowedHosts) to the address visitors use.", ConfigKey);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Kennisplatform.Web.Accounts;
 namespace Kennisplatform.Web.Site;
 
@@ -22,6 +23,10 @@ public static class PublicSite
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
                 DutchBindingMessages.Apply(options.ModelBindingMessageProvider);
+                // Query values through a provider that tells the output cache which keys a page reads.
+                options.ValueProviderFactories.RemoveType<QueryStringValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+                options.ValueProviderFactories.Add(new OpenData.QueryReads.ValueProviderFactory());
                 options.Filters.Add<InvalidTickBoxes>();
             });
         builder.Services.AddScoped<SiteQueries>();
