@@ -89,7 +89,8 @@ public sealed class StartupResilienceTests : IDisposable
         var data = Path.Combine(work, "data");
         Directory.CreateDirectory(data);
         var connection = $"Data Source={Path.Combine(data, "kennisplatform.db")};Pooling=False";
-        await using (var content = new ContentDb(new DbContextOptionsBuilder<ContentDb>().UseSqlite(connection).Options))
+        // EF Core's own migration, as an earlier version ran it, makes the lock table.
+        await using (var content = ContentDb.Open(DatabaseTarget.Sqlite(Path.Combine(data, "kennisplatform.db"))))
             await content.Database.MigrateAsync();
         using (var db = new SqliteConnection(connection))
         {
