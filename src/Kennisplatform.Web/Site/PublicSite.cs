@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Kennisplatform.Web.Accounts;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Kennisplatform.Web.Site;
 
 public static class PublicSite
