@@ -78,6 +78,30 @@ public class EveryContentTypeTests(SiteFactory factory) : IClassFixture<SiteFact
     }
 
     [Theory, MemberData(nameof(Types))]
+    public async Task Overview_shows_the_links_comparison_and_lesson_marks_the_descriptor_names(ContentType type)
+    {
+        var descriptor = TypeDescriptors.Of(type);
+        if (descriptor.Segment is not { } segment)
+            return;
+        var overview = await client.GetPageAsync("/" + segment);
+        foreach (var (_, text) in descriptor.OverviewLinks)
+        {
+            var link = overview.QuerySelectorAll("main a").SingleOrDefault(a => a.TextContent == text);
+            Assert.True(link is not null, $"The overview of {type} has no link '{text}'.");
+            Assert.False(string.IsNullOrEmpty(link!.GetAttribute("href")), $"The link '{text}' names a page that does not exist.");
+            await client.GetPageAsync(link.GetAttribute("href")!);
+        }
+        Assert.Equal(descriptor.Comparable, overview.QuerySelector("form#vergelijk-form") is not null);
+        Assert.Equal(descriptor.Comparable, overview.QuerySelector(".card input[form=vergelijk-form]") is not null);
+        var detail = await client.GetPageAsync(Sections.UrlOf(await SampleAsync(type)));
+        Assert.Equal(descriptor.Comparable, detail.Links(".item-actions a").Any(l => l.StartsWith("/vergelijken?", StringComparison.Ordinal)));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var shown = await scope.ServiceProvider.GetRequiredService<SiteQueries>().ListAsync(descriptor, new OverviewFilter(), 1, CancellationToken.None);
+        Assert.Equal(shown.Items.Where(descriptor.IsLesson).Select(i => i.Title), overview.QuerySelectorAll(".card--lesson .card__title a").Select(a => a.TextContent));
+    }
+
+    [Theory, MemberData(nameof(Types))]
     public async Task Api_collection_and_detail_serve_the_type(ContentType type)
     {
         var item = await SampleAsync(type);

@@ -109,9 +109,14 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
         (await Visible.OfType<Intervention>().GroupBy(i => i.Evidence).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
 
-    /// <summary>Every visible item of a type by title, for pickers (compare, selection).</summary>
-    public async Task<IReadOnlyList<ContentItem>> ListAllAsync(ContentType type, CancellationToken cancellationToken) =>
-        await Visible.OfKind(type).OrderBy(i => i.Title).ToListAsync(cancellationToken);
+    /// <summary>Type, slug and title of every visible item of <paramref name="types"/> by title, in one query: the selection's picker.</summary>
+    public Task<List<(ContentType Type, string Slug, string Title)>> ChoicesAsync(IReadOnlyCollection<ContentType> types, CancellationToken cancellationToken) =>
+        Visible.ChoicesAsync(types, cancellationToken);
+
+    /// <summary>Slug, title and evidence of every visible intervention by title: the comparison's picker.</summary>
+    public async Task<IReadOnlyList<(string Slug, string Title, EvidenceLevel Evidence)>> InterventionChoicesAsync(CancellationToken cancellationToken) =>
+        (await Visible.OfType<Intervention>().OrderBy(i => i.Title).Select(i => new { i.Slug, i.Title, i.Evidence }).ToListAsync(cancellationToken))
+            .Select(i => (i.Slug, i.Title, i.Evidence)).ToList();
 
     /// <summary>The visible items of a type among <paramref name="slugs"/>, with their links.</summary>
     public Task<List<ContentItem>> FindManyAsync(ContentType type, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken) =>

@@ -44,6 +44,15 @@ public sealed record TypeDescriptor
     /// <summary>Whether visitors can keep items of this type in "Mijn selectie" (/selectie).</summary>
     public bool Selectable { get; init; }
 
+    /// <summary>Whether items of this type are put side by side at /vergelijken (cards and detail pages offer it).</summary>
+    public bool Comparable { get; init; }
+
+    /// <summary>Links under the overview's lead text: the page and what the link says.</summary>
+    public IReadOnlyList<(string Page, string Text)> OverviewLinks { get; init; } = [];
+
+    /// <summary>Whether an item's card is marked as a lesson (a failure or a partial success), so lessons stand out in lists.</summary>
+    public Func<ContentItem, bool> IsLesson { get; init; } = _ => false;
+
     /// <summary>The facts a printed selection shows under the title, or none.</summary>
     public Func<ContentItem, IReadOnlyList<(string Label, string? Value)>> KeyFacts { get; init; } = _ => [];
 

@@ -28,6 +28,8 @@ public static class TypeDescriptors
             DetailPartial = "_CaseDetail",
             CardPartial = "_CaseCard",
             Selectable = true,
+            OverviewLinks = [("/DeelJeErvaring", "Deel je eigen ervaring")],
+            IsLesson = item => item is Case { IsFailureOrMixed: true },
             KeyFacts = item => item is Case c
                 ? [("Uitkomst", c.Outcome?.Label()), ("Plaats", PlaceRules.Describe(c.Municipality, c.Neighbourhood)), ("Periode", c.Period),
                     ("Evaluatie", c.Evaluation.Label()), ("Contactpersoon", c.ContactConnector?.Title)]
@@ -55,6 +57,8 @@ public static class TypeDescriptors
             DetailPartial = "_InterventionDetail",
             CardPartial = "_InterventionCard",
             Selectable = true,
+            Comparable = true,
+            OverviewLinks = [("/Evidence/Bewijskracht", "Wat betekent de bewijskracht?"), ("/Compare/Vergelijken", "Interventies vergelijken")],
             KeyFacts = item => item is Intervention i ? [("Doelgroep", i.TargetGroup), ("Kosten", i.Cost.Label()), ("Eigenaar", i.Owner)] : [],
             Facts = TypeDescriptor.FactsOf<Intervention>(i => new()
             {

@@ -20,7 +20,7 @@ public sealed class VergelijkenModel(SiteQueries queries) : PageModel
 
     public List<(Intervention Item, IReadOnlyList<Case> Cases)> Compared { get; } = [];
     public List<string> Problems { get; } = [];
-    public IReadOnlyList<ContentItem> Choices { get; private set; } = [];
+    public IReadOnlyList<(string Slug, string Title, EvidenceLevel Evidence)> Choices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class VergelijkenModel(SiteQueries queries) : PageModel
         Compared.Sort((a, b) => string.Compare(a.Item.Title, b.Item.Title, StringComparison.CurrentCulture));
         if (Compared.Count < Min)
             Problems.Add($"Kies minstens {Min} interventies om te vergelijken.");
-        Choices = await queries.ListAllAsync(ContentType.Intervention, cancellationToken);
+        Choices = await queries.InterventionChoicesAsync(cancellationToken);
         return Page();
     }
 

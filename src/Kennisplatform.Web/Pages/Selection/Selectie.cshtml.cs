@@ -12,7 +12,8 @@ public sealed class SelectieModel(SiteQueries queries) : PageModel
     public List<string> Problems { get; } = [];
     public List<SelectionEntry> Entries { get; private set; } = [];
     public List<ContentItem> Items { get; } = [];
-    public IReadOnlyDictionary<ContentType, IReadOnlyList<ContentItem>> Choices { get; private set; } = new Dictionary<ContentType, IReadOnlyList<ContentItem>>();
+    /// <summary>What can still be added, by type: slug and title only.</summary>
+    public ILookup<ContentType, (ContentType Type, string Slug, string Title)> Choices { get; private set; } = Array.Empty<(ContentType, string, string)>().ToLookup(c => c.Item1);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -21,10 +22,8 @@ public sealed class SelectieModel(SiteQueries queries) : PageModel
         if (Request.Query.ContainsKey(SelectionAddress.AddKey) && Problems.Count == 0)
             return Redirect(Url.Page("/Selection/Selectie", SelectionAddress.RouteValues(Entries))!);
         await LoadAsync(cancellationToken);
-        var choices = new Dictionary<ContentType, IReadOnlyList<ContentItem>>();
-        foreach (var type in SelectionAddress.Types)
-            choices[type] = (await queries.ListAllAsync(type, cancellationToken)).Where(i => !Entries.Contains(new(type, i.Slug))).ToList();
-        Choices = choices;
+        Choices = (await queries.ChoicesAsync(SelectionAddress.Types, cancellationToken))
+            .Where(c => !Entries.Contains(new(c.Type, c.Slug))).ToLookup(c => c.Type);
         return Page();
     }
 
@@ -50,7 +49,7 @@ public sealed class SelectieModel(SiteQueries queries) : PageModel
             }
         }
         // One order for every address with the same items: the output cache varies by the query's values, not their order.
-        Items.Sort((a, b) => (SelectionAddress.Types.ToList().IndexOf(a.Kind), a.Title).CompareTo((SelectionAddress.Types.ToList().IndexOf(b.Kind), b.Title)));
+        Items.Sort((a, b) => (SelectionAddress.Rank(a.Kind), a.Title).CompareTo((SelectionAddress.Rank(b.Kind), b.Title)));
     }
 
     public string? AddressWithout(ContentItem item) =>

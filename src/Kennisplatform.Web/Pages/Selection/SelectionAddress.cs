@@ -14,7 +14,13 @@ public sealed record SelectionEntry(ContentType Type, string Slug)
 /// </summary>
 public static class SelectionAddress
 {
-    public static readonly IReadOnlyList<ContentType> Types = Site.TypeDescriptors.All.Where(d => d.Selectable).Select(d => d.Type).ToList();
+    private static readonly List<ContentType> SelectableTypes = Site.TypeDescriptors.All.Where(d => d.Selectable).Select(d => d.Type).ToList();
+
+    /// <summary>The types a selection can hold, in the order a selection shows them.</summary>
+    public static IReadOnlyList<ContentType> Types => SelectableTypes;
+
+    /// <summary>The place of <paramref name="type"/> in <see cref="Types"/>: a selection lists its items by it.</summary>
+    public static int Rank(ContentType type) => SelectableTypes.IndexOf(type);
 
     /// <summary>More would no longer be a handout; it also bounds the work one address can ask for.</summary>
     public const int MaxItems = 50;
@@ -58,7 +64,7 @@ public static class SelectionAddress
     public static RouteValueDictionary RouteValues(IEnumerable<SelectionEntry> entries)
     {
         var values = new RouteValueDictionary();
-        foreach (var group in entries.GroupBy(e => e.Type).OrderBy(g => Types.ToList().IndexOf(g.Key)))
+        foreach (var group in entries.GroupBy(e => e.Type).OrderBy(g => Rank(g.Key)))
             values[group.Key.Code()] = group.Select(e => e.Slug).Order(StringComparer.Ordinal).ToArray();
         return values;
     }
