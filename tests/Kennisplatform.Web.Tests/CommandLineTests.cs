@@ -124,6 +124,9 @@ public class CommandLineTests : IDisposable
 
     private static string Content => Path.Combine(Kennisplatform.Web.Hosting.SiteFolders.RepositoryRoot()!, "content");
 
+    /// <summary>The number of items in the seed content: one file per item in each type's folder.</summary>
+    private static int SeedItems => Directory.GetDirectories(Content).Sum(folder => Directory.GetFiles(folder, "*.md").Length);
+
     [Fact]
     public async Task Copy_database_moves_the_site_to_an_empty_database_of_the_other_engine_and_back_with_identical_exports()
     {
@@ -136,7 +139,7 @@ public class CommandLineTests : IDisposable
         {
             var copy = await RunAsync("copy-database", "--to", other.ConnectionString);
             Assert.True(copy.Exit == 0, copy.Error);
-            Assert.Contains("Items: 51/51 (100%)", copy.Error);
+            Assert.Contains($"Items: {SeedItems}/{SeedItems} (100%)", copy.Error);
             Assert.Contains("de aantallen kloppen", copy.Out);
             Assert.Contains("AccountUsers: 1", copy.Out);
 
@@ -196,14 +199,14 @@ public class CommandLineTests : IDisposable
 
         var backup = await RunAsync("backup", "kopie.zip");
         Assert.True(backup.Exit == 0, backup.Error);
-        Assert.Matches(@"Backup geschreven naar .*kopie\.zip: 51 items, 1 account, 1 mediabestand", backup.Out);
+        Assert.Matches($@"Backup geschreven naar .*kopie\.zip: {SeedItems} items, 1 account, 1 mediabestand", backup.Out);
         var again = await RunAsync("backup", "kopie.zip");
         Assert.Equal(1, again.Exit);
         Assert.Contains("overschrijft nooit", again.Error);
 
         var restored = await RunInAsync("elders", null, "restore", Path.Combine(work, "kopie.zip"));
         Assert.True(restored.Exit == 0, restored.Error);
-        Assert.Contains("51 items, 1 account, 1 mediabestand", restored.Out);
+        Assert.Contains($"{SeedItems} items, 1 account, 1 mediabestand", restored.Out);
         Assert.Equal(await ExportedAsync("data"), await ExportedAsync("elders"));
         Assert.Equal("PNG-bytes-for-the-test", File.ReadAllText(Path.Combine(work, "elders", "media", "1-foto.png")));
         // The account came along: making it again is refused as a duplicate.
@@ -268,7 +271,8 @@ public class CommandLineTests : IDisposable
         Zip("pad.zip", ("backup.json", manifest), ("kennisplatform.db", database), ("media/../../evil.sh", "x"u8.ToArray()));
         Zip("kapot.zip", ("backup.json", manifest), ("kennisplatform.db", database[..4096]));
         Zip("zonder-db.zip", ("backup.json", manifest));
-        var doctored = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(manifest).Replace("\"Items\": 51", "\"Items\": 52"));
+        var doctored = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(manifest).Replace($"\"Items\": {SeedItems}", $"\"Items\": {SeedItems + 1}"));
+        Assert.NotEqual(manifest, doctored);
         Zip("vervalst.zip", ("backup.json", doctored), ("kennisplatform.db", database));
 
         foreach (var (file, message) in new[]

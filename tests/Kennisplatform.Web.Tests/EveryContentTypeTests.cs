@@ -200,7 +200,7 @@ public class EveryContentTypeTests(SiteFactory factory) : IClassFixture<SiteFact
         var staticFolders = Directory.GetDirectories(factory.Services.GetRequiredService<IWebHostEnvironment>().WebRootPath)
             .Select(d => Path.GetFileName(d)!);
         // Only a valid slug can collide: sitemap.xml and robots.txt cannot be one.
-        var unreserved = literal.Concat(staticFolders).Where(s => SlugRules.IsValid(s) && !Page.ReservedSlugs.Contains(s)).ToList();
+        var unreserved = literal.Concat(staticFolders).Where(s => SlugRules.IsValid(s) && !Page.ReservedSlugs.Contains(s) && !Page.ShownInsideSitePages.Contains(s)).ToList();
         Assert.True(unreserved.Count == 0, $"Used by the site but not in Page.SiteSegments, so a page could take them: {string.Join(", ", unreserved)}");
     }
 }

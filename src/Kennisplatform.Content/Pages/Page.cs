@@ -10,8 +10,16 @@ public class Page : ContentItem
     [
         "zoeken", "beheer", "api", "openapi", "feeds", "lib", "css", "js", "img", "media", "status",
         "fout", "account", "sitemap-xml", "robots-txt", "favicon-ico", "deel-je-ervaring", "downloads", "index",
-        "bewijskracht", "vergelijken", "selectie", "gemeenten",
+        "bewijskracht", "vergelijken", "selectie", "gemeenten", "op-de-hoogte",
     ];
+
+    /// <summary>
+    /// Free pages that a page of the site shows inside itself: /contact shows the editors' page "contact" above its
+    /// form. Their slugs are routed on purpose, so they stay open to pages.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ShownInsideSitePages = [ContactSlug];
+
+    public const string ContactSlug = "contact";
 
     /// <summary>First path segments the site uses itself: its own, and those of every content type. A page may not take them.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(

@@ -29,5 +29,5 @@ public sealed class ContactModel(SiteQueries queries, ContactRelay relay, Submis
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Intro = await queries.FindAsync(ContentType.Page, "contact", cancellationToken) is Lookup.Found found ? found.Item : null;
+        Intro = await queries.FindAsync(ContentType.Page, Kennisplatform.Content.Pages.Page.ContactSlug, cancellationToken) is Lookup.Found found ? found.Item : null;
 }
