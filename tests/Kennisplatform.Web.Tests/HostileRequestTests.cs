@@ -198,6 +198,24 @@ public class HostileRequestTests(HostileRequestTests.Factory factory) : IClassFi
         }
     }
 
+    [Theory]
+    [InlineData("/bijeenkomsten?thema=%00")]
+    [InlineData("/zoeken?q=buurt%00huis&type=%00")]
+    [InlineData("/api/v1/cases?theme=a%00b&outcome=%00")]
+    public async Task A_nul_character_in_the_query_gives_a_normal_page_on_both_engines(string path)
+    {
+        using var response = await factory.CreatePlainClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_form_field_is_refused_before_any_page_reads_it()
+    {
+        using var response = await SiteFactory.SignInAsync(factory.NewBrowser(), "nie\0mand@example.org", "een wachtwoord");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Dit verzoek begrijpen we niet", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task The_error_page_opened_directly_is_an_ordinary_page()
     {

@@ -18,6 +18,8 @@ public class ProxyTests(ProxyTests.Factory factory) : IClassFixture<ProxyTests.F
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting(Proxies.ConfigKey, "10.0.0.0/29, 127.0.0.1");
+            // Absolute addresses follow the request (and so the proxy's scheme) only when the hosts are restricted.
+            builder.UseSetting("AllowedHosts", "localhost");
             builder.UseSetting("Kennisplatform:Submissions:PerHour", "1");
         }
     }

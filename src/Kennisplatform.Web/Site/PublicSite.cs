@@ -45,6 +45,7 @@ public static class PublicSite
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseMiddleware<UnreadableBodies>();
+        app.UseMiddleware<Hosting.NulCharacters>();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
