@@ -164,3 +164,20 @@ public class SubmissionLimitTests(SubmissionTests.StrictFactory factory) : IClas
         Assert.Equal(HttpStatusCode.Redirect, (await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Vijfde"))).StatusCode);
     }
 }
+
+public class StoryLimitTests(SubmissionTests.StrictFactory factory) : IClassFixture<SubmissionTests.StrictFactory>
+{
+    [Fact]
+    public async Task Stories_refused_for_a_mistake_do_not_use_up_the_hourly_limit()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var wrong = SubmissionTests.Story($"Zonder toestemming {i}");
+            wrong["Consent"] = "false";
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, (await SubmissionTests.SubmitAsync(factory, wrong)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Eerste echte"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Tweede echte"))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Derde echte"))).StatusCode);
+    }
+}

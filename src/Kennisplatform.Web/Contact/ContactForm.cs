@@ -34,18 +34,14 @@ public abstract class ContactForm(SubmissionGuard guard) : PageModel
 
     /// <summary>
     /// Checks the post; on a refusal sets the status, the message and a new stamp, and returns false. A post with
-    /// mistakes in its fields is refused before the guard is asked, so it does not count against the hourly limit.
+    /// mistakes in its fields is refused before the limit is asked, so it does not count against the hourly limit.
     /// </summary>
     protected async Task<bool> AcceptAsync()
     {
-        if (!ModelState.IsValid && string.IsNullOrEmpty(Website))
+        switch (await guard.CheckAsync(HttpContext, Stamp, Website, ModelState.IsValid))
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            NewStamp();
-            return false;
-        }
-        switch (await guard.CheckAsync(Stamp, Website, Address))
-        {
+            case Verdict.Accept:
+                return true;
             case Verdict.Honeypot:
                 Sent = true; // tell a bot nothing: it sees the same thanks, but nothing is sent
                 return false;
@@ -58,8 +54,6 @@ public abstract class ContactForm(SubmissionGuard guard) : PageModel
                 Problem = "Het formulier is te snel of te laat verstuurd. Controleer je bericht en verstuur het nog een keer.";
                 break;
             default:
-                if (ModelState.IsValid)
-                    return true;
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 break;
         }

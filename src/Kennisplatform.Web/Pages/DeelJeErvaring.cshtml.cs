@@ -53,23 +53,6 @@ public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore stor
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var verdict = await guard.CheckAsync(Stamp, Website, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "onbekend");
-        switch (verdict)
-        {
-            case Verdict.Honeypot:
-                // Tell a bot nothing: it sees the same thank-you page, but nothing is stored.
-                return RedirectToPage("/DeelJeErvaringBedankt");
-            case Verdict.TooMany:
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                Problem = "Er zijn vanaf dit adres in het afgelopen uur al veel verhalen gestuurd. Probeer het later opnieuw.";
-                return Page();
-            case Verdict.TooFast or Verdict.Expired:
-                Problem = "Het formulier is te snel of te laat verstuurd. Controleer je verhaal en verstuur het nog een keer.";
-                Stamp = guard.Stamp();
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return Page();
-        }
-
         var submitted = new Case
         {
             Title = Title.Trim(),
@@ -87,11 +70,25 @@ public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore stor
             ModelState.AddModelError(nameof(Outcome), "Kies hoe het afliep.");
         foreach (var error in submitted.Validate().Where(e => e.Field == "what_did_not_work"))
             ModelState.AddModelError(nameof(WhatDidNotWork), error.Message);
-        if (!ModelState.IsValid)
+        // Only now the guard: a story with mistakes is refused before the limit is asked, so it never uses it up.
+        switch (await guard.CheckAsync(HttpContext, Stamp, Website, ModelState.IsValid))
         {
-            Stamp = guard.Stamp();
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            case Verdict.Honeypot:
+                // Tell a bot nothing: it sees the same thank-you page, but nothing is stored.
+                return RedirectToPage("/DeelJeErvaringBedankt");
+            case Verdict.TooMany:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Problem = "Er zijn vanaf dit adres in het afgelopen uur al veel verhalen gestuurd. Probeer het later opnieuw.";
+                return Page();
+            case Verdict.TooFast or Verdict.Expired:
+                Problem = "Het formulier is te snel of te laat verstuurd. Controleer je verhaal en verstuur het nog een keer.";
+                Stamp = guard.Stamp();
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            case Verdict.Invalid:
+                Stamp = guard.Stamp();
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
         }
 
         // The story and its private contact details are written in one transaction: never one without the other.

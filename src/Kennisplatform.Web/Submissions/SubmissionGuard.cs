@@ -13,7 +13,8 @@ public sealed class SubmissionOptions
     public TimeSpan MinimumFillTime { get; set; } = TimeSpan.FromSeconds(4);
 }
 
-public enum Verdict { Accept, TooFast, Expired, Honeypot, TooMany }
+/// <summary>What the guard makes of a post. <see cref="Invalid"/>: the form's own fields have mistakes; the limit was not asked.</summary>
+public enum Verdict { Accept, Invalid, TooFast, Expired, Honeypot, TooMany }
 
 /// <summary>
 /// Spam protection without a third-party service: a field people never see (bots fill it), a signed time stamp
@@ -28,10 +29,17 @@ public sealed class SubmissionGuard(IDataProtectionProvider protection, TimeProv
     /// <summary>The value of the form's hidden time field: when the form was shown, signed so it cannot be forged.</summary>
     public string Stamp() => protector.Protect(clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
 
-    public async Task<Verdict> CheckAsync(string? stamp, string? honeypot, string address)
+    /// <summary>
+    /// Judges a post of a public form. A post whose own fields have mistakes (<paramref name="fieldsValid"/> false) is
+    /// <see cref="Verdict.Invalid"/> before the limit is asked: only posts that are accepted use up the hourly limit,
+    /// never a refusal the visitor can put right.
+    /// </summary>
+    public async Task<Verdict> CheckAsync(HttpContext context, string? stamp, string? honeypot, bool fieldsValid)
     {
         if (!string.IsNullOrEmpty(honeypot))
             return Verdict.Honeypot;
+        if (!fieldsValid)
+            return Verdict.Invalid;
         DateTime shown;
         try
         {
@@ -46,6 +54,7 @@ public sealed class SubmissionGuard(IDataProtectionProvider protection, TimeProv
             return Verdict.TooFast;
         if (elapsed > TimeSpan.FromDays(1))
             return Verdict.Expired;
-        return await limits.TryTakeAsync(LimitScope, address, options.Value.PerHour, TimeSpan.FromHours(1)) ? Verdict.Accept : Verdict.TooMany;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
+        return await limits.TryTakeAsync(LimitScope, address, options.Value.PerHour, TimeSpan.FromHours(1), context.RequestAborted) ? Verdict.Accept : Verdict.TooMany;
     }
 }

@@ -41,11 +41,14 @@ public sealed class OpDeHoogteModel(ContentDb db, Kennisplatform.Web.Alerts.Aler
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Topic = await AlertTopic.FromQueryAsync(db, Theme, Type, Search, cancellationToken);
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
         if (!Dutch.TryParse<AlertFrequency>(Frequency, out var frequency))
             ModelState.AddModelError(nameof(Frequency), "Kies elke week of elke maand.");
-        switch (!ModelState.IsValid && string.IsNullOrEmpty(Website) ? Verdict.Accept : await guard.CheckAsync(Stamp, Website, address))
+        switch (await guard.CheckAsync(HttpContext, Stamp, Website, ModelState.IsValid && Topic is not null))
         {
+            case Verdict.Accept:
+                await alerts.SubscribeAsync(Email.Trim(), Topic!, frequency, PublicUrls.Base(HttpContext), cancellationToken);
+                Sent = true;
+                return Page();
             case Verdict.Honeypot:
                 Sent = true;
                 return Page();
@@ -58,14 +61,8 @@ public sealed class OpDeHoogteModel(ContentDb db, Kennisplatform.Web.Alerts.Aler
                 Problem = "Het formulier is te snel of te laat verstuurd. Verstuur het nog een keer.";
                 break;
             default:
-                if (Topic is null || !ModelState.IsValid)
-                {
-                    Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                    break;
-                }
-                await alerts.SubscribeAsync(Email.Trim(), Topic, frequency, PublicUrls.Base(HttpContext), cancellationToken);
-                Sent = true;
-                return Page();
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                break;
         }
         Stamp = guard.Stamp();
         return Page();

@@ -46,8 +46,8 @@ public sealed class AanmeldenModel(SiteQueries queries, Registrations registrati
     {
         if (await LoadAsync(slug, cancellationToken) is { } missing)
             return missing;
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
-        switch (!ModelState.IsValid && string.IsNullOrEmpty(Website) ? Verdict.Accept : await guard.CheckAsync(Stamp, Website, address))
+        // A closed event is refused like a field with a mistake: before the limit is asked.
+        switch (await guard.CheckAsync(HttpContext, Stamp, Website, ModelState.IsValid && IsOpen))
         {
             case Verdict.Honeypot:
                 Outcome = RegisterOutcome.Confirmed; // a bot sees the same thanks; nothing is stored
@@ -60,27 +60,20 @@ public sealed class AanmeldenModel(SiteQueries queries, Registrations registrati
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 Problem = "Het formulier is te snel of te laat verstuurd. Controleer je gegevens en verstuur het nog een keer.";
                 break;
-            default:
+            case Verdict.Invalid:
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 if (!IsOpen)
-                {
-                    Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                     Problem = "Aanmelden voor deze bijeenkomst kan niet (meer).";
-                }
-                else if (!ModelState.IsValid)
-                    Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                else
-                {
-                    Outcome = await registrations.RegisterAsync(Event, Name.Trim(), Email.Trim(), Organisation.Trim(), Needs.Trim(), PublicUrls.Base(HttpContext), cancellationToken);
-                    if (Outcome is RegisterOutcome.Confirmed or RegisterOutcome.Waiting)
-                    {
-                        return Page();
-                    }
-                    Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                    Problem = Outcome == RegisterOutcome.AlreadyRegistered
-                        ? "Met dit e-mailadres ben je al aangemeld. Kijk in je mailbox voor de bevestiging."
-                        : "Aanmelden voor deze bijeenkomst kan niet (meer).";
-                    Outcome = null;
-                }
+                break;
+            default:
+                Outcome = await registrations.RegisterAsync(Event, Name.Trim(), Email.Trim(), Organisation.Trim(), Needs.Trim(), PublicUrls.Base(HttpContext), cancellationToken);
+                if (Outcome is RegisterOutcome.Confirmed or RegisterOutcome.Waiting)
+                    return Page();
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                Problem = Outcome == RegisterOutcome.AlreadyRegistered
+                    ? "Met dit e-mailadres ben je al aangemeld. Kijk in je mailbox voor de bevestiging."
+                    : "Aanmelden voor deze bijeenkomst kan niet (meer).";
+                Outcome = null;
                 break;
         }
         Stamp = guard.Stamp();
