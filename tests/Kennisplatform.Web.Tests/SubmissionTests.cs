@@ -181,3 +181,76 @@ public class StoryLimitTests(SubmissionTests.StrictFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.TooManyRequests, (await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Derde echte"))).StatusCode);
     }
 }
+
+public class DoubleSubmitTests(SubmissionTests.StrictFactory factory) : IClassFixture<SubmissionTests.StrictFactory>
+{
+    [Fact]
+    public async Task The_same_form_sent_twice_stores_one_story_and_uses_the_limit_once()
+    {
+        var browser = factory.NewBrowser();
+        var form = await new HtmlParser().ParseDocumentAsync(await browser.GetStringAsync("/deel-je-ervaring"));
+        var fields = SubmissionTests.Story("Twee keer geklikt");
+        fields["__RequestVerificationToken"] = form.QuerySelector("form.submission-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        fields["Stamp"] = form.QuerySelector("input[name=Stamp]")!.GetAttribute("value")!;
+        factory.Clock.Now = factory.Clock.Now.AddSeconds(30);
+        var first = await browser.PostAsync("/deel-je-ervaring", new FormUrlEncodedContent(fields));
+        var second = await browser.PostAsync("/deel-je-ervaring", new FormUrlEncodedContent(fields));
+        var replayed = await factory.NewBrowser().PostAsync("/deel-je-ervaring", new FormUrlEncodedContent(fields));
+
+        // Both see the thank-you (a double click must not look like a failure); only one story is stored.
+        Assert.All(new[] { first, second }, r => Assert.Equal("/deel-je-ervaring/bedankt", r.Headers.Location?.OriginalString));
+        Assert.NotEqual(HttpStatusCode.InternalServerError, replayed.StatusCode);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
+            Assert.Equal(1, await db.Items.OfType<Case>().CountAsync(c => c.Title == "Twee keer geklikt"));
+        }
+        // The strict limit is two an hour: the repeat did not use the second.
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Een ander verhaal"))).StatusCode);
+    }
+}
+
+public class SubmissionRetentionTests(SubmissionRetentionTests.Factory factory) : IClassFixture<SubmissionRetentionTests.Factory>
+{
+    /// <summary>Retention periods other than the defaults, so the privacy page can only show them by reading the settings.</summary>
+    public sealed class Factory : SubmissionTests.Factory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Kennisplatform:Privacy:SubmissionContactDays", "45");
+            builder.UseSetting("Kennisplatform:Privacy:ContactMessageDays", "12");
+        }
+    }
+
+    [Fact]
+    public async Task A_story_senders_contact_details_are_deleted_after_the_configured_days_and_the_story_stays()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmissionTests.SubmitAsync(factory, SubmissionTests.Story("Bewaard verhaal"))).StatusCode);
+        var job = factory.Services.GetRequiredService<Kennisplatform.Web.Events.RetentionJob>();
+        async Task<(int Senders, int Stories)> CountAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
+            return (await db.Submissions.CountAsync(s => s.Case.Title == "Bewaard verhaal"), await db.Items.OfType<Case>().CountAsync(c => c.Title == "Bewaard verhaal"));
+        }
+
+        factory.Clock.Now = factory.Clock.Now.AddDays(44);
+        await job.RunAsync(CancellationToken.None);
+        Assert.Equal((1, 1), await CountAsync());
+        factory.Clock.Now = factory.Clock.Now.AddDays(2);
+        await job.RunAsync(CancellationToken.None);
+        Assert.Equal((0, 1), await CountAsync());
+    }
+
+    [Fact]
+    public async Task The_privacy_page_shows_the_retention_periods_the_site_is_set_to()
+    {
+        var rows = (await factory.CreatePlainClient().GetPageAsync("/privacy")).QuerySelectorAll("#bewaartermijnen-tabel tbody tr")
+            .Select(r => r.TextContent.Trim()).ToList();
+        Assert.Contains(rows, r => r.Contains("gedeeld verhaal") && r.Contains("45 dagen"));
+        Assert.Contains(rows, r => r.Contains("contactformulier") && r.Contains("12 dagen"));
+        Assert.Contains(rows, r => r.Contains("bijeenkomst") && r.Contains("30 dagen na de bijeenkomst"));
+        Assert.Empty((await factory.CreatePlainClient().GetPageAsync("/over")).QuerySelectorAll("#bewaartermijnen-tabel"));
+    }
+}

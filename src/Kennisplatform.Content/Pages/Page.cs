@@ -21,6 +21,9 @@ public class Page : ContentItem
 
     public const string ContactSlug = "contact";
 
+    /// <summary>The free page about privacy; the site adds the retention periods from its settings to it.</summary>
+    public const string PrivacySlug = "privacy";
+
     /// <summary>First path segments the site uses itself: its own, and those of every content type. A page may not take them.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(
         SiteSegments.Concat(ContentTypes.All.Select(t => t.Segment()).OfType<string>()), StringComparer.Ordinal);

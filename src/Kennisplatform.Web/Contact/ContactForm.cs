@@ -42,7 +42,7 @@ public abstract class ContactForm(SubmissionGuard guard) : PageModel
         {
             case Verdict.Accept:
                 return true;
-            case Verdict.Honeypot:
+            case Verdict.Ignore:
                 Sent = true; // tell a bot nothing: it sees the same thanks, but nothing is sent
                 return false;
             case Verdict.TooMany:

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Kennisplatform.Web.Events;
 
-/// <summary>Section Kennisplatform:Privacy: how long personal records are kept. The privacy page says the same.</summary>
+/// <summary>Section Kennisplatform:Privacy: how long personal records are kept. The privacy page shows these values.</summary>
 public sealed class RetentionOptions
 {
     /// <summary>Registrations are deleted this many days after their event ended.</summary>
@@ -15,6 +15,11 @@ public sealed class RetentionOptions
     public int ContactMessageDays { get; set; } = 30;
     /// <summary>An alert nobody confirmed is deleted after this many days.</summary>
     public int UnconfirmedAlertDays { get; set; } = 7;
+    /// <summary>
+    /// The name, address and phone number sent with a shared story are deleted this many days after it arrived: time
+    /// enough for the editors to ask a question about it. The story itself stays, as a draft or published case.
+    /// </summary>
+    public int SubmissionContactDays { get; set; } = 90;
     public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
 }
 
@@ -52,12 +57,14 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<Retention
         var registrations = await db.Registrations.Where(r => r.Event.EndsAt < eventsBefore).ExecuteDeleteAsync(cancellationToken);
         var messages = await db.ContactMessages.Where(m => m.ReceivedAt < now.AddDays(-settings.ContactMessageDays)).ExecuteDeleteAsync(cancellationToken);
         var alerts = await db.Subscriptions.Where(s => s.ConfirmedAt == null && s.CreatedAt < now.AddDays(-settings.UnconfirmedAlertDays)).ExecuteDeleteAsync(cancellationToken);
+        var submitters = await db.Submissions.Where(s => s.ReceivedAt < now.AddDays(-settings.SubmissionContactDays)).ExecuteDeleteAsync(cancellationToken);
         var sent = await db.Outbox.Where(m => (m.SentAt != null && m.SentAt < now.AddDays(-mail.Value.KeepSentDays))
             || (m.GaveUpAt != null && m.GaveUpAt < now.AddDays(-mail.Value.KeepSentDays))).ExecuteDeleteAsync(cancellationToken);
-        if (registrations + messages + alerts + sent > 0)
-            log.LogInformation("Retention: deleted {Registrations} registrations, {Messages} contact messages, {Alerts} unconfirmed alerts, {Mails} old mails",
-                registrations, messages, alerts, sent);
-        return registrations + messages + alerts + sent;
+        var total = registrations + messages + alerts + submitters + sent;
+        if (total > 0)
+            log.LogInformation("Retention: deleted {Registrations} registrations, {Messages} contact messages, {Alerts} unconfirmed alerts, {Submitters} story senders' contact details, {Mails} old mails",
+                registrations, messages, alerts, submitters, sent);
+        return total;
     }
 }
 

@@ -73,12 +73,13 @@ public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore stor
         // Only now the guard: a story with mistakes is refused before the limit is asked, so it never uses it up.
         switch (await guard.CheckAsync(HttpContext, Stamp, Website, ModelState.IsValid))
         {
-            case Verdict.Honeypot:
+            case Verdict.Ignore:
                 // Tell a bot nothing: it sees the same thank-you page, but nothing is stored.
                 return RedirectToPage("/DeelJeErvaringBedankt");
             case Verdict.TooMany:
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 Problem = "Er zijn vanaf dit adres in het afgelopen uur al veel verhalen gestuurd. Probeer het later opnieuw.";
+                Stamp = guard.Stamp(); // the stamp of this post is used up; a later try needs a new one
                 return Page();
             case Verdict.TooFast or Verdict.Expired:
                 Problem = "Het formulier is te snel of te laat verstuurd. Controleer je verhaal en verstuur het nog een keer.";

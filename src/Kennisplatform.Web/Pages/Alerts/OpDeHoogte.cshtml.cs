@@ -49,7 +49,7 @@ public sealed class OpDeHoogteModel(ContentDb db, Kennisplatform.Web.Alerts.Aler
                 await alerts.SubscribeAsync(Email.Trim(), Topic!, frequency, PublicUrls.Base(HttpContext), cancellationToken);
                 Sent = true;
                 return Page();
-            case Verdict.Honeypot:
+            case Verdict.Ignore:
                 Sent = true;
                 return Page();
             case Verdict.TooMany:

@@ -49,7 +49,7 @@ public sealed class AanmeldenModel(SiteQueries queries, Registrations registrati
         // A closed event is refused like a field with a mistake: before the limit is asked.
         switch (await guard.CheckAsync(HttpContext, Stamp, Website, ModelState.IsValid && IsOpen))
         {
-            case Verdict.Honeypot:
+            case Verdict.Ignore:
                 Outcome = RegisterOutcome.Confirmed; // a bot sees the same thanks; nothing is stored
                 return Page();
             case Verdict.TooMany:
