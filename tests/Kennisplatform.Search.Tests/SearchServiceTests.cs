@@ -136,6 +136,37 @@ public sealed class SearchServiceTests : IDisposable
     }
 
     [Fact]
+    public void Every_hit_of_a_page_gets_its_own_snippet_whichever_segment_holds_it()
+    {
+        // Each refresh writes a new segment; the last item ranks first (title match) though it is in the last segment.
+        var bodies = new Dictionary<string, string>
+        {
+            ["Zaaien"] = "Bewoners zaaien in de moestuin van blok A.",
+            ["Oogsten"] = "Bewoners oogsten in de moestuin van blok B.",
+            ["Moestuin"] = "Bewoners wieden in de moestuin van blok C.",
+        };
+        foreach (var (title, body) in bodies)
+        {
+            Add(title, "Een verhaal", type: "pagina", body: body);
+            index.Refresh();
+        }
+
+        var hits = search.Search(new SearchRequest { Text = "moestuin" }).Hits;
+
+        Assert.True(SegmentCount() > 2);
+        Assert.Equal(3, hits.Count);
+        Assert.Equal("Moestuin", hits[0].Title);
+        Assert.All(hits, hit => Assert.Equal(bodies[hit.Title].Replace("moestuin", "<mark>moestuin</mark>"), hit.SnippetHtml));
+    }
+
+    private int SegmentCount()
+    {
+        var searcher = index.Searchers.Acquire();
+        try { return searcher.IndexReader.Leaves.Count; }
+        finally { index.Searchers.Release(searcher); }
+    }
+
+    [Fact]
     public void Sort_by_date_and_paging()
     {
         var newest = search.Search(new SearchRequest { Text = "", Sort = SearchSort.Newest, PageSize = 4, Page = 2 });

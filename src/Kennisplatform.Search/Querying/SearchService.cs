@@ -1,5 +1,6 @@
 using Kennisplatform.Search.Analysis;
 using Kennisplatform.Search.Indexing;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
@@ -76,8 +77,7 @@ public sealed class SearchService(SearchIndex index)
         var total = top.TotalHits;
         var shown = Math.Min(page, Math.Max(1, (total + pageSize - 1) / pageSize));
         var docs = top.GetTopDocs((shown - 1) * pageSize, pageSize);
-        var terms = built.Terms.Select(t => new BytesRef(t)).ToList();
-        var hits = docs.ScoreDocs.Select(d => ToHit(searcher, d, terms)).ToList();
+        var hits = Hits(searcher, docs.ScoreDocs, built.Terms);
         return new SearchResults
         {
             Total = total,
@@ -104,27 +104,31 @@ public sealed class SearchService(SearchIndex index)
         return filter.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
     }
 
-    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, IReadOnlyCollection<BytesRef> terms)
+    /// <summary>The hits of one page, their snippets read for the whole page at once.</summary>
+    private static List<SearchHit> Hits(IndexSearcher searcher, ScoreDoc[] scoreDocs, IReadOnlySet<string> terms)
     {
-        var doc = searcher.Doc(scoreDoc.Doc, HitFields);
-        var summary = doc.Get(SearchFields.Summary) ?? "";
-        var snippet = terms.Count == 0
-            ? Snippets.Plain(summary)
-            : Snippets.Best(searcher.IndexReader, scoreDoc.Doc, terms, SearchFields.Snippeted.Select(f => (f, doc.Get(f) ?? "")).ToList());
-        return new SearchHit(
+        var stored = scoreDocs.Select(d => searcher.Doc(d.Doc, HitFields)).ToList();
+        var snippets = terms.Count == 0
+            ? stored.Select(d => Snippets.Plain(d.Get(SearchFields.Summary) ?? "")).ToArray()
+            : Snippets.Best(searcher.IndexReader, scoreDocs.Select(d => d.Doc).ToList(), terms.Select(t => new BytesRef(t)).ToList(),
+                stored.Select(d => (IReadOnlyList<string>)SearchFields.Snippeted.Select(f => d.Get(f) ?? "").ToList()).ToList());
+        return scoreDocs.Select((d, i) => ToHit(stored[i], d, snippets[i])).ToList();
+    }
+
+    private static SearchHit ToHit(Document doc, ScoreDoc scoreDoc, string snippet) =>
+        new(
             int.Parse(doc.Get(SearchFields.Id), System.Globalization.CultureInfo.InvariantCulture),
             doc.Get(SearchFields.Type) ?? "",
             doc.Get(SearchFields.Slug) ?? "",
             doc.Get(SearchFields.Title) ?? "",
             doc.Get(SearchFields.Url) ?? "",
-            summary,
+            doc.Get(SearchFields.Summary) ?? "",
             snippet,
             new DateTime(doc.GetField(SearchFields.Published)?.GetInt64Value() ?? 0, DateTimeKind.Utc),
             float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
             SearchFields.Facets.Where(f => f != SearchFields.Type)
                 .ToDictionary(f => f, f => (IReadOnlyList<string>)doc.GetValues(f)),
             doc.GetField(SearchFields.Fictional) is not null);
-    }
 
     /// <summary>
     /// The words with each unknown one replaced by its closest word in the index, or null when nothing changes. A word
@@ -218,7 +222,7 @@ public sealed class SearchService(SearchIndex index)
             };
             foreach (var other in (exclude ?? []).Distinct().Take(200))
                 query.Add(new TermQuery(new Term(SearchFields.Id, SearchIndex.Id(other))), Occur.MUST_NOT);
-            return searcher.Search(query, count).ScoreDocs.Select(d => ToHit(searcher, d, [])).ToList();
+            return Hits(searcher, searcher.Search(query, count).ScoreDocs, new HashSet<string>());
         }
         finally
         {
