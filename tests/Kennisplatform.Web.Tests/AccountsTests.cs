@@ -105,21 +105,6 @@ public class AccountsTests(AccountsTests.Factory factory) : IClassFixture<Accoun
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
-    {
-        await CreateUserAsync("slot@example.org", Roles.Author);
-        var browser = NewBrowser();
-        for (var i = 0; i < 5; i++)
-        {
-            var wrong = await SignInAsync(browser, "slot@example.org", "niet het goede wachtwoord");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        }
-        var right = await SignInAsync(browser, "slot@example.org", GoodPassword);
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("Je account is geblokkeerd", await right.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
     public async Task Unknown_address_and_wrong_password_get_the_same_answer()
     {
         await CreateUserAsync("bekend@example.org", Roles.Author);

@@ -16,7 +16,7 @@ public sealed class RateLimits(ContentDb db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcTicks;
         var ended = now - window.Ticks;
-        var hashed = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(scope + "\n" + key)));
+        var hashed = Hash(scope, key);
         // A key's window starts at its first attempt and, once over, starts afresh at the next. Both engines speak this
         // upsert (SQLite 3.35+, PostgreSQL 9.5+), and both evaluate every SET expression on the old row.
         var count = (await db.Database.SqlQuery<int>($"""
@@ -34,4 +34,20 @@ public sealed class RateLimits(ContentDb db, TimeProvider clock)
         }
         return count <= limit;
     }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> has used up <paramref name="limit"/> within the current window, without counting
+    /// an attempt: for limits that count failures only, asked before the attempt and taken after a failure.
+    /// </summary>
+    public async Task<bool> IsUsedUpAsync(string scope, string key, int limit, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        var hashed = Hash(scope, key);
+        var ended = clock.GetUtcNow().UtcTicks - window.Ticks;
+        var count = await db.Database.SqlQuery<int>($"""
+            SELECT "Count" AS "Value" FROM "RateLimits" WHERE "Key" = {hashed} AND "WindowStart" > {ended}
+            """).ToListAsync(cancellationToken);
+        return count.Count > 0 && count[0] >= limit;
+    }
+
+    private static string Hash(string scope, string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(scope + "\n" + key)));
 }

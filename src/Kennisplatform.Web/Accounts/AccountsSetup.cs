@@ -62,6 +62,8 @@ public static class AccountsSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<ResetRequestLimiter>();
         builder.Services.AddScoped<AccountMails>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddOptions<SignInLimitOptions>().Bind(builder.Configuration.GetSection("Kennisplatform:SignIn"));
         builder.Services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = LoginPath;

@@ -3,10 +3,11 @@ using Kennisplatform.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Kennisplatform.Web.Pages.Beheer;
 
-public sealed class InloggenModel(SignInManager<Editor> signIn) : PageModel
+public sealed class InloggenModel(SignInManager<Editor> signIn, PasswordSignIn passwords, IOptions<SignInLimitOptions> limits) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Vul je e-mailadres in."), EmailAddress(ErrorMessage = "Dit is geen geldig e-mailadres.")]
     public string Email { get; set; } = "";
@@ -21,25 +22,29 @@ public sealed class InloggenModel(SignInManager<Editor> signIn) : PageModel
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
             return Page();
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor)
-            return RedirectToPage("/Beheer/InloggenCode", new { ReturnUrl = ReturnUrl is { Length: > 0 } ? ReturnUrl : null });
-        if (result.IsLockedOut)
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
+        switch (await passwords.SignInAsync(Email, Password, client, cancellationToken))
         {
-            Problem = SignInMessages.LockedOut(signIn.Options.Lockout.DefaultLockoutTimeSpan);
-            return Page();
+            case PasswordOutcome.SignedIn:
+                return LocalRedirect(AccountsSetup.AfterSignIn(Url, ReturnUrl));
+            case PasswordOutcome.NeedsCode:
+                return RedirectToPage("/Beheer/InloggenCode", new { ReturnUrl = ReturnUrl is { Length: > 0 } ? ReturnUrl : null });
+            case PasswordOutcome.LockedOut:
+                Problem = SignInMessages.LockedOut(signIn.Options.Lockout.DefaultLockoutTimeSpan);
+                return Page();
+            case PasswordOutcome.Paused:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Problem = SignInMessages.Paused(limits.Value.Window);
+                return Page();
+            default:
+                // The same message whether the address exists or not: the form must not tell who has an account.
+                Problem = "Het e-mailadres of het wachtwoord klopt niet.";
+                return Page();
         }
-        if (!result.Succeeded)
-        {
-            // The same message whether the address exists or not: the form must not tell who has an account.
-            Problem = "Het e-mailadres of het wachtwoord klopt niet.";
-            return Page();
-        }
-        return LocalRedirect(AccountsSetup.AfterSignIn(Url, ReturnUrl));
     }
 
     /// <summary>Step one of signing in with a passkey, called by passkeys.js: a challenge for any passkey of this site.</summary>
