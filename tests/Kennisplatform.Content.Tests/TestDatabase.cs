@@ -17,7 +17,7 @@ public sealed class TestDatabase : IDisposable
     {
         Target = TestEngine.NewDatabase(folder, "test.db");
         using var db = NewContext();
-        DatabaseSetup.MigrateAsync(db).GetAwaiter().GetResult();
+        DatabaseSetup.RunExclusiveAsync(Target, () => DatabaseSetup.MigrateAsync(db)).GetAwaiter().GetResult();
     }
 
     public DatabaseTarget Target { get; }

@@ -153,8 +153,11 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
             Directory.Delete(options.IndexFolder, recursive: true); // rebuilt from the restored database on start
 
         // A backup from an older version gets this version's migrations now, not on the first request.
-        await DatabaseSetup.MigrateAsync(content);
-        await DatabaseSetup.MigrateAsync(accounts);
+        await DatabaseSetup.RunExclusiveAsync(options.DatabaseTarget, async () =>
+        {
+            await DatabaseSetup.MigrateAsync(content);
+            await DatabaseSetup.MigrateAsync(accounts);
+        });
     }
 
     private static string Counts(Manifest m) =>

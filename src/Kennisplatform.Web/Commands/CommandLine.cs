@@ -9,18 +9,6 @@ public sealed record CommandLine(string? Verb, IReadOnlyList<string> Operands, s
     /// <summary>Options that take no value: they belong to the verb, not to the host's configuration.</summary>
     public static readonly IReadOnlySet<string> KnownFlags = new HashSet<string> { "--replace" };
 
-    public static readonly IReadOnlyDictionary<string, string> Verbs = new Dictionary<string, string>
-    {
-        ["import"] = "import MAP      leest de inhoudsbestanden in MAP in (alles of niets)",
-        ["export"] = "export MAP      schrijft alle inhoud als bestanden naar MAP",
-        ["reindex"] = "reindex         bouwt de zoekindex opnieuw op uit de database",
-        ["backup"] = "backup BESTAND   schrijft database, accounts en media naar één zip-bestand (ook terwijl de site draait)",
-        ["restore"] = "restore BESTAND [--replace]   zet een backup terug; --replace bewaart de huidige gegevens in voor-herstel-…",
-        ["copy-database"] = "copy-database --to VERBINDING   kopieert de hele site naar een lege database (PostgreSQL: \"Host=…;Database=…\", SQLite: \"Data Source=BESTAND\")",
-        ["create-admin"] = "create-admin --email ADRES [--name NAAM]   maakt een beheerder; wachtwoord via standaardinvoer of gegenereerd",
-        ["help"] = "help            toont deze uitleg",
-    };
-
     public static CommandLine Parse(string[] args)
     {
         var host = new List<string>();

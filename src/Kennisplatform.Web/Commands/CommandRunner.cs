@@ -2,6 +2,7 @@ using Kennisplatform.Content.Files;
 using Kennisplatform.Content.Storage;
 using Kennisplatform.Web.Accounts;
 using Kennisplatform.Web.Hosting;
+using Kennisplatform.Web.Moving;
 using Kennisplatform.Web.Search;
 using Microsoft.Extensions.Options;
 
@@ -10,87 +11,110 @@ namespace Kennisplatform.Web.Commands;
 /// <summary>Runs a command-line verb against the same database the site uses. Exit codes: 0 done, 1 problems found, 2 wrong use.</summary>
 public static class CommandRunner
 {
+    /// <summary>What a verb's handler works with: the services of one scope, the site's options, its operand and the two writers.</summary>
+    private sealed record Verb(IServiceProvider Services, PlatformOptions Options, CommandLine Line, TextWriter Output, TextWriter Errors)
+    {
+        public string Operand => Line.Operands[0];
+        public string? Setting(string key) => Services.GetRequiredService<IConfiguration>()[key];
+    }
+
+    private sealed record Handler(string Usage, int Operands, Func<Verb, Task<int>> RunAsync);
+
+    /// <summary>Every verb: its line in the usage text, how many operands it takes, and what it does.</summary>
+    private static readonly Dictionary<string, Handler> Handlers = new()
+    {
+        ["import"] = new("import MAP      leest de inhoudsbestanden in MAP in (alles of niets)", 1, ImportAsync),
+        ["export"] = new("export MAP      schrijft alle inhoud als bestanden naar MAP", 1, ExportAsync),
+        ["reindex"] = new("reindex         bouwt de zoekindex opnieuw op uit de database", 0, ReindexAsync),
+        ["backup"] = new("backup BESTAND   schrijft database, accounts en media naar één zip-bestand (ook terwijl de site draait)", 1,
+            SqliteOnly(verb => Backups(verb).BackupAsync(verb.Operand, verb.Output, verb.Errors))),
+        ["restore"] = new("restore BESTAND [--replace]   zet een backup terug; --replace bewaart de huidige gegevens in voor-herstel-…", 1,
+            SqliteOnly(WithAccounts(verb => Backups(verb).RestoreAsync(verb.Operand, verb.Line.Flags.Contains("--replace"),
+                () => SiteLock.IsHeld(verb.Options), verb.Output, verb.Errors)))),
+        ["copy-database"] = new("copy-database --to VERBINDING   kopieert de hele site naar een lege database (PostgreSQL: \"Host=…;Database=…\", SQLite: \"Data Source=BESTAND\")", 0,
+            verb => CopyDatabaseCommand.RunAsync(verb.Options.DatabaseTarget, verb.Setting("to"), verb.Output, verb.Errors)),
+        ["create-admin"] = new("create-admin --email ADRES [--name NAAM]   maakt een beheerder; wachtwoord via standaardinvoer of gegenereerd", 0,
+            WithAccounts(verb => AdminCommand.RunAsync(verb.Services, verb.Setting("email"), verb.Setting("name"), Console.In, Console.IsInputRedirected, verb.Output, verb.Errors))),
+    };
+
     public static async Task<int> RunAsync(WebApplication app, CommandLine commandLine)
     {
-        var output = Console.Out;
-        var errors = Console.Error;
-        if (!CommandLine.Verbs.ContainsKey(commandLine.Verb!) || commandLine.Verb == "help")
-            return Usage(commandLine.Verb == "help" ? output : errors, commandLine.Verb);
+        if (commandLine.Verb == "help")
+            return Usage(Console.Out, null);
+        if (!Handlers.TryGetValue(commandLine.Verb!, out var handler) || commandLine.Operands.Count != handler.Operands)
+            return Usage(Console.Error, commandLine.Verb);
 
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var options = services.GetRequiredService<IOptions<PlatformOptions>>().Value;
         await DatabaseSetup.RunExclusiveAsync(options.DatabaseTarget, () => DatabaseSetup.MigrateAsync(services.GetRequiredService<ContentDb>()));
-
-        switch (commandLine.Verb, commandLine.Operands)
-        {
-            case ("import", [var folder]):
-                {
-                    var result = await services.GetRequiredService<ContentImporter>()
-                        .ImportAsync(Path.GetFullPath(folder), new ConsoleProgress(errors));
-                    if (!result.Succeeded)
-                    {
-                        foreach (var problem in result.Problems)
-                            errors.WriteLine(problem);
-                        errors.WriteLine($"Niets ingelezen: {result.Problems.Count} probleem/problemen in {result.Problems.Select(p => p.File).Distinct().Count()} bestand(en).");
-                        return 1;
-                    }
-                    output.WriteLine($"Ingelezen in {options.DatabaseTarget.Describe()}: {result.Files} bestanden, {result.Created} nieuw, {result.Updated} bijgewerkt, {result.Unchanged} ongewijzigd.");
-                    return 0;
-                }
-            case ("export", [var folder]):
-                {
-                    var count = await services.GetRequiredService<ContentExporter>().ExportAsync(Path.GetFullPath(folder), new ConsoleProgress(errors));
-                    output.WriteLine($"{count} items geschreven naar {Path.GetFullPath(folder)}.");
-                    return 0;
-                }
-            case ("create-admin", []):
-                {
-                    await services.PrepareAccountsAsync();
-                    var configuration = services.GetRequiredService<IConfiguration>();
-                    return await AdminCommand.RunAsync(services, configuration["email"], configuration["name"],
-                        Console.In, Console.IsInputRedirected, output, errors);
-                }
-            case ("backup" or "restore", _) when options.DatabaseTarget.Engine != DatabaseEngine.Sqlite:
-                errors.WriteLine("backup en restore werken in deze versie alleen met de SQLite-database in de datamap.");
-                return 1;
-            case ("backup", [var file]):
-                return await Backups(services, options).BackupAsync(file, output, errors);
-            case ("restore", [var file]):
-                await services.PrepareAccountsAsync();
-                return await Backups(services, options).RestoreAsync(file, commandLine.Flags.Contains("--replace"),
-                    () => SiteLock.IsHeld(options), output, errors);
-            case ("copy-database", []):
-                return await Moving.CopyDatabaseCommand.RunAsync(options.DatabaseTarget, services.GetRequiredService<IConfiguration>()["to"], output, errors);
-            case ("reindex", []):
-                {
-                    var indexer = services.GetRequiredService<SearchIndexer>();
-                    if (SiteLock.IsHeld(options))
-                    {
-                        errors.WriteLine("De zoekindex is in gebruik door een draaiende website met dezelfde datamap. Stop die eerst; bij de start bouwt de website de index zelf bij.");
-                        return 1;
-                    }
-                    indexer.Open(); // not PrepareAsync: that would rebuild an outdated index once before this rebuild
-                    var count = await indexer.RebuildAsync(new ConsoleProgress(errors), CancellationToken.None);
-                    output.WriteLine($"Zoekindex opnieuw opgebouwd in {options.IndexFolder}: {count} items.");
-                    return 0;
-                }
-            default:
-                return Usage(errors, commandLine.Verb);
-        }
+        return await handler.RunAsync(new Verb(services, options, commandLine, Console.Out, Console.Error));
     }
 
-    private static Backups Backups(IServiceProvider services, PlatformOptions options) =>
-        new(options, services.GetRequiredService<ContentDb>(), services.GetRequiredService<AccountsDb>(), services.GetRequiredService<TimeProvider>());
-
-    private static int Usage(TextWriter writer, string? verb)
+    private static async Task<int> ImportAsync(Verb verb)
     {
-        if (verb is not null and not "help")
-            writer.WriteLine($"Onbekende opdracht of verkeerde argumenten: {verb}");
+        var result = await verb.Services.GetRequiredService<ContentImporter>().ImportAsync(Path.GetFullPath(verb.Operand), new ConsoleProgress(verb.Errors));
+        if (!result.Succeeded)
+        {
+            foreach (var problem in result.Problems)
+                verb.Errors.WriteLine(problem);
+            verb.Errors.WriteLine($"Niets ingelezen: {result.Problems.Count} probleem/problemen in {result.Problems.Select(p => p.File).Distinct().Count()} bestand(en).");
+            return 1;
+        }
+        verb.Output.WriteLine($"Ingelezen in {verb.Options.DatabaseTarget.Describe()}: {result.Files} bestanden, {result.Created} nieuw, {result.Updated} bijgewerkt, {result.Unchanged} ongewijzigd.");
+        return 0;
+    }
+
+    private static async Task<int> ExportAsync(Verb verb)
+    {
+        var folder = Path.GetFullPath(verb.Operand);
+        var count = await verb.Services.GetRequiredService<ContentExporter>().ExportAsync(folder, new ConsoleProgress(verb.Errors));
+        verb.Output.WriteLine($"{count} items geschreven naar {folder}.");
+        return 0;
+    }
+
+    private static async Task<int> ReindexAsync(Verb verb)
+    {
+        if (SiteLock.IsHeld(verb.Options))
+        {
+            verb.Errors.WriteLine("De zoekindex is in gebruik door een draaiende website met dezelfde datamap. Stop die eerst; bij de start bouwt de website de index zelf bij.");
+            return 1;
+        }
+        var indexer = verb.Services.GetRequiredService<SearchIndexer>();
+        indexer.Open(); // not PrepareAsync: that would rebuild an outdated index once before this rebuild
+        var count = await indexer.RebuildAsync(new ConsoleProgress(verb.Errors), CancellationToken.None);
+        verb.Output.WriteLine($"Zoekindex opnieuw opgebouwd in {verb.Options.IndexFolder}: {count} items.");
+        return 0;
+    }
+
+    /// <summary><paramref name="run"/> on a SQLite database, which backup and restore work on as a file; a refusal (exit 1) on another.</summary>
+    private static Func<Verb, Task<int>> SqliteOnly(Func<Verb, Task<int>> run) => verb =>
+    {
+        if (verb.Options.DatabaseTarget.Engine == DatabaseEngine.Sqlite)
+            return run(verb);
+        verb.Errors.WriteLine("backup en restore werken in deze versie alleen met de SQLite-database in de datamap.");
+        return Task.FromResult(1);
+    };
+
+    /// <summary><paramref name="run"/> after the accounts tables and roles are ready, under the same start-up lock as the site's.</summary>
+    private static Func<Verb, Task<int>> WithAccounts(Func<Verb, Task<int>> run) => async verb =>
+    {
+        await DatabaseSetup.RunExclusiveAsync(verb.Options.DatabaseTarget, () => verb.Services.PrepareAccountsAsync());
+        return await run(verb);
+    };
+
+    private static Backups Backups(Verb verb) => new(verb.Options, verb.Services.GetRequiredService<ContentDb>(),
+        verb.Services.GetRequiredService<AccountsDb>(), verb.Services.GetRequiredService<TimeProvider>());
+
+    private static int Usage(TextWriter writer, string? wrongVerb)
+    {
+        if (wrongVerb is not null)
+            writer.WriteLine($"Onbekende opdracht of verkeerde argumenten: {wrongVerb}");
         writer.WriteLine("Gebruik: dotnet run --project src/Kennisplatform.Web -- [--data MAP] OPDRACHT");
-        foreach (var line in CommandLine.Verbs.Values)
-            writer.WriteLine("  " + line);
-        return verb == "help" ? 0 : 2;
+        foreach (var handler in Handlers.Values)
+            writer.WriteLine("  " + handler.Usage);
+        writer.WriteLine("  help            toont deze uitleg");
+        return wrongVerb is null ? 0 : 2;
     }
 
     /// <summary>Shows progress on one line, at most a hundred updates a phase, so large folders show movement without flooding a log.</summary>

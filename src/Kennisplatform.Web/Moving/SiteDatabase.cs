@@ -40,7 +40,7 @@ public sealed class SiteDatabase : IAsyncDisposable
             await using var content = ContentDb.Open(target);
             await DatabaseSetup.MigrateAsync(content, cancellationToken);
             await using var accounts = AccountsDb.Open(target);
-            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(accounts.Database, cancellationToken);
+            await DatabaseSetup.MigrateAsync(accounts, cancellationToken);
         }, cancellationToken);
 
     /// <summary>
