@@ -122,6 +122,47 @@ public class CommandLineTests : IDisposable
         Assert.Contains("import MAP", error);
     }
 
+    [Fact]
+    public async Task Help_lists_every_verb_and_wrong_operands_are_wrong_use_that_opens_no_database()
+    {
+        var help = await RunAsync("help");
+        Assert.Equal(0, help.Exit);
+        foreach (var line in new[] { "import MAP", "export MAP", "reindex", "backup BESTAND", "restore BESTAND [--replace]", "copy-database --to", "create-admin --email", "help" })
+            Assert.Contains("  " + line, help.Out);
+        Assert.DoesNotContain("Onbekende opdracht", help.Out);
+
+        foreach (var args in new[] { new[] { "import" }, ["export", "a", "b"], ["reindex", "nu"], ["backup"] })
+        {
+            var wrong = await RunAsync(args);
+            Assert.Equal(2, wrong.Exit);
+            Assert.Contains($"Onbekende opdracht of verkeerde argumenten: {args[0]}", wrong.Error);
+            Assert.Contains("  import MAP", wrong.Error);
+        }
+        Assert.False(File.Exists(Path.Combine(work, "data", "kennisplatform.db")), "wrong use made a database");
+    }
+
+    [Fact]
+    public async Task Backup_and_restore_refuse_a_postgresql_database_in_dutch()
+    {
+        if (Kennisplatform.Testing.TestEngine.Engine != Kennisplatform.Content.Storage.DatabaseEngine.PostgreSql)
+            return; // needs a server: tools/with-postgres.sh, as CI runs it
+        var database = Kennisplatform.Testing.TestEngine.NewDatabase(work);
+        try
+        {
+            foreach (var args in new[] { new[] { "backup", "b.zip" }, ["restore", "b.zip", "--replace"] })
+            {
+                var refused = await RunOnAsync("data", database.ConnectionString, null, args);
+                Assert.Equal(1, refused.Exit);
+                Assert.Contains("alleen met de SQLite-database in de datamap", refused.Error);
+            }
+            Assert.False(File.Exists(Path.Combine(work, "b.zip")));
+        }
+        finally
+        {
+            Kennisplatform.Testing.TestEngine.Drop(database);
+        }
+    }
+
     private static string Content => Path.Combine(Kennisplatform.Web.Hosting.SiteFolders.RepositoryRoot()!, "content");
 
     /// <summary>The number of items in the seed content: one file per item in each type's folder.</summary>
