@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kennisplatform.Content.Connectors;
+using Kennisplatform.Content.FailurePatterns;
 using Kennisplatform.Content.Interventions;
 using Kennisplatform.Content.Model;
 
@@ -26,6 +27,8 @@ public partial class Case : ContentItem
     public string Partners { get; set; } = "";
 
     public List<Intervention> Interventions { get; set; } = [];
+    /// <summary>The failure patterns this case shows; every failed or partly failed case should name them.</summary>
+    public List<FailurePattern> FailurePatterns { get; set; } = [];
     public int? ContactConnectorId { get; set; }
     public Connector? ContactConnector { get; set; }
 

@@ -1,6 +1,7 @@
 using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Connectors;
 using Kennisplatform.Content.Events;
+using Kennisplatform.Content.FailurePatterns;
 using Kennisplatform.Content.Instruments;
 using Kennisplatform.Content.Interventions;
 using Kennisplatform.Content.Model;
@@ -54,6 +55,7 @@ public static class ContentFields
             Field.Text<Case>("municipality_role", c => c.MunicipalityRole, (c, v) => c.MunicipalityRole = v, multiline: true),
             Field.Text<Case>("partners", c => c.Partners, (c, v) => c.Partners = v, multiline: true),
             Field.Links<Case, Intervention>("interventions", ContentType.Intervention, c => c.Interventions),
+            Field.Links<Case, FailurePattern>("failure_patterns", ContentType.FailurePattern, c => c.FailurePatterns),
             Field.Link<Case, Connector>("contact", ContentType.Connector, c => c.ContactConnector, (c, v) => c.ContactConnector = v),
         ]),
         [ContentType.Intervention] = (() => new Intervention(),
@@ -110,6 +112,12 @@ public static class ContentFields
         [ContentType.Theme] = (() => new Theme(),
         [
             Field.Int<Theme>("order", t => t.SortOrder == 0 ? null : t.SortOrder, (t, v) => t.SortOrder = v ?? 0),
+        ]),
+        [ContentType.FailurePattern] = (() => new FailurePattern(),
+        [
+            Field.Int<FailurePattern>("order", p => p.SortOrder == 0 ? null : p.SortOrder, (p, v) => p.SortOrder = v ?? 0),
+            Field.Text<FailurePattern>("what_helps", p => p.WhatHelps, (p, v) => p.WhatHelps = v, multiline: true),
+            Field.Text<FailurePattern>("question", p => p.Question, (p, v) => p.Question = v),
         ]),
         [ContentType.Page] = (() => new Page(),
         [

@@ -14,6 +14,7 @@ public enum ContentType
     [Dutch("instrument", "Instrument"), Plural("instrumenten", "Instrumenten")] Instrument,
     [Dutch("principe", "Werkzaam principe"), Plural("principes", "Werkzame principes")] Principle,
     [Dutch("thema", "Thema"), Plural("themas", "Thema's")] Theme,
+    [Dutch("faalpatroon", "Faalpatroon"), Plural("faalpatronen", "Faalpatronen")] FailurePattern,
     [Dutch("pagina", "Pagina"), Plural("", "Pagina's")] Page,
 }
 

@@ -1,6 +1,7 @@
 using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Connectors;
 using Kennisplatform.Content.Events;
+using Kennisplatform.Content.FailurePatterns;
 using Kennisplatform.Content.Files;
 using Kennisplatform.Content.Instruments;
 using Kennisplatform.Content.Interventions;
@@ -64,6 +65,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             "CaseInterventions",
             r => r.HasOne(typeof(Intervention)).WithMany().HasForeignKey("InterventionId").OnDelete(DeleteBehavior.Cascade),
             l => l.HasOne(typeof(Case)).WithMany().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade));
+        item.HasMany(c => c.FailurePatterns).WithMany(p => p.Cases).UsingEntity(
+            "CaseFailurePatterns",
+            r => r.HasOne(typeof(FailurePattern)).WithMany().HasForeignKey("FailurePatternId").OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne(typeof(Case)).WithMany().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade));
         item.HasOne(c => c.ContactConnector).WithMany(p => p.Cases)
             .HasForeignKey(c => c.ContactConnectorId).OnDelete(DeleteBehavior.SetNull);
     }
@@ -102,4 +107,14 @@ internal sealed class InstrumentConfiguration : IEntityTypeConfiguration<Instrum
 {
     public void Configure(EntityTypeBuilder<Instrument> item) =>
         item.Property(i => i.ExternalUrl).HasColumnName("InstrumentUrl").HasMaxLength(500);
+}
+
+internal sealed class FailurePatternConfiguration : IEntityTypeConfiguration<FailurePattern>
+{
+    public void Configure(EntityTypeBuilder<FailurePattern> item)
+    {
+        item.Property(p => p.Question).HasMaxLength(300);
+        // Named here: left to EF, the shared table's SortOrder columns would be renamed under the types that have them.
+        item.Property(p => p.SortOrder).HasColumnName("FailurePattern_SortOrder");
+    }
 }

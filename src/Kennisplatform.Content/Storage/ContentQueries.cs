@@ -1,4 +1,5 @@
 using Kennisplatform.Content.Cases;
+using Kennisplatform.Content.FailurePatterns;
 using Kennisplatform.Content.Files;
 using Kennisplatform.Content.Model;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,9 @@ public static class ContentQueries
     public static IQueryable<ContentItem> WithLinks(this IQueryable<ContentItem> items) =>
         items.Include(i => i.Themes).Include(i => i.Principles)
             .Include(i => ((Case)i).Interventions).Include(i => ((Case)i).ContactConnector)
+            .Include(i => ((Case)i).FailurePatterns)
+            // A pattern's page counts the themes of its cases.
+            .Include(i => ((FailurePattern)i).Cases).ThenInclude(c => c.Themes)
             .AsSplitQuery();
 }
 

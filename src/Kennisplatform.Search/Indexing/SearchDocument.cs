@@ -20,6 +20,8 @@ public sealed record SearchDocument
     public DateTime Published { get; init; }
     public IReadOnlyList<string> Themes { get; init; } = [];
     public IReadOnlyList<string> Principles { get; init; } = [];
+    /// <summary>Slugs of the failure patterns a case shows.</summary>
+    public IReadOnlyList<string> FailurePatterns { get; init; } = [];
     public string? Outcome { get; init; }
     public string? Evidence { get; init; }
     public string? Municipality { get; init; }
@@ -43,6 +45,7 @@ public static class SearchFields
     public const string Published = "published";
     public const string Theme = "theme";
     public const string Principle = "principle";
+    public const string FailurePattern = "failurepattern";
     public const string Outcome = "outcome";
     public const string Evidence = "evidence";
     public const string Municipality = "municipality";
@@ -61,11 +64,11 @@ public static class SearchFields
     public static readonly IReadOnlyList<string> Snippeted = [Summary, Body, Lessons];
 
     /// <summary>The fields with facet counts and filters, in display order.</summary>
-    public static readonly IReadOnlyList<string> Facets = [Type, Theme, Principle, Outcome, Evidence, Municipality, Neighbourhood];
+    public static readonly IReadOnlyList<string> Facets = [Type, Theme, Principle, Outcome, FailurePattern, Evidence, Municipality, Neighbourhood];
 
     /// <summary>Facets whose values are places: a place named in a query favours items there.</summary>
     public static readonly IReadOnlyList<string> Places = [Municipality, Neighbourhood];
 
     /// <summary>Facets an item has more than one value of; the others hold one value and are cheaper to count.</summary>
-    public static readonly IReadOnlySet<string> MultiValued = new HashSet<string> { Theme, Principle };
+    public static readonly IReadOnlySet<string> MultiValued = new HashSet<string> { Theme, Principle, FailurePattern };
 }

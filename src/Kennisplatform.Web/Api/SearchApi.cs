@@ -23,6 +23,7 @@ public static class SearchApi
         ["theme"] = SearchFields.Theme,
         ["principle"] = SearchFields.Principle,
         ["outcome"] = SearchFields.Outcome,
+        ["failurePattern"] = SearchFields.FailurePattern,
         ["evidence"] = SearchFields.Evidence,
         ["municipality"] = SearchFields.Municipality,
         ["neighbourhood"] = SearchFields.Neighbourhood,

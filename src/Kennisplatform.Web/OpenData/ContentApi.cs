@@ -49,7 +49,8 @@ public static class ContentApi
             return TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = "Ongeldige parameters.", Status = StatusCodes.Status400BadRequest });
 
         var filter = new OverviewFilter(query["theme"].FirstOrDefault(), query["outcome"].FirstOrDefault(), query["evidence"].FirstOrDefault(),
-            query["perspective"].FirstOrDefault(), query["when"].FirstOrDefault() switch { "upcoming" => OverviewFilter.Upcoming, "past" => OverviewFilter.Past, _ => null });
+            query["perspective"].FirstOrDefault(), query["when"].FirstOrDefault() switch { "upcoming" => OverviewFilter.Upcoming, "past" => OverviewFilter.Past, _ => null },
+            FailurePattern: query["failurePattern"].FirstOrDefault());
         var list = await queries.ListAsync(type, filter, page, pageSize, cancellationToken);
         return TypedResults.Ok(new JsonObject
         {

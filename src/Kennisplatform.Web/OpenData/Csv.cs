@@ -12,7 +12,7 @@ namespace Kennisplatform.Web.OpenData;
 public static class Csv
 {
     private static readonly string[] Header =
-        ["type", "slug", "titel", "samenvatting", "url", "gepubliceerd", "themas", "principes", "uitkomst", "bewijs", "gemeente", "begint", "eindigt", "licentie", "verzonnen"];
+        ["type", "slug", "titel", "samenvatting", "url", "gepubliceerd", "themas", "principes", "faalpatronen", "uitkomst", "bewijs", "gemeente", "begint", "eindigt", "licentie", "verzonnen"];
 
     /// <summary>A short list (a selection) as one file.</summary>
     public static byte[] Write(IEnumerable<ContentItem> items, Func<ContentItem, string> url)
@@ -42,6 +42,7 @@ public static class Csv
             item.Kind.Code(), item.Slug, item.Title, item.Summary, url(item),
             Moment(item.PublishedAt),
             string.Join(", ", item.Themes.Select(t => t.Slug)), string.Join(", ", item.Principles.Select(p => p.Slug)),
+            string.Join(", ", facts.FailurePatterns.Select(p => p.Slug).Order(StringComparer.Ordinal)),
             facts.Outcome ?? "", facts.Evidence ?? "", facts.Municipality ?? "", Moment(facts.StartsAt), Moment(facts.EndsAt),
             item.License, item.IsFictional ? "ja" : "nee",
         ]);

@@ -6,7 +6,7 @@ using Kennisplatform.Web.Site;
 
 namespace Kennisplatform.Web.Search;
 
-/// <summary>Dutch names for facets and their values; theme and principle titles come from the database.</summary>
+/// <summary>Dutch names for facets and their values; theme, principle and failure-pattern titles come from the database.</summary>
 public sealed class FacetLabels(IReadOnlyDictionary<string, string> titlesBySlug)
 {
     /// <summary>Facet field → (name shown on the page, query-string key of the search page).</summary>
@@ -16,6 +16,7 @@ public sealed class FacetLabels(IReadOnlyDictionary<string, string> titlesBySlug
         [SearchFields.Theme] = ("Thema", "thema"),
         [SearchFields.Principle] = ("Werkzaam principe", "principe"),
         [SearchFields.Outcome] = ("Uitkomst", "uitkomst"),
+        [SearchFields.FailurePattern] = ("Faalpatroon", "faalpatroon"),
         [SearchFields.Evidence] = ("Bewijs", "bewijs"),
         [SearchFields.Municipality] = ("Gemeente", "gemeente"),
         [SearchFields.Neighbourhood] = ("Wijk", "wijk"),
@@ -25,8 +26,9 @@ public sealed class FacetLabels(IReadOnlyDictionary<string, string> titlesBySlug
     {
         var themes = await queries.ThemesAsync(cancellationToken);
         var principles = await queries.PrinciplesAsync(cancellationToken);
+        var patterns = await queries.FailurePatternsAsync(cancellationToken);
         var titles = new Dictionary<string, string>();
-        foreach (var item in themes.Cast<ContentItem>().Concat(principles))
+        foreach (var item in themes.Cast<ContentItem>().Concat(principles).Concat(patterns))
             titles[item.Kind.Code() + ":" + item.Slug] = item.Title;
         return new FacetLabels(titles);
     }
@@ -38,6 +40,7 @@ public sealed class FacetLabels(IReadOnlyDictionary<string, string> titlesBySlug
         SearchFields.Evidence => Dutch.TryParse<EvidenceLevel>(value, out var evidence) ? evidence.Label() : value,
         SearchFields.Theme => titlesBySlug.GetValueOrDefault("thema:" + value, value),
         SearchFields.Principle => titlesBySlug.GetValueOrDefault("principe:" + value, value),
+        SearchFields.FailurePattern => titlesBySlug.GetValueOrDefault(ContentType.FailurePattern.Code() + ":" + value, value),
         _ => value,
     };
 }

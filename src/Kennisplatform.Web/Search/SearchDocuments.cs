@@ -16,9 +16,11 @@ public static class SearchDocuments
         var facts = TypeDescriptors.Of(item.Kind).Facts(item);
         var visibleThemes = item.Themes.Where(t => t.IsVisibleAt(utcNow)).ToList();
         var visiblePrinciples = item.Principles.Where(p => p.IsVisibleAt(utcNow)).ToList();
+        var visiblePatterns = facts.FailurePatterns.Where(p => p.IsVisibleAt(utcNow)).ToList();
         var tags = new List<string> { item.Kind.Label() };
         tags.AddRange(visibleThemes.Select(t => t.Title));
         tags.AddRange(visiblePrinciples.Select(p => p.Title));
+        tags.AddRange(visiblePatterns.Select(p => p.Title));
         tags.AddRange(facts.Tags);
 
         return new SearchDocument
@@ -36,6 +38,7 @@ public static class SearchDocuments
             Published = item.PublishedAt ?? item.UpdatedAt,
             Themes = visibleThemes.Select(t => t.Slug).ToList(),
             Principles = visiblePrinciples.Select(p => p.Slug).ToList(),
+            FailurePatterns = visiblePatterns.Select(p => p.Slug).ToList(),
             Outcome = facts.Outcome,
             Evidence = facts.Evidence,
             Municipality = NullIfEmpty(facts.Municipality),

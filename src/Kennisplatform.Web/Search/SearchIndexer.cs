@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Changes;
 using Kennisplatform.Content.Files;
 using Kennisplatform.Content.Model;
@@ -180,11 +181,11 @@ public sealed class SearchIndexer(
         }
     }
 
-    /// <summary>Puts the current state of <paramref name="ids"/> (and of what links to a changed theme or principle) in the index.</summary>
+    /// <summary>Puts the current state of <paramref name="ids"/> (and of what links to a changed theme, principle or failure pattern) in the index.</summary>
     private async Task ApplyAsync(ContentDb db, HashSet<int> ids, DateTime now, CancellationToken cancellationToken)
     {
         var items = await LoadAsync(db, ids, cancellationToken);
-        // A renamed theme or principle changes the words of everything linked to it.
+        // A renamed theme, principle or failure pattern changes the words of everything linked to it.
         var linkedIds = await LinkedItemIdsAsync(db, items, cancellationToken);
         items.AddRange(await LoadAsync(db, linkedIds.Except(ids), cancellationToken));
         ids.UnionWith(linkedIds);
@@ -235,10 +236,12 @@ public sealed class SearchIndexer(
     {
         var themes = items.Where(i => i.Kind == ContentType.Theme).Select(i => i.Id).ToList();
         var principles = items.Where(i => i.Kind == ContentType.Principle).Select(i => i.Id).ToList();
-        if (themes.Count == 0 && principles.Count == 0)
+        var patterns = items.Where(i => i.Kind == ContentType.FailurePattern).Select(i => i.Id).ToList();
+        if (themes.Count == 0 && principles.Count == 0 && patterns.Count == 0)
             return [];
         return await db.Items.AsNoTracking()
-            .Where(i => i.Themes.Any(t => themes.Contains(t.Id)) || i.Principles.Any(p => principles.Contains(p.Id)))
+            .Where(i => i.Themes.Any(t => themes.Contains(t.Id)) || i.Principles.Any(p => principles.Contains(p.Id))
+                || ((Case)i).FailurePatterns.Any(p => patterns.Contains(p.Id)))
             .Select(i => i.Id).ToListAsync(cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Events;
+using Kennisplatform.Content.FailurePatterns;
 using Kennisplatform.Content.Instruments;
 using Kennisplatform.Content.Interventions;
 using Kennisplatform.Content.Model;
@@ -13,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kennisplatform.Web.Site;
 
 /// <summary>Filters on an overview, straight from the query string; unknown values filter nothing.</summary>
-public sealed record OverviewFilter(string? Theme = null, string? Outcome = null, string? Evidence = null, string? Perspective = null, string? When = null, string? Municipality = null)
+public sealed record OverviewFilter(string? Theme = null, string? Outcome = null, string? Evidence = null, string? Perspective = null, string? When = null, string? Municipality = null,
+    string? FailurePattern = null)
 {
     /// <summary>The values of <see cref="When"/>, as the overview's query string carries them.</summary>
     public const string Upcoming = "komend";
@@ -51,6 +53,8 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
             query = query.Where(i => i.Themes.Any(t => t.Slug == filter.Theme));
         if (Dutch.TryParse<CaseOutcome>(filter.Outcome, out var outcome))
             query = query.Where(i => ((Case)i).Outcome == outcome);
+        if (!string.IsNullOrEmpty(filter.FailurePattern))
+            query = query.Where(i => ((Case)i).FailurePatterns.Any(p => p.Slug == filter.FailurePattern));
         if (Dutch.TryParse<EvidenceLevel>(filter.Evidence, out var evidence))
             query = query.Where(i => ((Intervention)i).Evidence == evidence);
         if (Dutch.TryParse<InstrumentPerspective>(filter.Perspective, out var perspective))
@@ -124,6 +128,9 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
 
     public Task<List<Theme>> ThemesAsync(CancellationToken cancellationToken) =>
         Visible.OfType<Theme>().OrderBy(t => t.SortOrder).ThenBy(t => t.Title).ToListAsync(cancellationToken);
+
+    public Task<List<FailurePattern>> FailurePatternsAsync(CancellationToken cancellationToken) =>
+        Visible.OfType<FailurePattern>().OrderBy(p => p.SortOrder).ThenBy(p => p.Title).ToListAsync(cancellationToken);
 
     public Task<List<Principle>> PrinciplesAsync(CancellationToken cancellationToken) =>
         Visible.OfType<Principle>().OrderBy(p => p.SortOrder).ThenBy(p => p.Title).ToListAsync(cancellationToken);

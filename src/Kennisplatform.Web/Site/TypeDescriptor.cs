@@ -41,6 +41,9 @@ public sealed record TypeDescriptor
     /// <summary>The other direction of the links (cases using this intervention, ...), or null when nothing links here.</summary>
     public Referencing? ReferencedBy { get; init; }
 
+    /// <summary>The heading above the item's working principles: for a failure pattern, the principles that counter it.</summary>
+    public string PrinciplesHeading { get; init; } = "Werkzame principes";
+
     /// <summary>Whether visitors can keep items of this type in "Mijn selectie" (/selectie).</summary>
     public bool Selectable { get; init; }
 
@@ -85,9 +88,11 @@ public sealed record ItemFacts
     public string? Neighbourhood { get; init; }
     public DateTime? StartsAt { get; init; }
     public DateTime? EndsAt { get; init; }
+    /// <summary>The failure patterns a case shows: a search facet and a CSV column.</summary>
+    public IReadOnlyList<ContentItem> FailurePatterns { get; init; } = [];
 }
 
 /// <summary>Which items link to an item of this type, and under what heading the detail page lists them.</summary>
 public sealed record Referencing(string Heading, bool GroupByType, Func<IQueryable<ContentItem>, int, IQueryable<ContentItem>> Query);
 
-public enum OverviewFilterKind { Theme, Outcome, Evidence, Perspective, When, Municipality }
+public enum OverviewFilterKind { Theme, Outcome, FailurePattern, Evidence, Perspective, When, Municipality }

@@ -1,6 +1,7 @@
 using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Connectors;
 using Kennisplatform.Content.Events;
+using Kennisplatform.Content.FailurePatterns;
 using Kennisplatform.Content.Instruments;
 using Kennisplatform.Content.Interventions;
 using Kennisplatform.Content.Model;
@@ -43,8 +44,9 @@ public static class TypeDescriptors
                 Outcome = c.Outcome?.Code(),
                 Municipality = c.Municipality,
                 Neighbourhood = c.Neighbourhood,
+                FailurePatterns = c.FailurePatterns,
             }),
-            Filters = [OverviewFilterKind.Theme, OverviewFilterKind.Outcome],
+            Filters = [OverviewFilterKind.Theme, OverviewFilterKind.Outcome, OverviewFilterKind.FailurePattern],
             Order = (items, _) => items.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Title),
             OpenGraphType = "article",
             StructuredData = (item, context) => OpenData.StructuredData.ForCase((Case)item, context),
@@ -143,6 +145,20 @@ public static class TypeDescriptors
             Order = (items, _) => items.OrderBy(i => ((Theme)i).SortOrder).ThenBy(i => i.Title),
             ReferencedBy = new("Alles over dit thema", GroupByType: true,
                 (visible, id) => visible.Where(i => i.Themes.Any(t => t.Id == id))),
+        },
+        new()
+        {
+            Type = ContentType.FailurePattern,
+            Intro = "Fouten die in wijkaanpakken steeds terugkomen. Per patroon lees je wat er misgaat, wat helpt, en in welke praktijkvoorbeelden het gebeurde.",
+            Collection = "failure-patterns",
+            DetailPartial = "_FailurePatternDetail",
+            Facts = TypeDescriptor.FactsOf<FailurePattern>(p => new() { Tags = [p.Question], LongTexts = [p.WhatHelps] }),
+            Filters = [],
+            Order = (items, _) => items.OrderBy(i => ((FailurePattern)i).SortOrder).ThenBy(i => i.Title),
+            PrinciplesHeading = "Werkzame principes die hiertegen helpen",
+            ReferencedBy = new("Praktijkvoorbeelden met dit faalpatroon", GroupByType: false,
+                (visible, id) => visible.OfKind(ContentType.Case).Where(i => ((Case)i).FailurePatterns.Any(p => p.Id == id))),
+            OpenGraphType = "article",
         },
         new()
         {

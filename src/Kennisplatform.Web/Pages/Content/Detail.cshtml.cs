@@ -44,7 +44,8 @@ public sealed class DetailModel(SiteQueries queries, SearchIndexer search) : Pag
         IEnumerable<ContentItem> linked = [.. item.Themes, .. item.Principles, .. referencing];
         linked = item switch
         {
-            Kennisplatform.Content.Cases.Case c => linked.Concat(c.Interventions).Concat(c.ContactConnector is { } p ? [p] : []),
+            Kennisplatform.Content.Cases.Case c => linked.Concat(c.Interventions).Concat(c.FailurePatterns).Concat(c.ContactConnector is { } p ? [p] : []),
+            Kennisplatform.Content.FailurePatterns.FailurePattern f => linked.Concat(f.Cases),
             Kennisplatform.Content.Interventions.Intervention i => linked.Concat(i.Cases),
             Kennisplatform.Content.Connectors.Connector p => linked.Concat(p.Cases),
             _ => linked,

@@ -22,6 +22,21 @@ namespace Kennisplatform.Content.Storage.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CaseFailurePatterns", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FailurePatternId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CaseId", "FailurePatternId");
+
+                    b.HasIndex("FailurePatternId");
+
+                    b.ToTable("CaseFailurePatterns");
+                });
+
             modelBuilder.Entity("CaseInterventions", b =>
                 {
                     b.Property<int>("CaseId")
@@ -810,6 +825,26 @@ namespace Kennisplatform.Content.Storage.Migrations.PostgreSql
                     b.HasDiscriminator().HasValue("bijeenkomst");
                 });
 
+            modelBuilder.Entity("Kennisplatform.Content.FailurePatterns.FailurePattern", b =>
+                {
+                    b.HasBaseType("Kennisplatform.Content.Model.ContentItem");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("FailurePattern_SortOrder");
+
+                    b.Property<string>("WhatHelps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasDiscriminator().HasValue("faalpatroon");
+                });
+
             modelBuilder.Entity("Kennisplatform.Content.Instruments.Instrument", b =>
                 {
                     b.HasBaseType("Kennisplatform.Content.Model.ContentItem");
@@ -933,6 +968,21 @@ namespace Kennisplatform.Content.Storage.Migrations.PostgreSql
                         });
 
                     b.HasDiscriminator().HasValue("thema");
+                });
+
+            modelBuilder.Entity("CaseFailurePatterns", b =>
+                {
+                    b.HasOne("Kennisplatform.Content.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kennisplatform.Content.FailurePatterns.FailurePattern", null)
+                        .WithMany()
+                        .HasForeignKey("FailurePatternId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CaseInterventions", b =>

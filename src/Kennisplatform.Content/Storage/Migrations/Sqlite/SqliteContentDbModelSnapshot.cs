@@ -17,6 +17,21 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CaseFailurePatterns", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailurePatternId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId", "FailurePatternId");
+
+                    b.HasIndex("FailurePatternId");
+
+                    b.ToTable("CaseFailurePatterns");
+                });
+
             modelBuilder.Entity("CaseInterventions", b =>
                 {
                     b.Property<int>("CaseId")
@@ -783,6 +798,26 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                     b.HasDiscriminator().HasValue("bijeenkomst");
                 });
 
+            modelBuilder.Entity("Kennisplatform.Content.FailurePatterns.FailurePattern", b =>
+                {
+                    b.HasBaseType("Kennisplatform.Content.Model.ContentItem");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("FailurePattern_SortOrder");
+
+                    b.Property<string>("WhatHelps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasDiscriminator().HasValue("faalpatroon");
+                });
+
             modelBuilder.Entity("Kennisplatform.Content.Instruments.Instrument", b =>
                 {
                     b.HasBaseType("Kennisplatform.Content.Model.ContentItem");
@@ -906,6 +941,21 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                         });
 
                     b.HasDiscriminator().HasValue("thema");
+                });
+
+            modelBuilder.Entity("CaseFailurePatterns", b =>
+                {
+                    b.HasOne("Kennisplatform.Content.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kennisplatform.Content.FailurePatterns.FailurePattern", null)
+                        .WithMany()
+                        .HasForeignKey("FailurePatternId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CaseInterventions", b =>
