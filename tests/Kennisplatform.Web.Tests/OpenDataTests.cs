@@ -31,6 +31,7 @@ public class OpenDataTests(OpenDataTests.Factory factory) : IClassFixture<OpenDa
     [InlineData("instruments", 3)]
     [InlineData("principles", 5)]
     [InlineData("themes", 10)]
+    [InlineData("failure-patterns", 9)]
     [InlineData("pages", 6)]
     public async Task Every_type_has_a_paged_list_and_a_detail(string collection, int atLeast)
     {
@@ -81,7 +82,7 @@ public class OpenDataTests(OpenDataTests.Factory factory) : IClassFixture<OpenDa
         Assert.Empty(result.Diagnostic!.Errors);
         var document = result.Document!;
         Assert.Equal("CC BY 4.0", document.Info.License!.Name);
-        foreach (var collection in new[] { "cases", "interventions", "connectors", "events", "instruments", "principles", "themes", "pages" })
+        foreach (var collection in new[] { "cases", "interventions", "connectors", "events", "instruments", "principles", "themes", "failure-patterns", "pages" })
         {
             Assert.Contains($"/api/v1/{collection}", document.Paths.Keys);
             Assert.Contains($"/api/v1/{collection}/{{slug}}", document.Paths.Keys);
