@@ -131,7 +131,7 @@ public static class TypeDescriptors
             Facts = TypeDescriptor.FactsOf<Principle>(p => new() { LongTexts = [p.Needs] }),
             Filters = [],
             Order = (items, _) => items.OrderBy(i => ((Principle)i).SortOrder).ThenBy(i => i.Title),
-            ReferencedBy = new("Voorbeelden van dit principe", GroupByType: true,
+            ReferencedBy = new("Waar dit principe terugkomt", GroupByType: true,
                 (visible, id) => visible.Where(i => i.Principles.Any(p => p.Id == id))),
         },
         new()
