@@ -1,5 +1,5 @@
-using Kennisplatform.Content.Model;
 using Kennisplatform.Content.FailurePatterns;
+using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Themes;
 using Kennisplatform.Web.Site;
 using Microsoft.AspNetCore.Mvc;
