@@ -49,6 +49,15 @@ public class EntityRulesTests
     }
 
     [Fact]
+    public void Full_is_not_set_by_hand_on_an_event_whose_registrations_the_platform_counts()
+    {
+        var item = new Event { Title = "Buurtavond", LocationName = "Buurthuis", StartsAt = Now, EndsAt = Now.AddHours(2), EventStatus = EventStatus.Full, TakesRegistrations = true };
+        Assert.Contains(item.Validate(), e => e.Field == "event_status");
+        item.TakesRegistrations = false; // registration elsewhere: only the organiser knows it is full
+        Assert.DoesNotContain(item.Validate(), e => e.Field == "event_status");
+    }
+
+    [Fact]
     public void Event_end_before_start_is_refused()
     {
         var item = new Event { Title = "Buurtavond", LocationName = "Buurthuis", StartsAt = Now, EndsAt = Now.AddHours(-1) };

@@ -30,6 +30,24 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task Asking_whether_a_limit_is_used_up_counts_nothing()
+    {
+        async Task<bool> UsedUpAsync()
+        {
+            await using var db = database.NewContext();
+            return await new RateLimits(db, database.Clock).IsUsedUpAsync("test", "4.4.4.4", limit: 2, TimeSpan.FromHours(1));
+        }
+        Assert.False(await UsedUpAsync());
+        Assert.False(await UsedUpAsync());
+        Assert.True(await TakeAsync("4.4.4.4"));
+        Assert.False(await UsedUpAsync());
+        Assert.True(await TakeAsync("4.4.4.4"));
+        Assert.True(await UsedUpAsync());
+        database.Clock.Now = database.Clock.Now.AddHours(1);
+        Assert.False(await UsedUpAsync()); // the window ended
+    }
+
+    [Fact]
     public async Task Attempts_at_the_same_moment_never_exceed_the_limit()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => TakeAsync("9.9.9.9"))));

@@ -167,6 +167,11 @@ public class EventRegistrationTests(SubmissionTests.Factory factory) : IClassFix
         Assert.Contains("Deventer", agenda.QuerySelectorAll("#gemeente option").Select(o => o.TextContent));
         Assert.Contains("Buurtavond Noord", agenda.Text("main"));
         Assert.DoesNotContain("Participatieavond Kruidenwijk", agenda.Text("main")); // the Tilburg example
+
+        // The same filter in the open data API.
+        var api = await factory.CreatePlainClient().GetStringAsync("/api/v1/events?municipality=Deventer&pageSize=100");
+        Assert.Contains("Buurtavond Noord", api);
+        Assert.DoesNotContain("Participatieavond Kruidenwijk", api);
     }
 
     [Fact]

@@ -61,6 +61,10 @@ public class Event : ContentItem
             yield return new("registration_deadline", "Aanmelden moet sluiten voor de bijeenkomst begint.");
         if ((Capacity is not null || RegistrationDeadline is not null) && !TakesRegistrations)
             yield return new("sign_up", "Een aantal plaatsen of een sluitingsdatum heeft alleen zin als mensen zich kunnen aanmelden (sign_up: ja).");
+        // Where the platform takes the registrations it counts the places itself: "vol" follows from them, and a
+        // hand-set "vol" would close a meeting that still has room (or stay after people cancel).
+        if (EventStatus == EventStatus.Full && TakesRegistrations)
+            yield return new("event_status", "Of de bijeenkomst vol is, volgt vanzelf uit de aanmeldingen. Kies gepland of afgelast.");
         if (OnlineUrl.Length > 0 && !WebAddress.IsValid(OnlineUrl))
             yield return new("online_url", "De link voor online deelname moet beginnen met https:// of http://.");
     }
@@ -69,6 +73,7 @@ public class Event : ContentItem
 public enum EventStatus
 {
     [Dutch("gepland", "Gepland")] Planned,
+    /// <summary>Only for a meeting whose registration runs elsewhere; with sign-up on the platform it follows from the registrations.</summary>
     [Dutch("vol", "Vol")] Full,
     [Dutch("afgelast", "Afgelast")] Cancelled,
 }

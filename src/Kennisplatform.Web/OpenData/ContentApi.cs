@@ -50,7 +50,7 @@ public static class ContentApi
 
         var filter = new OverviewFilter(query["theme"].FirstOrDefault(), query["outcome"].FirstOrDefault(), query["evidence"].FirstOrDefault(),
             query["perspective"].FirstOrDefault(), query["when"].FirstOrDefault() switch { "upcoming" => OverviewFilter.Upcoming, "past" => OverviewFilter.Past, _ => null },
-            FailurePattern: query["failurePattern"].FirstOrDefault());
+            query["municipality"].FirstOrDefault(), query["failurePattern"].FirstOrDefault());
         var list = await queries.ListAsync(type, filter, page, pageSize, cancellationToken);
         return TypedResults.Ok(new JsonObject
         {
