@@ -52,6 +52,17 @@ public class ChoosingTests(SiteFactory factory) : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task Five_interventions_in_another_order_keep_another_four_never_a_cached_page_for_the_first_order()
+    {
+        string[] slugs = ["taalcafe", "buurtkamer", "digicafe", "wijkschouw", "buurtbudget"];
+        async Task<List<string>> KeptAsync(IEnumerable<string> order) =>
+            (await client.GetPageAsync("/vergelijken?" + string.Join("&", order.Select(s => "i=" + s))))
+                .QuerySelectorAll(".compare thead th > a:first-child").Select(a => a.GetAttribute("href")!.Split('/').Last()).Order().ToList();
+        Assert.Equal(slugs[..4].Order(), await KeptAsync(slugs));
+        Assert.Equal(slugs[1..].Order(), await KeptAsync(slugs.Reverse()));
+    }
+
+    [Fact]
     public async Task Three_interventions_compare_side_by_side_with_the_cases_that_used_them()
     {
         var page = await client.GetPageAsync("/vergelijken?i=taalcafe&i=buurtkamer&i=schuldhulp-aan-de-keukentafel");

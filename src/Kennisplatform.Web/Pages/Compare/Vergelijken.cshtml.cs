@@ -11,6 +11,8 @@ namespace Kennisplatform.Web.Pages.Compare;
 /// /vergelijken?i=a&amp;i=b: two to four interventions side by side. The slugs in the address are the whole state,
 /// so the comparison can be shared and bookmarked; renamed slugs follow their alias.
 /// </summary>
+/// <remarks>Not kept in the output cache: its key sorts a query key's values, and here their order decides which four are shown and in what order.</remarks>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(NoStore = true)]
 public sealed class VergelijkenModel(SiteQueries queries) : PageModel
 {
     public const int Min = 2;

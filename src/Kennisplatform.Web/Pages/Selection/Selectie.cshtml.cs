@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kennisplatform.Web.Pages.Selection;
 
 /// <summary>/selectie: the visitor's own list of cases, interventions, connectors and instruments, held in the address.</summary>
+/// <remarks>Not kept in the output cache: its key sorts a query key's values, and here their order decides which items are kept.</remarks>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(NoStore = true)]
 public sealed class SelectieModel(SiteQueries queries) : PageModel
 {
     public List<string> Problems { get; } = [];
