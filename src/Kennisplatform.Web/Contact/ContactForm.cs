@@ -45,16 +45,8 @@ public abstract class ContactForm(SubmissionGuard guard) : PageModel
             case Verdict.Ignore:
                 Sent = true; // tell a bot nothing: it sees the same thanks, but nothing is sent
                 return false;
-            case Verdict.TooMany:
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                Problem = "Er zijn vanaf dit adres in het afgelopen uur al veel berichten gestuurd. Probeer het later opnieuw.";
-                break;
-            case Verdict.TooFast or Verdict.Expired:
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                Problem = "Het formulier is te snel of te laat verstuurd. Controleer je bericht en verstuur het nog een keer.";
-                break;
-            default:
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            case var refused:
+                (Response.StatusCode, Problem) = SubmissionGuard.Refusal(refused, "berichten", "je bericht");
                 break;
         }
         NewStamp();

@@ -71,25 +71,14 @@ public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore stor
         foreach (var error in submitted.Validate().Where(e => e.Field == "what_did_not_work"))
             ModelState.AddModelError(nameof(WhatDidNotWork), error.Message);
         // Only now the guard: a story with mistakes is refused before the limit is asked, so it never uses it up.
-        switch (await guard.CheckAsync(HttpContext, Stamp, Website, ModelState.IsValid))
+        var verdict = await guard.CheckAsync(HttpContext, Stamp, Website, ModelState.IsValid);
+        if (verdict == Verdict.Ignore)
+            return RedirectToPage("/DeelJeErvaringBedankt"); // a bot or a repeat sees the same thank-you; nothing is stored
+        if (verdict != Verdict.Accept)
         {
-            case Verdict.Ignore:
-                // Tell a bot nothing: it sees the same thank-you page, but nothing is stored.
-                return RedirectToPage("/DeelJeErvaringBedankt");
-            case Verdict.TooMany:
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                Problem = "Er zijn vanaf dit adres in het afgelopen uur al veel verhalen gestuurd. Probeer het later opnieuw.";
-                Stamp = guard.Stamp(); // the stamp of this post is used up; a later try needs a new one
-                return Page();
-            case Verdict.TooFast or Verdict.Expired:
-                Problem = "Het formulier is te snel of te laat verstuurd. Controleer je verhaal en verstuur het nog een keer.";
-                Stamp = guard.Stamp();
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return Page();
-            case Verdict.Invalid:
-                Stamp = guard.Stamp();
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return Page();
+            (Response.StatusCode, Problem) = SubmissionGuard.Refusal(verdict, "verhalen", "je verhaal");
+            Stamp = guard.Stamp();
+            return Page();
         }
 
         // The story and its private contact details are written in one transaction: never one without the other.

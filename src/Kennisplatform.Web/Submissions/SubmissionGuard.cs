@@ -66,6 +66,19 @@ public sealed class SubmissionGuard(IDataProtectionProvider protection, TimeProv
         return await limits.TryTakeAsync(LimitScope, address, options.Value.PerHour, TimeSpan.FromHours(1), context.RequestAborted) ? Verdict.Accept : Verdict.TooMany;
     }
 
+    /// <summary>
+    /// The answer to a refused post, the same on every public form: its status code and, where the visitor can act on
+    /// it, a Dutch message. <paramref name="sent"/> names what the form sends ("verhalen"); <paramref name="check"/>
+    /// what to look over before sending again ("je verhaal"), or null.
+    /// </summary>
+    public static (int Status, string? Problem) Refusal(Verdict verdict, string sent, string? check) => verdict switch
+    {
+        Verdict.TooMany => (StatusCodes.Status429TooManyRequests, $"Er zijn vanaf dit adres in het afgelopen uur al veel {sent} gestuurd. Probeer het later opnieuw."),
+        Verdict.TooFast or Verdict.Expired => (StatusCodes.Status422UnprocessableEntity,
+            "Het formulier is te snel of te laat verstuurd. " + (check is null ? "Verstuur het nog een keer." : $"Controleer {check} en verstuur het nog een keer.")),
+        _ => (StatusCodes.Status422UnprocessableEntity, null),
+    };
+
     private (DateTime Shown, string Copy)? Read(string stamp)
     {
         try

@@ -52,16 +52,8 @@ public sealed class OpDeHoogteModel(ContentDb db, Kennisplatform.Web.Alerts.Aler
             case Verdict.Ignore:
                 Sent = true;
                 return Page();
-            case Verdict.TooMany:
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                Problem = "Er zijn vanaf dit adres in het afgelopen uur al veel formulieren gestuurd. Probeer het later opnieuw.";
-                break;
-            case Verdict.TooFast or Verdict.Expired:
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                Problem = "Het formulier is te snel of te laat verstuurd. Verstuur het nog een keer.";
-                break;
-            default:
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            case var refused:
+                (Response.StatusCode, Problem) = SubmissionGuard.Refusal(refused, "formulieren", null);
                 break;
         }
         Stamp = guard.Stamp();

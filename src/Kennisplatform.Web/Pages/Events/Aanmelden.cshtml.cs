@@ -52,20 +52,7 @@ public sealed class AanmeldenModel(SiteQueries queries, Registrations registrati
             case Verdict.Ignore:
                 Outcome = RegisterOutcome.Confirmed; // a bot sees the same thanks; nothing is stored
                 return Page();
-            case Verdict.TooMany:
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                Problem = "Er zijn vanaf dit adres in het afgelopen uur al veel formulieren gestuurd. Probeer het later opnieuw.";
-                break;
-            case Verdict.TooFast or Verdict.Expired:
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                Problem = "Het formulier is te snel of te laat verstuurd. Controleer je gegevens en verstuur het nog een keer.";
-                break;
-            case Verdict.Invalid:
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                if (!IsOpen)
-                    Problem = "Aanmelden voor deze bijeenkomst kan niet (meer).";
-                break;
-            default:
+            case Verdict.Accept:
                 Outcome = await registrations.RegisterAsync(Event, Name.Trim(), Email.Trim(), Organisation.Trim(), Needs.Trim(), PublicUrls.Base(HttpContext), cancellationToken);
                 if (Outcome is RegisterOutcome.Confirmed or RegisterOutcome.Waiting)
                     return Page();
@@ -74,6 +61,11 @@ public sealed class AanmeldenModel(SiteQueries queries, Registrations registrati
                     ? "Met dit e-mailadres ben je al aangemeld. Kijk in je mailbox voor de bevestiging."
                     : "Aanmelden voor deze bijeenkomst kan niet (meer).";
                 Outcome = null;
+                break;
+            case var refused:
+                (Response.StatusCode, Problem) = SubmissionGuard.Refusal(refused, "formulieren", "je gegevens");
+                if (refused == Verdict.Invalid && !IsOpen)
+                    Problem = "Aanmelden voor deze bijeenkomst kan niet (meer).";
                 break;
         }
         Stamp = guard.Stamp();
