@@ -72,6 +72,11 @@ catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
     Console.Error.WriteLine("Gestopt tijdens het starten. Er is niets half gedaan achtergebleven; de volgende start gaat gewoon verder.");
     return 0;
 }
+catch (Exception e) when (StorageFailure.Classify(e, platform.DataFolder) is { } problem)
+{
+    Console.Error.WriteLine(StorageFailure.Describe(problem));
+    return 1;
+}
 signals.HandOver(app.Lifetime);
 await app.WaitForShutdownAsync();
 await app.DisposeAsync();

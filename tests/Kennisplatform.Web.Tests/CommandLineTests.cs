@@ -50,6 +50,45 @@ public class CommandLineTests : IDisposable
         File.WriteAllText(path, text);
     }
 
+    [MountFact]
+    public async Task A_verb_on_a_full_disk_says_so_in_Dutch_and_exits_non_zero()
+    {
+        var data = Path.Combine(work, "data");
+        Directory.CreateDirectory(data);
+        Assert.True(FullDiskTests.Run("mount", $"-t tmpfs -o size=8m tmpfs {data}"));
+        try
+        {
+            WriteFile("klein/thema/een.md", "---\ntype: thema\ntitle: Een\n---\n");
+            Assert.Equal(0, (await RunAsync("import", "klein")).Exit);
+            var filler = Path.Combine(data, "vulling");
+            using (var file = new FileStream(filler, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                try
+                {
+                    while (true)
+                        file.Write(new byte[4096]);
+                }
+                catch (IOException)
+                {
+                }
+            }
+            var text = string.Concat(Enumerable.Repeat("Een zin over de buurt die steeds weer terugkomt. ", 400));
+            for (var i = 0; i < 40; i++)
+                WriteFile($"groot/thema/thema-{i}.md", $"---\ntype: thema\ntitle: Thema {i}\n---\n{text}\n");
+
+            var (exit, _, error) = await RunAsync("import", "groot");
+
+            Assert.True(exit == 1, error);
+            Assert.Contains("Kon niet opslaan: de schijf is vol. Er is niets half opgeslagen.", error);
+            Assert.DoesNotContain("Unhandled exception", error);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            FullDiskTests.Run("umount", data);
+        }
+    }
+
     [Fact]
     public async Task Import_with_one_broken_file_exits_non_zero_names_file_and_line_and_imports_nothing()
     {

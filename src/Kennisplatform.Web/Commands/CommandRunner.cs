@@ -47,8 +47,16 @@ public static class CommandRunner
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var options = services.GetRequiredService<IOptions<PlatformOptions>>().Value;
-        await DatabaseSetup.RunExclusiveAsync(options.DatabaseTarget, () => DatabaseSetup.MigrateAsync(services.GetRequiredService<ContentDb>()));
-        return await handler.RunAsync(new Verb(services, options, commandLine, Console.Out, Console.Error));
+        try
+        {
+            await DatabaseSetup.RunExclusiveAsync(options.DatabaseTarget, () => DatabaseSetup.MigrateAsync(services.GetRequiredService<ContentDb>()));
+            return await handler.RunAsync(new Verb(services, options, commandLine, Console.Out, Console.Error));
+        }
+        catch (Exception e) when (StorageFailure.Classify(e, options.DataFolder) is { } problem)
+        {
+            Console.Error.WriteLine(StorageFailure.Describe(problem));
+            return 1;
+        }
     }
 
     private static async Task<int> ImportAsync(Verb verb)

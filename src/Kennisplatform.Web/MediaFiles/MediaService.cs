@@ -34,22 +34,60 @@ public sealed class MediaService(ContentDb db, IOptions<PlatformOptions> platfor
         if (type.StartsWith("image/", StringComparison.Ordinal) && string.IsNullOrWhiteSpace(altText))
             return (null, "Beschrijf wat er op de afbeelding staat (alt-tekst), voor wie de afbeelding niet kan zien.");
 
-        Directory.CreateDirectory(Folder);
+        // The file is written beside its final place first and moved there only after its row is committed, so a full
+        // disk or a refused save never leaves a file without a row or a row with half a file. A crash between commit
+        // and move leaves a row whose file is missing (served as "not found") and a file the next upload sweeps away.
+        Directory.CreateDirectory(IncomingFolder);
+        SweepIncoming();
         var stored = Guid.NewGuid().ToString("N") + MediaTypes.Extension(type);
-        var path = Path.Combine(Folder, stored);
-        await using (var file = File.Create(path))
+        var incoming = Path.Combine(IncomingFolder, stored);
+        try
         {
-            await file.WriteAsync(head.AsMemory(0, read), cancellationToken);
-            await content.CopyToAsync(file, cancellationToken);
+            await using (var file = new FileStream(incoming, FileMode.CreateNew, FileAccess.Write))
+            {
+                await file.WriteAsync(head.AsMemory(0, read), cancellationToken);
+                await content.CopyToAsync(file, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+            }
+            var media = new MediaFile
+            {
+                FileName = SafeName(originalName, type), StoredName = stored, ContentType = type, Size = new FileInfo(incoming).Length,
+                AltText = altText.Trim(), UploadedBy = uploadedBy, UploadedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Media.Add(media);
+            await db.SaveChangesAsync(cancellationToken);
+            // A rename within one file system needs no space; should it fail all the same, the row goes again.
+            try
+            {
+                File.Move(incoming, Path.Combine(Folder, stored));
+            }
+            catch (IOException)
+            {
+                db.Media.Remove(media);
+                await db.SaveChangesAsync(CancellationToken.None);
+                throw;
+            }
+            return (media, null);
         }
-        var media = new MediaFile
+        finally
         {
-            FileName = SafeName(originalName, type), StoredName = stored, ContentType = type, Size = new FileInfo(path).Length,
-            AltText = altText.Trim(), UploadedBy = uploadedBy, UploadedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Media.Add(media);
-        await db.SaveChangesAsync(cancellationToken);
-        return (media, null);
+            File.Delete(incoming);
+        }
+    }
+
+    /// <summary>Where uploads are written until their row is committed: inside the media folder (one file system), in a
+    /// subfolder that serving and backups never read.</summary>
+    private string IncomingFolder => Path.Combine(Folder, ".incoming");
+
+    /// <summary>Removes what an upload left behind when the process died while writing it.</summary>
+    private void SweepIncoming()
+    {
+        var before = clock.GetUtcNow().UtcDateTime.AddHours(-1);
+        foreach (var left in new DirectoryInfo(IncomingFolder).EnumerateFiles())
+        {
+            if (left.LastWriteTimeUtc < before)
+                left.Delete();
+        }
     }
 
     /// <summary>What a text contains when it uses the file: the start of its address.</summary>
