@@ -10,7 +10,7 @@ public class Page : ContentItem
     [
         "zoeken", "beheer", "api", "openapi", "feeds", "lib", "css", "js", "img", "media", "status",
         "fout", "account", "sitemap-xml", "robots-txt", "favicon-ico", "deel-je-ervaring", "downloads", "index",
-        "bewijskracht", "vergelijken", "selectie", "gemeenten", "op-de-hoogte",
+        "bewijskracht", "vergelijken", "selectie", "gemeenten", "op-de-hoogte", "voordat-je-begint",
     ];
 
     /// <summary>

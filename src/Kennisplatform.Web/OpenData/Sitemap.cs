@@ -24,7 +24,7 @@ public static class Sitemap
         await using var xml = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true });
         await xml.WriteStartDocumentAsync();
         await xml.WriteStartElementAsync(null, "urlset", Ns);
-        foreach (var path in new[] { "/", "/zoeken", "/downloads", "/api" }.Concat(Sections.All.Select(s => "/" + s.Segment)))
+        foreach (var path in new[] { "/", "/zoeken", "/voordat-je-begint", "/downloads", "/api" }.Concat(Sections.All.Select(s => "/" + s.Segment)))
             await UrlAsync(xml, PublicUrls.Absolute(context, path), null);
         await foreach (var item in queries.AllVisibleAsync(cancellationToken, withLinks: false))
             await UrlAsync(xml, PublicUrls.Absolute(context, Sections.UrlOf(item)), item.UpdatedAt);

@@ -132,6 +132,27 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
     public Task<List<FailurePattern>> FailurePatternsAsync(CancellationToken cancellationToken) =>
         Visible.OfType<FailurePattern>().OrderBy(p => p.SortOrder).ThenBy(p => p.Title).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// Visible cases that share every given choice (theme, intervention, municipality), newest first, with their
+    /// failure patterns: the cases a pre-mortem checklist learns from.
+    /// </summary>
+    public Task<List<Case>> ComparableCasesAsync(string? theme, string? intervention, string? municipality, CancellationToken cancellationToken)
+    {
+        var query = Visible.OfType<Case>();
+        if (!string.IsNullOrEmpty(theme))
+            query = query.Where(c => c.Themes.Any(t => t.Slug == theme));
+        if (!string.IsNullOrEmpty(intervention))
+            query = query.Where(c => c.Interventions.Any(i => i.Slug == intervention));
+        if (!string.IsNullOrEmpty(municipality))
+            query = query.Where(c => c.Municipality == municipality);
+        return query.Include(c => c.FailurePatterns).OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Title)
+            .AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The municipalities of visible cases, by name.</summary>
+    public Task<List<string>> CaseMunicipalitiesAsync(CancellationToken cancellationToken) =>
+        Visible.OfType<Case>().Where(c => c.Municipality != "").Select(c => c.Municipality).Distinct().OrderBy(m => m).ToListAsync(cancellationToken);
+
     public Task<List<Principle>> PrinciplesAsync(CancellationToken cancellationToken) =>
         Visible.OfType<Principle>().OrderBy(p => p.SortOrder).ThenBy(p => p.Title).ToListAsync(cancellationToken);
 

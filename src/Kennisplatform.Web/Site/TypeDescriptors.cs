@@ -151,6 +151,7 @@ public static class TypeDescriptors
             Type = ContentType.FailurePattern,
             Intro = "Fouten die in wijkaanpakken steeds terugkomen. Per patroon lees je wat er misgaat, wat helpt, en in welke praktijkvoorbeelden het gebeurde.",
             Collection = "failure-patterns",
+            OverviewLinks = [("/Checklist/VoordatJeBegint", "Voordat je begint: maak een checklist voor jouw plan")],
             DetailPartial = "_FailurePatternDetail",
             Facts = TypeDescriptor.FactsOf<FailurePattern>(p => new() { Tags = [p.Question], LongTexts = [p.WhatHelps] }),
             Filters = [],
