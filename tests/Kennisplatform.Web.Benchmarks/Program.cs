@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 // dotnet run -c Release --project tests/Kennisplatform.Web.Benchmarks
 // With "cluster": nodes behind nginx on PostgreSQL, see ClusterBenchmark.
 // dotnet run -c Release --project tests/Kennisplatform.Web.Benchmarks -- export   (memory while exporting, see ExportBenchmark)
+// ... -- signin [samples]                (sign-in timing, known against unknown address, see SignInBenchmark)
 public static class PublishBenchmark
 {
     private const int Rounds = 40;
@@ -22,6 +23,11 @@ public static class PublishBenchmark
         if (args is ["cluster"])
         {
             await ClusterBenchmark.RunAsync();
+            return;
+        }
+        if (args is ["signin", ..])
+        {
+            await SignInBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 300);
             return;
         }
         if (args is ["export", ..])
