@@ -58,18 +58,22 @@ public sealed class AlertSubscriptions(ContentDb db, Mailer mailer, SearchIndexe
         var sent = 0;
         foreach (var subscription in confirmed.Where(s => s.IsDueAt(now)))
         {
-            // Claim the period first (only one node can move it from the value it read), then look for what is new.
+            // Claim the period (only one node can move it from the value it read) and put the digest in the outbox in
+            // one transaction: a crash or a failed write in between takes the claim back, so the next round sends it.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var previous = subscription.CoveredUntil;
             var claimed = await db.Subscriptions.Where(s => s.Id == subscription.Id && s.CoveredUntil == previous)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.CoveredUntil, now), cancellationToken);
             if (claimed == 0)
                 continue;
             var items = await NewItemsAsync(subscription, previous ?? subscription.ConfirmedAt!.Value, now, cancellationToken);
-            if (items.Count == 0)
-                continue; // nothing new: no mail, and the period rolls on
-            mailer.Queue(Digest(subscription, items));
-            await db.SaveChangesAsync(cancellationToken);
-            sent++;
+            if (items.Count > 0) // nothing new: no mail, and the period rolls on
+            {
+                mailer.Queue(Digest(subscription, items));
+                await db.SaveChangesAsync(cancellationToken);
+                sent++;
+            }
+            await transaction.CommitAsync(cancellationToken);
         }
         mailer.Wake();
         return sent;
