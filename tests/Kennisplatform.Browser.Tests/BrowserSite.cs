@@ -174,5 +174,14 @@ public static class PageTypes
         "/op-de-hoogte/afmelden?code=onbekend",
         "/beheer/wachtwoord-vergeten",
         "/beheer/wachtwoord-herstellen?gebruiker=x&code=y",
+        "/bewijskracht",
+        "/vergelijken",
+        "/vergelijken?i=taalcafe&i=buurtkamer&i=schuldhulp-aan-de-keukentafel",
+        "/vergelijken?i=taalcafe&i=bestaat-niet",
+        "/selectie",
+        "/selectie?praktijkvoorbeeld=buurtkamer-de-linde&interventie=taalcafe&wijkschakelaar=henk-bewonersvereniging&instrument=buurtagenda-samen-maken",
+        "/gemeenten",
+        "/gemeenten/rotterdam",
+        "/gemeenten/rotterdam/hillesluis",
     ];
 }

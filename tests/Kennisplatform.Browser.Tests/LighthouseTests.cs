@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Kennisplatform.Browser.Tests;
 
 /// <summary>
-/// Lighthouse (npm) in Debian's Chromium on the home, search and case pages. Accessibility must be 100 and
+/// Lighthouse (npm) in Debian's Chromium on the home, search, case, comparison and place pages. Accessibility must be 100 and
 /// best practices and SEO at least 95. Performance is printed but not asserted: on a shared 2-core machine it
 /// swings with whatever else runs. docs/quality.md records the scores.
 /// </summary>
@@ -14,6 +14,8 @@ public class LighthouseTests(BrowserSite site, Xunit.Abstractions.ITestOutputHel
     [InlineData("/")]
     [InlineData("/zoeken?q=eenzaamheid")]
     [InlineData("/praktijkvoorbeelden/jongerenraad-zonder-jongeren")]
+    [InlineData("/vergelijken?i=taalcafe&i=buurtkamer&i=schuldhulp-aan-de-keukentafel")]
+    [InlineData("/gemeenten/rotterdam/hillesluis")]
     public async Task Scores(string path)
     {
         var report = Path.Combine(Path.GetTempPath(), $"lighthouse-{Guid.NewGuid():N}.json");

@@ -19,6 +19,13 @@ public static class DutchTime
         return TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone);
     }
 
+    /// <summary>ISO 8601 in Dutch local time with its offset, for open data: "2019-01-29T16:00:00+01:00".</summary>
+    public static string Iso(DateTime utc)
+    {
+        utc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return new DateTimeOffset(ToLocal(utc), Zone.GetUtcOffset(utc)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>"zondag 29 januari 2019".</summary>
     public static string LongDate(DateTime utc) => ToLocal(utc).ToString("dddd d MMMM yyyy", Culture);
 

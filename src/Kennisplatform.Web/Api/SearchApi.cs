@@ -1,3 +1,4 @@
+using Kennisplatform.Content.Model;
 using Kennisplatform.Search.Indexing;
 using Kennisplatform.Search.Querying;
 using Kennisplatform.Web.Search;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kennisplatform.Web.Api;
 
-public sealed record SearchItem(string Type, string Slug, string Title, string Url, string Snippet, DateTime Published,
+public sealed record SearchItem(string Type, string Slug, string Title, string Url, string Snippet, string Published,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Facets);
 public sealed record FacetEntry(string Value, string Label, int Count);
 public sealed record SearchResponse(int Total, int Page, int PageSize, IReadOnlyList<SearchItem> Items,
@@ -33,9 +34,11 @@ public static class SearchApi
     {
         var api = routes.MapGroup("/api/v1/search").WithTags("Zoeken");
         api.MapGet("/", SearchAsync).WithName("Search")
-            .WithSummary("Zoek in alle gepubliceerde inhoud, met facetten, filters, fragmenten en spellingsuggestie.");
+            .WithSummary("Zoek in alle gepubliceerde inhoud, met facetten, filters, fragmenten en spellingsuggestie.")
+            .ProducesValidationProblem();
         api.MapGet("/suggest", Suggest).WithName("SearchSuggest")
-            .WithSummary("Aanvullingen voor wat iemand aan het typen is: titels en woorden.");
+            .WithSummary("Aanvullingen voor wat iemand aan het typen is: titels en woorden.")
+            .ProducesValidationProblem();
     }
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchAsync(
@@ -55,6 +58,19 @@ public static class SearchApi
             errors["sort"] = ["Kies 'relevance' (beste resultaat eerst) of 'newest' (nieuwste eerst)."];
         if (query["q"].Count > 1)
             errors["q"] = ["Geef de zoekvraag één keer mee."];
+        QueryParameters.RejectUnknown(query, ["q", "page", "pageSize", "sort", .. FilterKeys.Keys], errors);
+        // Filters with a fixed list of values: a value outside it would silently find nothing.
+        foreach (var (key, isKnown, allowed) in new (string, Func<string, bool>, string)[]
+        {
+            ("type", v => Dutch.TryParse<ContentType>(v, out var t) && t.Segment() is not null, string.Join(", ", Sections.All.Select(d => d.Type.Code()))),
+            ("outcome", v => Dutch.TryParse<Content.Cases.CaseOutcome>(v, out _), Dutch.CodeList<Content.Cases.CaseOutcome>()),
+            ("evidence", v => Dutch.TryParse<Content.Interventions.EvidenceLevel>(v, out _), Dutch.CodeList<Content.Interventions.EvidenceLevel>()),
+        })
+        {
+            var wrong = query[key].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v) && !isKnown(v!));
+            if (wrong is not null)
+                errors[key] = [$"'{key}' kent de waarde '{(wrong.Length > 40 ? wrong[..40] + "…" : wrong)}' niet. Kies {allowed}."];
+        }
         if (errors.Count > 0)
             return TypedResults.Problem(new HttpValidationProblemDetails(errors)
             {
@@ -74,7 +90,7 @@ public static class SearchApi
         var facetNames = FilterKeys.ToDictionary(f => f.Value, f => f.Key);
         return TypedResults.Ok(new SearchResponse(
             results.Total, results.Page, results.PageSize,
-            results.Hits.Select(h => new SearchItem(h.Type, h.Slug, h.Title, h.Url, h.SnippetHtml, h.Published,
+            results.Hits.Select(h => new SearchItem(h.Type, h.Slug, h.Title, h.Url, h.SnippetHtml, DutchTime.Iso(h.Published),
                 h.Facets.Where(f => f.Value.Count > 0).ToDictionary(f => facetNames[f.Key], f => f.Value))).ToList(),
             results.Facets.ToDictionary(
                 f => facetNames[f.Key],
@@ -82,6 +98,13 @@ public static class SearchApi
             results.Suggestion, results.SearchedInstead));
     }
 
-    private static Ok<SuggestResponse> Suggest(string? q, SearchIndexer indexer) =>
-        TypedResults.Ok(new SuggestResponse(q ?? "", indexer.Search.Complete(q)));
+    private static Results<Ok<SuggestResponse>, ProblemHttpResult> Suggest(HttpContext context, SearchIndexer indexer)
+    {
+        var errors = new Dictionary<string, string[]>();
+        QueryParameters.RejectUnknown(context.Request.Query, ["q"], errors);
+        if (errors.Count > 0)
+            return QueryParameters.Problem(errors);
+        var q = context.Request.Query["q"].FirstOrDefault();
+        return TypedResults.Ok(new SuggestResponse(q ?? "", indexer.Search.Complete(q)));
+    }
 }

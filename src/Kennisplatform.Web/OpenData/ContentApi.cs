@@ -24,33 +24,76 @@ public static class ContentApi
         var api = routes.MapGroup("/api/v1").WithTags("Open data");
         foreach (var (collection, type) in Collections)
         {
+            var filters = string.Join(", ", ParameterNames(type).Skip(2));
             api.MapGet($"/{collection}", (HttpContext context, SiteQueries queries, CancellationToken cancellationToken) => ListAsync(type, context, queries, cancellationToken))
                 .WithName($"List{char.ToUpperInvariant(collection[0])}{collection[1..]}")
-                .WithSummary($"Gepubliceerde items van het type {type.Label().ToLowerInvariant()}, per pagina, met filters.");
+                .WithSummary($"Gepubliceerde items van het type {type.Label().ToLowerInvariant()}, per pagina{(filters.Length > 0 ? ", met filters: " + filters : "")}.")
+                .ProducesValidationProblem();
             api.MapGet($"/{collection}/{{slug}}", (string slug, HttpContext context, SiteQueries queries, MarkdownRenderer markdown, CancellationToken cancellationToken) =>
                     DetailAsync(type, collection, slug, context, queries, markdown, cancellationToken))
                 .WithName($"Get{char.ToUpperInvariant(collection[0])}{collection[1..]}")
-                .WithSummary($"Eén {type.Label().ToLowerInvariant()} met alle velden.");
+                .WithSummary($"Eén {type.Label().ToLowerInvariant()} met alle velden.")
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound);
         }
         // Downloads stream from the database; the output cache would hold a copy of each in memory.
         api.MapGet("/export.json", ExportJsonAsync).WithName("ExportJson").WithSummary("Alle gepubliceerde inhoud als JSON (CC BY 4.0).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").CacheOutput(policy => policy.NoCache());
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem().CacheOutput(policy => policy.NoCache());
         api.MapGet("/export.csv", ExportCsvAsync).WithName("ExportCsv").WithSummary("Alle gepubliceerde inhoud als CSV voor Excel (UTF-8, puntkomma's).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv").CacheOutput(policy => policy.NoCache());
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem().CacheOutput(policy => policy.NoCache());
+    }
+
+    /// <summary>The API's query keys of the overview filters.</summary>
+    public static readonly IReadOnlyDictionary<OverviewFilterKind, string> FilterKeys = new Dictionary<OverviewFilterKind, string>
+    {
+        [OverviewFilterKind.Theme] = "theme",
+        [OverviewFilterKind.Outcome] = "outcome",
+        [OverviewFilterKind.Evidence] = "evidence",
+        [OverviewFilterKind.Perspective] = "perspective",
+        [OverviewFilterKind.When] = "when",
+        [OverviewFilterKind.Municipality] = "municipality",
+        [OverviewFilterKind.FailurePattern] = "failurePattern",
+    };
+
+    private static List<string> ParameterNames(ContentType type) => ["page", "pageSize", .. Sections.Of(type).Filters.Select(f => FilterKeys[f])];
+
+    private static async Task<OverviewFilter> FilterAsync(ContentType type, IQueryCollection query, SiteQueries queries, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        var filters = Sections.Of(type).Filters;
+        string? Enum<T>(OverviewFilterKind kind) where T : struct, System.Enum =>
+            filters.Contains(kind) ? QueryParameters.Choice(query, FilterKeys[kind], v => Dutch.TryParse<T>(v, out _), Dutch.CodeList<T>(), errors) : null;
+        // Values that come from the content (themes, failure patterns, places) are checked against what is published now.
+        async Task<string?> KnownAsync(OverviewFilterKind kind, Func<Task<IEnumerable<string>>> values)
+        {
+            var key = FilterKeys[kind];
+            if (!filters.Contains(kind) || string.IsNullOrEmpty(query[key]))
+                return null;
+            var known = (await values()).ToList();
+            var allowed = known.Count == 0 ? "niets: er is nog niets gepubliceerd om op te filteren"
+                : known.Count == 1 ? known[0] : string.Join(", ", known.SkipLast(1)) + " of " + known[^1];
+            return QueryParameters.Choice(query, key, known.Contains, allowed, errors);
+        }
+        var theme = await KnownAsync(OverviewFilterKind.Theme, async () => (await queries.ThemesAsync(cancellationToken)).Select(t => t.Slug));
+        var pattern = await KnownAsync(OverviewFilterKind.FailurePattern, async () => (await queries.FailurePatternsAsync(cancellationToken)).Select(p => p.Slug));
+        var municipality = await KnownAsync(OverviewFilterKind.Municipality, async () => await queries.EventPlacesAsync(cancellationToken));
+        var when = filters.Contains(OverviewFilterKind.When)
+            ? QueryParameters.Choice(query, "when", v => v is "upcoming" or "past", "upcoming of past", errors) switch { "upcoming" => OverviewFilter.Upcoming, "past" => OverviewFilter.Past, _ => null }
+            : null;
+        return new OverviewFilter(theme, Enum<Content.Cases.CaseOutcome>(OverviewFilterKind.Outcome), Enum<Content.Interventions.EvidenceLevel>(OverviewFilterKind.Evidence),
+            Enum<Content.Instruments.InstrumentPerspective>(OverviewFilterKind.Perspective), when, municipality, pattern);
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ListAsync(ContentType type, HttpContext context, SiteQueries queries, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
+        QueryParameters.RejectUnknown(query, ParameterNames(type), errors);
         var page = QueryParameters.Integer(query, "page", 1, 1, 10_000, errors);
         var pageSize = QueryParameters.Integer(query, "pageSize", 20, 1, MaxPageSize, errors);
+        var filter = await FilterAsync(type, query, queries, errors, cancellationToken);
         if (errors.Count > 0)
-            return TypedResults.Problem(new HttpValidationProblemDetails(errors) { Title = "Ongeldige parameters.", Status = StatusCodes.Status400BadRequest });
+            return QueryParameters.Problem(errors);
 
-        var filter = new OverviewFilter(query["theme"].FirstOrDefault(), query["outcome"].FirstOrDefault(), query["evidence"].FirstOrDefault(),
-            query["perspective"].FirstOrDefault(), query["when"].FirstOrDefault() switch { "upcoming" => OverviewFilter.Upcoming, "past" => OverviewFilter.Past, _ => null },
-            query["municipality"].FirstOrDefault(), query["failurePattern"].FirstOrDefault());
         var list = await queries.ListAsync(type, filter, page, pageSize, cancellationToken);
         return TypedResults.Ok(new JsonObject
         {
@@ -63,16 +106,37 @@ public static class ContentApi
     }
 
     private static async Task<Results<Ok<JsonObject>, RedirectHttpResult, ProblemHttpResult>> DetailAsync(
-        ContentType type, string collection, string slug, HttpContext context, SiteQueries queries, MarkdownRenderer markdown, CancellationToken cancellationToken) =>
-        await queries.FindAsync(type, slug, cancellationToken) switch
+        ContentType type, string collection, string slug, HttpContext context, SiteQueries queries, MarkdownRenderer markdown, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        QueryParameters.RejectUnknown(context.Request.Query, [], errors);
+        if (!SlugRules.IsValid(slug))
+            errors["slug"] = ["Een slug bestaat alleen uit kleine letters, cijfers en streepjes, zoals 'buurtkamer-noord'."];
+        if (errors.Count > 0)
+            return QueryParameters.Problem(errors);
+        return await queries.FindAsync(type, slug, cancellationToken) switch
         {
             Lookup.Found found => TypedResults.Ok(ContentJson.Full(found.Item, context, markdown)),
             Lookup.Moved moved => TypedResults.Redirect($"/api/v1/{collection}/{moved.Url[(moved.Url.LastIndexOf('/') + 1)..]}", permanent: true),
-            _ => TypedResults.Problem(title: "Niet gevonden.", detail: $"Er is geen gepubliceerde {type.Label().ToLowerInvariant()} met de slug '{slug}'.", statusCode: StatusCodes.Status404NotFound),
+            _ => TypedResults.Problem(title: "Niet gevonden.", detail: $"Er is geen {Sections.Of(type).Published} met de slug '{slug}'.", statusCode: StatusCodes.Status404NotFound),
         };
+    }
+
+    /// <summary>The exports take no parameters; one that is given anyway is refused rather than ignored.</summary>
+    private static ProblemHttpResult? RefuseParameters(HttpContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        QueryParameters.RejectUnknown(context.Request.Query, [], errors);
+        return errors.Count > 0 ? QueryParameters.Problem(errors) : null;
+    }
 
     private static async Task ExportJsonAsync(HttpContext context, SiteQueries queries, MarkdownRenderer markdown, CancellationToken cancellationToken)
     {
+        if (RefuseParameters(context) is { } refused)
+        {
+            await refused.ExecuteAsync(context);
+            return;
+        }
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"kennisplatform.json\"";
         // Written item by item as the items are read, so a large site never sits in memory whole.
@@ -95,6 +159,11 @@ public static class ContentApi
 
     private static async Task ExportCsvAsync(HttpContext context, SiteQueries queries, CancellationToken cancellationToken)
     {
+        if (RefuseParameters(context) is { } refused)
+        {
+            await refused.ExecuteAsync(context);
+            return;
+        }
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"kennisplatform.csv\"";
         await Csv.WriteAsync(context.Response.Body, queries.AllVisibleAsync(cancellationToken), i => PublicUrls.Absolute(context, Sections.UrlOf(i)), cancellationToken);

@@ -21,8 +21,9 @@ public static class ContentJson
         ["title"] = item.Title,
         ["summary"] = item.Summary,
         ["url"] = PublicUrls.Absolute(context, Sections.UrlOf(item)),
-        [ContentFields.PublishedKey] = item.PublishedAt,
+        [ContentFields.PublishedKey] = item.PublishedAt is { } published ? DutchTime.Iso(published) : null,
         ["license"] = item.License,
+        ["fictional"] = item.IsFictional,
     };
 
     public static JsonObject Full(ContentItem item, HttpContext context, MarkdownRenderer markdown)
@@ -37,12 +38,15 @@ public static class ContentJson
                 case { List: { } list }:
                     json[field.Key] = new JsonArray(list.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
                     break;
+                case { Scalar: { } value } when field.Kind is FieldKind.Moment:
+                    // Files hold moments in Dutch local time; open data says so with the offset.
+                    json[field.Key] = DutchTime.Iso(MomentText.Parse(field.Key, value).Utc);
+                    break;
                 case { Scalar: { } value }:
                     json[field.Key] = value;
                     break;
             }
         }
-        json["fictional"] = item.IsFictional;
         json["body"] = item.Body;
         json["bodyHtml"] = markdown.ToHtml(item.Body);
         return json;

@@ -48,7 +48,7 @@ public static class Csv
         ]);
     }
 
-    private static string Moment(DateTime? utc) => utc?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "";
+    private static string Moment(DateTime? utc) => utc is { } moment ? DutchTime.Iso(moment) : "";
 
     private static string Line(IEnumerable<string> cells) => string.Join(';', cells.Select(Cell)) + "\r\n";
 

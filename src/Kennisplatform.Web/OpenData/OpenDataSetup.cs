@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Microsoft.OpenApi;
 using Kennisplatform.Content.Changes;
 using Kennisplatform.Web.Search;
 using Microsoft.AspNetCore.OutputCaching;
@@ -18,6 +19,18 @@ public static class OpenDataSetup
             document.Info.Title = "Kennisplatform wijken: open data";
             document.Info.Description = "Alle gepubliceerde kennis van het platform, alleen-lezen. Licentie: CC BY 4.0, tenzij een item anders vermeldt.";
             document.Info.License = new() { Name = "CC BY 4.0", Url = new Uri("https://creativecommons.org/licenses/by/4.0/") };
+            foreach (var server in document.Servers ?? [])
+                server.Url = server.Url?.TrimEnd('/');
+            document.Tags = new HashSet<OpenApiTag>
+            {
+                new() { Name = "Open data", Description = "Gepubliceerde inhoud per soort, elk item apart, en alles in één download (JSON of CSV)." },
+                new() { Name = "Zoeken", Description = "Zoeken in alle gepubliceerde inhoud, met facetten, en aanvullingen tijdens het typen." },
+            };
+            return Task.CompletedTask;
+        }).AddOperationTransformer((operation, _, _) =>
+        {
+            // Everything here is public: an empty requirement says "no authentication" to clients and linters alike.
+            operation.Security = [new OpenApiSecurityRequirement()];
             return Task.CompletedTask;
         }));
         builder.Services.AddOptions<CacheOptions>().Bind(builder.Configuration.GetSection("Kennisplatform:Cache"));

@@ -16,6 +16,12 @@ public sealed record TypeDescriptor
     public string Singular => Type.Label();
     public string Plural => Type.PluralLabel();
 
+    /// <summary>A "het" word (het praktijkvoorbeeld): adjectives before it take no -e ("geen gepubliceerd praktijkvoorbeeld").</summary>
+    public bool Neuter { get; init; }
+
+    /// <summary>"gepubliceerd praktijkvoorbeeld", "gepubliceerde interventie".</summary>
+    public string Published => (Neuter ? "gepubliceerd " : "gepubliceerde ") + Singular.ToLowerInvariant();
+
     /// <summary>The lead text of the overview page.</summary>
     public required string Intro { get; init; }
 

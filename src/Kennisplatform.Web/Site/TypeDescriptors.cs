@@ -24,6 +24,7 @@ public static class TypeDescriptors
         new()
         {
             Type = ContentType.Case,
+            Neuter = true,
             Intro = "Wat gebeurde er in een echte wijk? Hier lees je wat werkte en wat niet, en wat de mensen erachter de volgende keer anders zouden doen.",
             Collection = "cases",
             DetailPartial = "_CaseDetail",
@@ -113,6 +114,7 @@ public static class TypeDescriptors
         new()
         {
             Type = ContentType.Instrument,
+            Neuter = true,
             Intro = "Hulpmiddelen voor een wijkprofiel of buurtagenda: met cijfers (tellen), met verhalen van bewoners (vertellen), of allebei.",
             Collection = "instruments",
             DetailPartial = "_InstrumentDetail",
@@ -125,6 +127,7 @@ public static class TypeDescriptors
         new()
         {
             Type = ContentType.Principle,
+            Neuter = true,
             Intro = "Wat in de landelijke dialoog over kwetsbare wijken steeds terugkwam als voorwaarde voor succes.",
             Collection = "principles",
             DetailPartial = "_PrincipleDetail",
@@ -137,6 +140,7 @@ public static class TypeDescriptors
         new()
         {
             Type = ContentType.Theme,
+            Neuter = true,
             Intro = "Alle kennis geordend per onderwerp.",
             Collection = "themes",
             DetailPartial = "_BodyDetail",
