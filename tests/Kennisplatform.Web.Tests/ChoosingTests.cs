@@ -119,11 +119,9 @@ public class ChoosingTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/selectie?praktijkvoorbeeld=buurtkamer-de-linde&interventie=taalcafe", response.Headers.Location!.OriginalString);
 
-        // The add button on a detail page is a GET form with that one field.
+        // The add button on a detail page is a plain link that adds this one item.
         var detail = await client.GetPageAsync("/wijkschakelaars/fatima-buurtmoeder");
-        var form = detail.QuerySelector("form[data-add-to-selection]")!;
-        Assert.Equal("/selectie", form.GetAttribute("action"));
-        Assert.Equal("wijkschakelaar:fatima-buurtmoeder", form.QuerySelector("input[name=erbij]")!.GetAttribute("value"));
+        Assert.Equal("/selectie?erbij=wijkschakelaar%3Afatima-buurtmoeder", detail.QuerySelector("a[data-add-to-selection]")!.GetAttribute("href"));
     }
 
     [Fact]

@@ -23,15 +23,8 @@
 
   if (store) {
     var saved = store.getItem(key);
-    document.querySelectorAll("form[data-add-to-selection]").forEach(function (form) {
-      if (!saved) return;
-      new URLSearchParams(saved).forEach(function (value, name) {
-        var input = document.createElement("input");
-        input.type = "hidden";
-        input.name = name;
-        input.value = value;
-        form.appendChild(input);
-      });
+    document.querySelectorAll("a[data-add-to-selection]").forEach(function (link) {
+      if (saved) link.href = link.href + "&" + saved;
     });
   }
 

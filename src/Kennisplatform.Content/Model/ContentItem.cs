@@ -35,6 +35,14 @@ public abstract class ContentItem
     public List<Principle> Principles { get; set; } = [];
     public List<SlugAlias> Aliases { get; set; } = [];
 
+    /// <summary>
+    /// The item's last real change, for feeds and sitemaps: an item not saved again since it was created (an import)
+    /// changed when it was published, not at the moment of the import; a later publication counts as a change.
+    /// </summary>
+    public DateTime LastChangedAt =>
+        Version <= 1 && PublishedAt is { } published ? published
+        : PublishedAt is { } later && later > UpdatedAt ? later : UpdatedAt;
+
     public bool IsVisibleAt(DateTime utcNow) =>
         Status == ContentStatus.Published && PublishedAt is { } at && at <= utcNow;
 

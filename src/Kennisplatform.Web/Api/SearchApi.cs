@@ -62,7 +62,7 @@ public static class SearchApi
         // Filters with a fixed list of values: a value outside it would silently find nothing.
         foreach (var (key, isKnown, allowed) in new (string, Func<string, bool>, string)[]
         {
-            ("type", v => Dutch.TryParse<ContentType>(v, out var t) && t.Segment() is not null, string.Join(", ", Sections.All.Select(d => d.Type.Code()))),
+            ("type", v => Dutch.TryParse<ContentType>(v, out _), Dutch.CodeList<ContentType>()),
             ("outcome", v => Dutch.TryParse<Content.Cases.CaseOutcome>(v, out _), Dutch.CodeList<Content.Cases.CaseOutcome>()),
             ("evidence", v => Dutch.TryParse<Content.Interventions.EvidenceLevel>(v, out _), Dutch.CodeList<Content.Interventions.EvidenceLevel>()),
         })
@@ -84,7 +84,11 @@ public static class SearchApi
             f => (IReadOnlyList<string>)query[f.Key].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).Distinct().Take(20).ToList());
         var results = indexer.Search.Search(new SearchRequest
         {
-            Text = query["q"].ToString(), Filters = filters, Sort = sort!.Value, Page = page, PageSize = pageSize,
+            Text = query["q"].ToString(),
+            Filters = filters,
+            Sort = sort!.Value,
+            Page = page,
+            PageSize = pageSize,
         });
         var labels = await labelCache.GetAsync(queries, cancellationToken);
         var facetNames = FilterKeys.ToDictionary(f => f.Value, f => f.Key);

@@ -61,7 +61,7 @@ public static class Feeds
     private static SyndicationItem Entry(ContentItem item, HttpContext context)
     {
         var url = PublicUrls.Absolute(context, Sections.UrlOf(item));
-        var entry = new SyndicationItem(item.Title, item.Summary, new Uri(url), url, item.UpdatedAt)
+        var entry = new SyndicationItem(item.Title, item.Summary, new Uri(url), url, item.LastChangedAt)
         {
             PublishDate = item.PublishedAt!.Value,
         };

@@ -27,7 +27,7 @@ public static class Sitemap
         foreach (var path in new[] { "/", "/zoeken", "/voordat-je-begint", "/downloads", "/api" }.Concat(Sections.All.Select(s => "/" + s.Segment)))
             await UrlAsync(xml, PublicUrls.Absolute(context, path), null);
         await foreach (var item in queries.AllVisibleAsync(cancellationToken, withLinks: false))
-            await UrlAsync(xml, PublicUrls.Absolute(context, Sections.UrlOf(item)), item.UpdatedAt);
+            await UrlAsync(xml, PublicUrls.Absolute(context, Sections.UrlOf(item)), item.LastChangedAt);
         await xml.WriteEndElementAsync();
         await xml.WriteEndDocumentAsync();
         await xml.FlushAsync();

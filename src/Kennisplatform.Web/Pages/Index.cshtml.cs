@@ -10,6 +10,8 @@ namespace Kennisplatform.Web.Pages;
 public sealed class IndexModel(SiteQueries queries) : PageModel
 {
     public IReadOnlyList<ContentItem> LatestCases { get; private set; } = [];
+    public IReadOnlyList<ContentItem> Interventions { get; private set; } = [];
+    public IReadOnlyList<ContentItem> Connectors { get; private set; } = [];
     public IReadOnlyList<Event> UpcomingEvents { get; private set; } = [];
     public IReadOnlyList<Event> PastEvents { get; private set; } = [];
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
@@ -18,6 +20,8 @@ public sealed class IndexModel(SiteQueries queries) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         LatestCases = await queries.LatestAsync(ContentType.Case, 6, cancellationToken);
+        Interventions = await queries.LatestAsync(ContentType.Intervention, 3, cancellationToken);
+        Connectors = await queries.LatestAsync(ContentType.Connector, 3, cancellationToken);
         UpcomingEvents = await queries.UpcomingEventsAsync(3, cancellationToken);
         if (UpcomingEvents.Count == 0)
             PastEvents = await queries.PastEventsAsync(3, cancellationToken);

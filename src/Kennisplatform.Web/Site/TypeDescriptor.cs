@@ -59,6 +59,9 @@ public sealed record TypeDescriptor
     /// <summary>Links under the overview's lead text: the page and what the link says.</summary>
     public IReadOnlyList<(string Page, string Text)> OverviewLinks { get; init; } = [];
 
+    /// <summary>A file to subscribe to, offered on the overview (the agenda's iCal feed), or none.</summary>
+    public (string Url, string Text, string Explanation)? Subscription { get; init; }
+
     /// <summary>Whether an item's card is marked as a lesson (a failure or a partial success), so lessons stand out in lists.</summary>
     public Func<ContentItem, bool> IsLesson { get; init; } = _ => false;
 

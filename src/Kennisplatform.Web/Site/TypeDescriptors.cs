@@ -95,6 +95,7 @@ public static class TypeDescriptors
             Collection = "events",
             DetailPartial = "_EventDetail",
             CardPartial = "_EventCard",
+            Subscription = ("/bijeenkomsten/agenda.ics", "Abonneer je op de agenda", "alle komende bijeenkomsten in je eigen agenda (iCal)."),
             Place = item => item is Event e ? PlaceRules.Split(e.Place) : null,
             Facts = TypeDescriptor.FactsOf<Event>(e => new()
             {
@@ -143,7 +144,7 @@ public static class TypeDescriptors
             Neuter = true,
             Intro = "Alle kennis geordend per onderwerp.",
             Collection = "themes",
-            DetailPartial = "_BodyDetail",
+            DetailPartial = "_ThemeDetail",
             Facts = _ => ItemFacts.None,
             Filters = [],
             Order = (items, _) => items.OrderBy(i => ((Theme)i).SortOrder).ThenBy(i => i.Title),
