@@ -55,6 +55,11 @@ public class OpenDataRulesTests(SiteFactory factory) : IClassFixture<SiteFactory
     [InlineData("/api/v1/search?q=wijk&evidence=sterk", "evidence")]
     [InlineData("/api/v1/search?q=wijk&soort=praktijkvoorbeeld", "soort")]
     [InlineData("/api/v1/search/suggest?q=wijk&limit=3", "limit")]
+    [InlineData("/api/v1/cases?failurePattern=bestaat-niet", "failurePattern")]
+    [InlineData("/api/v1/cases?failurepattern=project-stopt-als-de-subsidie-stopt", "failurepattern")]
+    [InlineData("/api/v1/events?municipality=Atlantis", "municipality")]
+    [InlineData("/api/v1/failure-patterns?theme=eenzaamheid", "theme")]
+    [InlineData("/api/v1/failure-patterns/steeds-dezelfde-bewoners?x=1", "x")]
     public async Task An_unknown_parameter_or_filter_value_is_a_400_that_names_it(string url, string parameter)
     {
         using var response = await client.GetAsync(url);
@@ -72,6 +77,26 @@ public class OpenDataRulesTests(SiteFactory factory) : IClassFixture<SiteFactory
         Assert.True(failed.RootElement.GetProperty("total").GetInt32() >= 1);
         using var upcoming = JsonDocument.Parse(await client.GetStringAsync("/api/v1/events?when=past"));
         Assert.True(upcoming.RootElement.GetProperty("total").GetInt32() >= 1);
+        using var pattern = JsonDocument.Parse(await client.GetStringAsync("/api/v1/cases?failurePattern=project-stopt-als-de-subsidie-stopt"));
+        Assert.True(pattern.RootElement.GetProperty("total").GetInt32() >= 1);
+        using var tilburg = JsonDocument.Parse(await client.GetStringAsync("/api/v1/events?municipality=Tilburg"));
+        Assert.True(tilburg.RootElement.GetProperty("total").GetInt32() >= 1);
+    }
+
+    [Fact]
+    public async Task List_items_of_every_type_say_when_published_with_offset_and_whether_fictional()
+    {
+        foreach (var collection in ContentApi.Collections.Keys)
+        {
+            using var list = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/{collection}?pageSize=100"));
+            var items = list.RootElement.GetProperty("items").EnumerateArray().ToList();
+            Assert.True(items.Count > 0, $"{collection}: the seed has none");
+            foreach (var item in items)
+            {
+                Assert.Matches(IsoWithOffset, item.GetProperty("published").GetString());
+                Assert.True(item.GetProperty("fictional").ValueKind is JsonValueKind.True or JsonValueKind.False, $"{collection}: 'fictional' is not a boolean");
+            }
+        }
     }
 
     [Fact]
@@ -89,6 +114,8 @@ public class OpenDataRulesTests(SiteFactory factory) : IClassFixture<SiteFactory
         Assert.Contains("geen gepubliceerd praktijkvoorbeeld", await caseResponse.Content.ReadAsStringAsync());
         using var intervention = await client.GetAsync("/api/v1/interventions/bestaat-niet");
         Assert.Contains("geen gepubliceerde interventie", await intervention.Content.ReadAsStringAsync());
+        using var pattern = await client.GetAsync("/api/v1/failure-patterns/bestaat-niet");
+        Assert.Contains("geen gepubliceerd faalpatroon", await pattern.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.IO.Compression;
-using Microsoft.OpenApi;
 using Kennisplatform.Content.Changes;
 using Kennisplatform.Web.Search;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.OpenApi;
 
 namespace Kennisplatform.Web.OpenData;
 
@@ -21,6 +21,9 @@ public static class OpenDataSetup
             document.Info.License = new() { Name = "CC BY 4.0", Url = new Uri("https://creativecommons.org/licenses/by/4.0/") };
             foreach (var server in document.Servers ?? [])
                 server.Url = server.Url?.TrimEnd('/');
+            // Every GET also answers HEAD (AllowedMethods), as HTTP expects; listing each twice would give two operations one id.
+            foreach (var path in document.Paths.Values)
+                path.Operations?.Remove(HttpMethod.Head);
             document.Tags = new HashSet<OpenApiTag>
             {
                 new() { Name = "Open data", Description = "Gepubliceerde inhoud per soort, elk item apart, en alles in één download (JSON of CSV)." },

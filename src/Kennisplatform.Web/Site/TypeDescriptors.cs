@@ -154,6 +154,7 @@ public static class TypeDescriptors
         new()
         {
             Type = ContentType.FailurePattern,
+            Neuter = true,
             Intro = "Fouten die in wijkaanpakken steeds terugkomen. Per patroon lees je wat er misgaat, wat helpt, en in welke praktijkvoorbeelden het gebeurde.",
             Collection = "failure-patterns",
             OverviewLinks = [("/Checklist/VoordatJeBegint", "Voordat je begint: maak een checklist voor jouw plan")],
