@@ -156,8 +156,10 @@ public class WorkflowMailTests(WorkflowMailTests.Factory factory) : IClassFixtur
         var path = created.Headers.Location!.OriginalString.Split('?')[0];
         var fields = EditingTests.NewCase("Ter beoordeling gestuurd");
         fields["version"] = "1";
-        var (sentBack, _) = await EditingTests.PostAsync(redacteur, path, fields, ("actie", "terugsturen"));
+        var (sentBack, _) = await EditingTests.PostAsync(redacteur, path, fields, ("actie", "terugsturen"), ("opmerking", "Graag nog een foto erbij."));
         Assert.Equal(HttpStatusCode.Redirect, sentBack.StatusCode);
-        Assert.Contains("teruggestuurd", (await MailFolder.WaitForAsync(factory, writer.Email!, "Teruggestuurd")).TextBody);
+        var mail = (await MailFolder.WaitForAsync(factory, writer.Email!, "Teruggestuurd")).TextBody;
+        Assert.Contains("teruggestuurd", mail);
+        Assert.Contains("Graag nog een foto erbij.", mail);
     }
 }

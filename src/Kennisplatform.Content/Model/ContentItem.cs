@@ -43,6 +43,9 @@ public abstract class ContentItem
         Version <= 1 && PublishedAt is { } published ? published
         : PublishedAt is { } later && later > UpdatedAt ? later : UpdatedAt;
 
+    /// <summary>Sent back to its auteur by an editor, and not offered again since: it waits for the auteur.</summary>
+    public bool SentBack { get; set; }
+
     public bool IsVisibleAt(DateTime utcNow) =>
         Status == ContentStatus.Published && PublishedAt is { } at && at <= utcNow;
 
@@ -54,6 +57,7 @@ public abstract class ContentItem
         if (Status is not ContentStatus.Draft)
             throw new ContentRuleException("Alleen een concept kan ter beoordeling worden aangeboden.");
         Status = ContentStatus.InReview;
+        SentBack = false;
     }
 
     /// <summary>An editor sends an item that waits for review back to its author as a concept.</summary>
@@ -62,6 +66,7 @@ public abstract class ContentItem
         if (Status is not ContentStatus.InReview)
             throw new ContentRuleException("Alleen een item dat ter beoordeling ligt, kan worden teruggestuurd.");
         Status = ContentStatus.Draft;
+        SentBack = true;
     }
 
     /// <summary>Publishes at <paramref name="at"/> (UTC); a moment in the future schedules the item.</summary>
@@ -72,6 +77,7 @@ public abstract class ContentItem
             throw new ContentRuleException(string.Join(" ", problems.Select(p => p.Message)));
         Status = ContentStatus.Published;
         PublishedAt = at;
+        SentBack = false;
     }
 
     public void Unpublish()

@@ -32,6 +32,10 @@ public static class DutchTime
     /// <summary>"29 januari 2019".</summary>
     public static string Date(DateTime utc) => ToLocal(utc).ToString("d MMMM yyyy", Culture);
 
+    /// <summary>"29 januari 2019 om 16:00", or only the date when the moment is midnight (a date without a time).</summary>
+    public static string DateAndTime(DateTime utc) =>
+        ToLocal(utc).TimeOfDay == TimeSpan.Zero ? Date(utc) : $"{Date(utc)} om {Time(utc)}";
+
     /// <summary>"16:00".</summary>
     public static string Time(DateTime utc) => ToLocal(utc).ToString("HH:mm", Culture);
 }

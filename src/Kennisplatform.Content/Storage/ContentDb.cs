@@ -8,6 +8,7 @@ using Kennisplatform.Content.Mail;
 using Kennisplatform.Content.Media;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Revisions;
+using Kennisplatform.Content.Reviews;
 using Kennisplatform.Content.Submissions;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,7 @@ public abstract class ContentDb(DbContextOptions options) : DbContext(options)
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<ReviewRemark> ReviewRemarks => Set<ReviewRemark>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDb).Assembly);

@@ -26,6 +26,8 @@ public static class AccountsSetup
             : services.GetRequiredService<PostgreSqlAccountsDb>());
 
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<EditorNames>();
+        builder.Services.AddScoped<Editing.ReviewThread>();
         builder.Services.AddScoped<SetupLink>();
         // One key ring for every node, kept in the database; the application name, not the install folder, isolates it.
         builder.Services.AddDataProtection().SetApplicationName("Kennisplatform").PersistKeysToDbContext<AccountsDb>();

@@ -12,5 +12,15 @@ public static class EditorAccess
 
     /// <summary>Redacteuren and beheerders work on everything; an auteur on their own concepts only.</summary>
     public static bool MayWorkOn(ContentItem item, ClaimsPrincipal user, bool mayPublish) =>
-        mayPublish || item.Id == 0 || (item.Author == user.Identity?.Name && item.Status is ContentStatus.Draft);
+        mayPublish || item.Id == 0 || (IsOwn(item, user) && item.Status is ContentStatus.Draft);
+
+    /// <summary>
+    /// An auteur always sees their own items, in every state (read-only where they may not change them), with their
+    /// history and the review remarks; redacteuren and beheerders see everything.
+    /// </summary>
+    public static bool MayView(ContentItem item, ClaimsPrincipal user, bool mayPublish) =>
+        mayPublish || item.Id == 0 || IsOwn(item, user);
+
+    private static bool IsOwn(ContentItem item, ClaimsPrincipal user) =>
+        user.Identity?.Name is { Length: > 0 } name && item.Author == name;
 }

@@ -11,7 +11,7 @@ namespace Kennisplatform.Web.Mail;
 /// </summary>
 public sealed class WorkflowMails(UserManager<Editor> users, Mailer mailer, TimeProvider clock)
 {
-    public async Task AfterAsync(ContentItem item, string action, string actor, HttpContext context)
+    public async Task AfterAsync(ContentItem item, string action, string actor, HttpContext context, string? remark = null)
     {
         var link = new MailLink("Openen in het beheer", PublicUrls.Absolute(context, $"/beheer/inhoud/{item.Id}"));
         if (action == "aanbieden")
@@ -28,8 +28,9 @@ public sealed class WorkflowMails(UserManager<Editor> users, Mailer mailer, Time
                 ? $"'{item.Title}' is teruggestuurd. Het staat weer als concept klaar om aan te passen."
                 : item.PublishedAt > clock.GetUtcNow().UtcDateTime ? $"'{item.Title}' is ingepland en verschijnt op {DutchTime.Date(item.PublishedAt.Value)} om {DutchTime.Time(item.PublishedAt.Value)}."
                 : $"'{item.Title}' is gepubliceerd en staat nu op de site.";
-            mailer.Queue(new MailMessage("beoordeling", email, author.DisplayName, action == "terugsturen" ? $"Teruggestuurd: {item.Title}" : $"Gepubliceerd: {item.Title}",
-                [text, "Deze e-mail kun je uitzetten bij Mijn account."])
+            string[] lines = remark is null ? [text, "Deze e-mail kun je uitzetten bij Mijn account."]
+                : [text, "De opmerking van de redactie:", remark, "Deze e-mail kun je uitzetten bij Mijn account."];
+            mailer.Queue(new MailMessage("beoordeling", email, author.DisplayName, action == "terugsturen" ? $"Teruggestuurd: {item.Title}" : $"Gepubliceerd: {item.Title}", lines)
             { Link = link });
         }
         await mailer.SaveAsync();

@@ -3,6 +3,7 @@ using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Revisions;
 using Kennisplatform.Content.Storage;
 using Kennisplatform.Web.Accounts;
+using Kennisplatform.Web.Editing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace Kennisplatform.Web.Pages.Beheer;
 /// through the same reader and rules as an import, then through the store (revision, alias, concurrency check).
 /// Auteurs edit only their own concepts and cannot publish; that is checked here, on the server.
 /// </summary>
-public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizationService authorization, TimeProvider clock, Kennisplatform.Web.Mail.WorkflowMails workflowMails) : PageModel
+public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizationService authorization, TimeProvider clock, Kennisplatform.Web.Mail.WorkflowMails workflowMails, ReviewThread thread, EditorNames names) : PageModel
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public ContentItem Item { get; private set; } = null!;
@@ -33,6 +34,11 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
     /// <summary>Other events at the same time in the same municipality, named in a warning.</summary>
     public IReadOnlyList<Kennisplatform.Content.Events.Event> Overlapping { get; private set; } = [];
     public bool CanPublish { get; private set; }
+    /// <summary>An auteur's own item that they may see but not change now (offered, published or archived).</summary>
+    public bool ReadOnly { get; private set; }
+    public IReadOnlyList<RemarkView> Remarks { get; private set; } = [];
+    public IReadOnlyList<RevisionSummary> Revisions { get; private set; } = [];
+    public NameBook Names { get; private set; } = NameBook.Empty;
     public string? Saved { get; private set; }
     public (string Mine, string Theirs)? Conflict { get; private set; }
 
@@ -41,8 +47,11 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         if (await LoadAsync(key, type) is { } refusal)
             return refusal;
         Show(Item);
-        if (Request.Query.ContainsKey("opgeslagen"))
-            Saved = "Opgeslagen.";
+        await LoadThreadAsync();
+        Saved = Request.Query.ContainsKey("aangeboden") ? "Aangeboden ter beoordeling. De redactie kijkt ernaar en publiceert het, of stuurt het met een opmerking terug. Je krijgt daarover een e-mail."
+            : Request.Query.ContainsKey("teruggestuurd") ? "Teruggestuurd naar de auteur, met je opmerking. Het is weer een concept."
+            : Request.Query.ContainsKey("opmerking") ? "Je opmerking staat erbij."
+            : Request.Query.ContainsKey("opgeslagen") ? "Opgeslagen." : null;
         if (Item is Kennisplatform.Content.Events.Event planned)
             Overlapping = await Kennisplatform.Web.Events.EventOverlap.FindAsync(db, planned);
         return Page();
@@ -60,10 +69,38 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
             ? Content("<p>Deze tekst is te lang voor het directe voorbeeld. Gebruik de knop Voorbeeld na het opslaan.</p>", "text/html; charset=utf-8")
             : Content(renderer.ToHtml(markdown), "text/html; charset=utf-8");
 
+    /// <summary>A remark in the item's review thread, by anyone who may see the item.</summary>
+    public async Task<IActionResult> OnPostOpmerkingAsync(string key, string? opmerking)
+    {
+        if (await LoadAsync(key, null) is { } refusal)
+            return refusal;
+        if (IsNew)
+            return NotFound();
+        var (text, problem) = Kennisplatform.Content.Reviews.ReviewRemark.Check(opmerking);
+        if (text is null)
+        {
+            Show(Item);
+            await LoadThreadAsync();
+            Errors["nieuwe-opmerking"] = problem!;
+            RemarkDraft = opmerking ?? "";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        await thread.AddAsync(Item, User, text, HttpContext.RequestAborted);
+        return Redirect(Url.Page("/Beheer/Bewerken", new { key = Item.Id, opmerking = 1 }) + "#opmerkingen");
+    }
+
+    /// <summary>What was typed in the remark box, kept when it could not be saved.</summary>
+    public string RemarkDraft { get; private set; } = "";
+    /// <summary>The remark typed with "Terugsturen met opmerking", kept when the item could not be sent back.</summary>
+    public string SendBackDraft { get; private set; } = "";
+
     public async Task<IActionResult> OnPostAsync(string key, string? type, string? actie, int version)
     {
         if (await LoadAsync(key, type) is { } refusal)
             return refusal;
+        if (ReadOnly)
+            return Forbid();
         var form = Request.Form;
         var posted = Fields.Where(f => !ContentFields.WorkflowKeys.Contains(f.Key)).ToDictionary(
             f => f.Key,
@@ -81,6 +118,16 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
                 person.ContactEmail = email;
         }
 
+        List<object> alongside = [];
+        if (problems.Count == 0 && actie == "terugsturen" && CanPublish)
+        {
+            // Sending back without saying why leaves the auteur guessing: the remark is required, and saved with the item.
+            var (remark, problem) = Kennisplatform.Content.Reviews.ReviewRemark.Check(form["opmerking"]);
+            if (remark is null)
+                problems.Add(new("opmerking", problem == "Schrijf een opmerking." ? "Schrijf voor de auteur op wat er nog moet gebeuren." : problem!));
+            else
+                alongside.Add(await thread.NewAsync(Item, User, remark, sentBack: true));
+        }
         if (problems.Count == 0)
         {
             try
@@ -94,13 +141,19 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         }
         if (problems.Count == 0)
         {
-            var result = await store.SaveAsync(Item, User.Identity!.Name!, IsNew ? 0 : version);
+            var result = await store.SaveAsync(Item, User.Identity!.Name!, IsNew ? 0 : version, HttpContext.RequestAborted, alongside);
             switch (result.Outcome)
             {
                 case SaveOutcome.Saved or SaveOutcome.Unchanged:
                     if (result.Outcome == SaveOutcome.Saved && actie is "aanbieden" or "terugsturen" or "publiceren" or "inplannen")
-                        await workflowMails.AfterAsync(Item, actie, User.Identity!.Name!, HttpContext);
-                    return RedirectToPage("/Beheer/Bewerken", new { key = Item.Id, opgeslagen = 1 });
+                        await workflowMails.AfterAsync(Item, actie, User.Identity!.Name!, HttpContext,
+                            alongside.OfType<Kennisplatform.Content.Reviews.ReviewRemark>().FirstOrDefault()?.Text);
+                    return actie switch
+                    {
+                        "aanbieden" => RedirectToPage("/Beheer/Bewerken", new { key = Item.Id, aangeboden = 1 }),
+                        "terugsturen" => RedirectToPage("/Beheer/Bewerken", new { key = Item.Id, teruggestuurd = 1 }),
+                        _ => RedirectToPage("/Beheer/Bewerken", new { key = Item.Id, opgeslagen = 1 }),
+                    };
                 case SaveOutcome.Conflict:
                     Conflict = (ContentFile.Write(Item), result.CurrentSnapshot ?? "");
                     problems.AddRange(result.Errors);
@@ -113,6 +166,9 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         foreach (var problem in problems)
             Errors.TryAdd(problem.Field, problem.Message);
         ShowPosted(version);
+        SendBackDraft = form["opmerking"].ToString();
+        if (!IsNew)
+            await LoadThreadAsync();
         Response.StatusCode = Conflict is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
         return Page();
     }
@@ -173,8 +229,9 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         else
             return NotFound();
 
-        if (!EditorAccess.MayWorkOn(Item, User, CanPublish))
+        if (!EditorAccess.MayView(Item, User, CanPublish))
             return Forbid();
+        ReadOnly = !EditorAccess.MayWorkOn(Item, User, CanPublish);
 
         Fields = ContentFields.For(Item.Kind).Where(f => !ContentFields.WorkflowKeys.Contains(f.Key)).ToList();
         var targets = Fields.Where(f => f.Target is not null).Select(f => f.Target!.Value).Distinct().ToList();
@@ -183,6 +240,17 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         foreach (var (target, slug, title) in await db.Items.ChoicesAsync(targets, HttpContext.RequestAborted))
             Options[target].Add((slug, title));
         return null;
+    }
+
+    /// <summary>The review remarks, and for a read-only view the history, with people's names.</summary>
+    private async Task LoadThreadAsync()
+    {
+        if (IsNew)
+            return;
+        Remarks = await thread.ForAsync(Item.Id, HttpContext.RequestAborted);
+        if (ReadOnly)
+            Revisions = await store.RevisionsAsync(Item.Id, HttpContext.RequestAborted);
+        Names = await names.ForAsync(Revisions.Select(r => r.Author).Append(Item.Author), HttpContext.RequestAborted);
     }
 
     private void Show(ContentItem item)

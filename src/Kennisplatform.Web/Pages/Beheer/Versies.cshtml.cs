@@ -9,13 +9,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kennisplatform.Web.Pages.Beheer;
 
 /// <summary>The revisions of an item: list, compare two, restore one (which is itself a new revision).</summary>
-public sealed class VersiesModel(ContentStore store, IAuthorizationService authorization) : PageModel
+public sealed class VersiesModel(ContentStore store, IAuthorizationService authorization, EditorNames names) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
     public IReadOnlyList<RevisionSummary> Revisions { get; private set; } = [];
     public (RevisionSummary Old, RevisionSummary New, IReadOnlyList<(LineChange Change, string Line)> Lines)? Comparison { get; private set; }
     public string? Problem { get; private set; }
     public bool CanRestore { get; private set; }
+    public NameBook Names { get; private set; } = NameBook.Empty;
 
     public async Task<IActionResult> OnGetAsync(int id, int? van, int? naar)
     {
@@ -59,9 +60,11 @@ public sealed class VersiesModel(ContentStore store, IAuthorizationService autho
             return NotFound();
         Item = item;
         CanRestore = await authorization.MayPublishAsync(User);
-        if (!EditorAccess.MayWorkOn(item, User, CanRestore))
+        // An auteur reads the history of their own items in every state; restoring is for redacteuren.
+        if (!EditorAccess.MayView(item, User, CanRestore))
             return Forbid();
         Revisions = await store.RevisionsAsync(id);
+        Names = await names.ForAsync(Revisions.Select(r => r.Author), HttpContext.RequestAborted);
         return null;
     }
 }

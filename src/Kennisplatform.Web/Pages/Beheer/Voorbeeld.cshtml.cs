@@ -19,7 +19,7 @@ public sealed class VoorbeeldModel(ContentStore store, SiteQueries queries, Sear
     {
         if (await store.LoadForEditAsync(id, cancellationToken) is not { } item)
             return NotFound();
-        if (!EditorAccess.MayWorkOn(item, User, await authorization.MayPublishAsync(User)))
+        if (!EditorAccess.MayView(item, User, await authorization.MayPublishAsync(User)))
             return Forbid();
         var referencing = await queries.ReferencingAsync(item, cancellationToken);
         View = new ItemView(item, referencing, search.Search.MoreLikeThis(item.Id, 4, Kennisplatform.Web.Pages.Content.DetailModel.ListedOnThePage(item, referencing)), queries.IsVisible);

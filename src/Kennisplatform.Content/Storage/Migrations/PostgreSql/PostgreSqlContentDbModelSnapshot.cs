@@ -486,6 +486,9 @@ namespace Kennisplatform.Content.Storage.Migrations.PostgreSql
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<bool>("SentBack")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -560,6 +563,45 @@ namespace Kennisplatform.Content.Storage.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Aliases");
+                });
+
+            modelBuilder.Entity("Kennisplatform.Content.Reviews.ReviewRemark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SentBack")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "WrittenAt");
+
+                    b.ToTable("ReviewRemarks", (string)null);
                 });
 
             modelBuilder.Entity("Kennisplatform.Content.Revisions.Revision", b =>
@@ -1053,6 +1095,17 @@ namespace Kennisplatform.Content.Storage.Migrations.PostgreSql
                 {
                     b.HasOne("Kennisplatform.Content.Model.ContentItem", "Item")
                         .WithMany("Aliases")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("Kennisplatform.Content.Reviews.ReviewRemark", b =>
+                {
+                    b.HasOne("Kennisplatform.Content.Model.ContentItem", "Item")
+                        .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -465,6 +465,9 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SentBack")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -537,6 +540,43 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Aliases");
+                });
+
+            modelBuilder.Entity("Kennisplatform.Content.Reviews.ReviewRemark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SentBack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "WrittenAt");
+
+                    b.ToTable("ReviewRemarks", (string)null);
                 });
 
             modelBuilder.Entity("Kennisplatform.Content.Revisions.Revision", b =>
@@ -1026,6 +1066,17 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Kennisplatform.Content.Model.ContentItem", "Item")
                         .WithMany("Aliases")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("Kennisplatform.Content.Reviews.ReviewRemark", b =>
+                {
+                    b.HasOne("Kennisplatform.Content.Model.ContentItem", "Item")
+                        .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
