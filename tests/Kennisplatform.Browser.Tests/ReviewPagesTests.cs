@@ -1,6 +1,6 @@
 using Kennisplatform.Content.Cases;
-using Kennisplatform.Content.Revisions;
 using Kennisplatform.Content.Reviews;
+using Kennisplatform.Content.Revisions;
 using Kennisplatform.Content.Storage;
 using Kennisplatform.Web.Accounts;
 using Microsoft.Extensions.DependencyInjection;

@@ -7,8 +7,8 @@ using Kennisplatform.Content.Limits;
 using Kennisplatform.Content.Mail;
 using Kennisplatform.Content.Media;
 using Kennisplatform.Content.Model;
-using Kennisplatform.Content.Revisions;
 using Kennisplatform.Content.Reviews;
+using Kennisplatform.Content.Revisions;
 using Kennisplatform.Content.Submissions;
 using Microsoft.EntityFrameworkCore;
 
