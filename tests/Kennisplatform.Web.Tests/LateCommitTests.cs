@@ -14,10 +14,10 @@ namespace Kennisplatform.Web.Tests;
 /// <summary>Runs only when the test run's engine is PostgreSQL (tools/with-postgres.sh); shown as skipped on SQLite.</summary>
 public sealed class PostgreSqlFactAttribute : FactAttribute
 {
-    public PostgreSqlFactAttribute()
+    public PostgreSqlFactAttribute(string why = "SQLite has one writer at a time, so its change-log ids always commit in order.")
     {
         if (TestEngine.Engine != Content.Storage.DatabaseEngine.PostgreSql)
-            Skip = "Needs PostgreSQL: SQLite has one writer at a time, so its change-log ids always commit in order.";
+            Skip = $"Needs PostgreSQL: {why}";
     }
 }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kennisplatform.Content.Storage;
 using Kennisplatform.Web.Accounts;
 using Kennisplatform.Web.Hosting;
+using Kennisplatform.Web.Moving;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +13,9 @@ namespace Kennisplatform.Web.Commands;
 /// backup and restore: one zip file holds a consistent snapshot of the database (content, revisions, submissions,
 /// audit log and accounts: one SQLite file) and every uploaded media file, with a small manifest. The search index
 /// is left out: it is derived data and rebuilds itself on the next start.
-/// A restore checks the whole file before it touches anything, and never throws the current data away: it moves it
-/// into a folder "voor-herstel-…" inside the data folder.
+/// A restore checks the whole file before it touches anything, and never throws the current data away: on SQLite it
+/// moves it into a folder "voor-herstel-…" inside the data folder; on PostgreSQL it first writes a backup
+/// "voor-herstel-….zip" there. On PostgreSQL the snapshot is one repeatable-read transaction copied into a SQLite file.
 /// </summary>
 public sealed class Backups(PlatformOptions options, ContentDb content, AccountsDb accounts, TimeProvider clock)
 {
@@ -42,14 +44,20 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
         var partial = target + ".deel";
         try
         {
-            // VACUUM INTO writes a consistent copy while the site keeps running (readers and writers are not blocked).
             var snapshot = Path.Combine(work, DatabaseEntry);
-            await using (var connection = await OpenReadOnlyAsync(options.DatabasePath))
+            if (options.DatabaseTarget.Engine == DatabaseEngine.Sqlite)
             {
+                // VACUUM INTO writes a consistent copy while the site keeps running (readers and writers are not blocked).
+                await using var connection = await OpenReadOnlyAsync(options.DatabasePath);
                 await using var vacuum = connection.CreateCommand();
                 vacuum.CommandText = "VACUUM INTO $path";
                 vacuum.Parameters.AddWithValue("$path", snapshot);
                 await vacuum.ExecuteNonQueryAsync();
+            }
+            else if (!await CopyAsync(options.DatabaseTarget, DatabaseTarget.Sqlite(snapshot), TextWriter.Null, emptyTargetFirst: false))
+            {
+                errors.WriteLine("De kopie van de database klopt niet (de aantallen verschillen); er is geen backup geschreven.");
+                return 1;
             }
             var media = Directory.Exists(options.MediaFolder) ? Directory.GetFiles(options.MediaFolder).Order(StringComparer.Ordinal).ToList() : [];
             var manifest = await DescribeAsync(snapshot, media.Count);
@@ -96,11 +104,42 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
                 return 1;
             }
 
-            SqliteConnection.ClearAllPools();
-            var keptIn = hasData ? MoveCurrentDataAside() : null;
-            if (!hasData)
-                DeleteEmptyData();
-            await InstallAsync(work);
+            string? keptIn;
+            if (options.DatabaseTarget.Engine == DatabaseEngine.Sqlite)
+            {
+                SqliteConnection.ClearAllPools();
+                keptIn = hasData ? MoveCurrentDataAside() : null;
+                if (!hasData)
+                    DeleteEmptyData();
+                File.Move(Path.Combine(work, DatabaseEntry), options.DatabasePath);
+                await DatabaseSetup.RunExclusiveAsync(options.DatabaseTarget, async () =>
+                {
+                    // A backup from an older version gets this version's migrations now, not on the first request.
+                    await DatabaseSetup.MigrateAsync(content);
+                    await DatabaseSetup.MigrateAsync(accounts);
+                });
+            }
+            else
+            {
+                // A database server's data cannot be moved aside as a file: it is first written to a backup of its own.
+                keptIn = hasData ? Path.Combine(options.DataFolder, $"voor-herstel-{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss}.zip") : null;
+                if (keptIn is not null && await BackupAsync(keptIn, TextWriter.Null, errors) != 0)
+                {
+                    errors.WriteLine("Er is niets teruggezet.");
+                    return 1;
+                }
+                // The backup's SQLite file gets this version's migrations, then replaces the server's rows in one transaction.
+                if (!await CopyAsync(DatabaseTarget.Sqlite(Path.Combine(work, DatabaseEntry)), options.DatabaseTarget, errors, emptyTargetFirst: true))
+                {
+                    errors.WriteLine("De aantallen kloppen niet na het terugzetten; alles is teruggedraaid en er is niets teruggezet.");
+                    return 1;
+                }
+                if (Directory.Exists(options.MediaFolder))
+                    Directory.Delete(options.MediaFolder, recursive: true); // kept in the backup above when there was data
+            }
+            Directory.Move(Path.Combine(work, "media"), options.MediaFolder);
+            if (Directory.Exists(options.IndexFolder))
+                Directory.Delete(options.IndexFolder, recursive: true); // rebuilt from the restored database on start
 
             output.WriteLine($"Teruggezet uit {source} (gemaakt op {Content.Model.DutchTime.Date(manifest!.CreatedAt)} om {Content.Model.DutchTime.Time(manifest.CreatedAt)}): {Counts(manifest)}.");
             if (keptIn is not null)
@@ -144,20 +183,24 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
             Directory.Delete(options.MediaFolder, recursive: true);
     }
 
-    /// <summary>Moves the checked database and media into place and brings the database up to this version.</summary>
-    private async Task InstallAsync(string work)
+    /// <summary>
+    /// Copies a whole site between databases with the copy-database machinery (migrating both first): how a backup is
+    /// made from, and restored onto, PostgreSQL. The backup itself is always one SQLite file, so it restores on either engine.
+    /// </summary>
+    private static async Task<bool> CopyAsync(DatabaseTarget source, DatabaseTarget target, TextWriter progress, bool emptyTargetFirst)
     {
-        File.Move(Path.Combine(work, DatabaseEntry), options.DatabasePath);
-        Directory.Move(Path.Combine(work, "media"), options.MediaFolder);
-        if (Directory.Exists(options.IndexFolder))
-            Directory.Delete(options.IndexFolder, recursive: true); // rebuilt from the restored database on start
-
-        // A backup from an older version gets this version's migrations now, not on the first request.
-        await DatabaseSetup.RunExclusiveAsync(options.DatabaseTarget, async () =>
+        try
         {
-            await DatabaseSetup.MigrateAsync(content);
-            await DatabaseSetup.MigrateAsync(accounts);
-        });
+            await SiteDatabase.MigrateAsync(source);
+            await SiteDatabase.MigrateAsync(target);
+            await using var from = await SiteDatabase.OpenAsync(source);
+            await using var into = await SiteDatabase.OpenAsync(target);
+            return (await CopyDatabaseCommand.CopyAllAsync(from, into, progress, emptyTargetFirst)).Matched;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+        }
     }
 
     private static string Counts(Manifest m) =>
@@ -228,7 +271,11 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
             return "de database in de backup is geen leesbare SQLite-database.";
         }
         var found = await DescribeAsync(database, mediaCount);
-        var known = content.Database.GetMigrations().Concat(accounts.Database.GetMigrations()).ToHashSet();
+        // The file in a backup is SQLite whatever engine made it, so it is compared with this version's SQLite steps.
+        var file = DatabaseTarget.Sqlite(database);
+        await using var fileContent = ContentDb.Open(file);
+        await using var fileAccounts = AccountsDb.Open(file);
+        var known = fileContent.Database.GetMigrations().Concat(fileAccounts.Database.GetMigrations()).ToHashSet();
         if (found.Migrations.FirstOrDefault(m => !known.Contains(m)) is { } newer)
             return $"deze backup komt van een nieuwere versie van het platform (database-stap {newer}). Werk eerst het platform bij.";
         if (found.Items != manifest.Items || found.Accounts != manifest.Accounts)

@@ -27,10 +27,10 @@ public static class CommandRunner
         ["export"] = new("export MAP      schrijft alle inhoud als bestanden naar MAP", 1, ExportAsync),
         ["reindex"] = new("reindex         bouwt de zoekindex opnieuw op uit de database", 0, ReindexAsync),
         ["backup"] = new("backup BESTAND   schrijft database, accounts en media naar één zip-bestand (ook terwijl de site draait)", 1,
-            SqliteOnly(verb => Backups(verb).BackupAsync(verb.Operand, verb.Output, verb.Errors))),
+            verb => Backups(verb).BackupAsync(verb.Operand, verb.Output, verb.Errors)),
         ["restore"] = new("restore BESTAND [--replace]   zet een backup terug; --replace bewaart de huidige gegevens in voor-herstel-…", 1,
-            SqliteOnly(WithAccounts(verb => Backups(verb).RestoreAsync(verb.Operand, verb.Line.Flags.Contains("--replace"),
-                () => SiteLock.IsHeld(verb.Options), verb.Output, verb.Errors)))),
+            WithAccounts(verb => Backups(verb).RestoreAsync(verb.Operand, verb.Line.Flags.Contains("--replace"),
+                () => SiteLock.IsHeld(verb.Options), verb.Output, verb.Errors))),
         ["copy-database"] = new("copy-database --to VERBINDING   kopieert de hele site naar een lege database (PostgreSQL: \"Host=…;Database=…\", SQLite: \"Data Source=BESTAND\")", 0,
             verb => CopyDatabaseCommand.RunAsync(verb.Options.DatabaseTarget, verb.Setting("to"), verb.Output, verb.Errors)),
         ["create-admin"] = new("create-admin --email ADRES [--name NAAM]   maakt een beheerder; wachtwoord via standaardinvoer of gegenereerd", 0,
@@ -94,15 +94,6 @@ public static class CommandRunner
         verb.Output.WriteLine($"Zoekindex opnieuw opgebouwd in {verb.Options.IndexFolder}: {count} items.");
         return 0;
     }
-
-    /// <summary><paramref name="run"/> on a SQLite database, which backup and restore work on as a file; a refusal (exit 1) on another.</summary>
-    private static Func<Verb, Task<int>> SqliteOnly(Func<Verb, Task<int>> run) => verb =>
-    {
-        if (verb.Options.DatabaseTarget.Engine == DatabaseEngine.Sqlite)
-            return run(verb);
-        verb.Errors.WriteLine("backup en restore werken in deze versie alleen met de SQLite-database in de datamap.");
-        return Task.FromResult(1);
-    };
 
     /// <summary><paramref name="run"/> after the accounts tables and roles are ready, under the same start-up lock as the site's.</summary>
     private static Func<Verb, Task<int>> WithAccounts(Func<Verb, Task<int>> run) => async verb =>

@@ -52,27 +52,44 @@ public static class CopyDatabaseCommand
         }
 
         errors.WriteLine($"Kopiëren van {source.Describe()} naar {target.Describe()}…");
-        await using var reading = await from.BeginAsync(reading: true, cancellationToken);
-        await using var writing = await into.BeginAsync(reading: false, cancellationToken);
-        var progress = new TableProgress(errors);
-        await DatabaseCopy.CopyAsync(from.Content, into.Content, progress, cancellationToken);
-        await DatabaseCopy.CopyAsync(from.Accounts, into.Accounts, progress, cancellationToken);
-
-        var counts = await CompareAsync(from, into, cancellationToken);
-        var wrong = counts.Where(c => c.Source != c.Target).ToList();
-        if (wrong.Count > 0)
+        var (counts, matched) = await CopyAllAsync(from, into, errors, emptyTargetFirst: false, cancellationToken);
+        if (!matched)
         {
-            await writing.RollbackAsync(cancellationToken);
-            foreach (var count in wrong)
+            foreach (var count in counts.Where(c => c.Source != c.Target))
                 errors.WriteLine($"{count.Table}: {count.Source} in de bron, {count.Target} in de kopie.");
             errors.WriteLine("De aantallen kloppen niet; de kopie is teruggedraaid en het doel is weer leeg.");
             return 1;
         }
-        await writing.CommitAsync(cancellationToken);
         output.WriteLine($"Gekopieerd naar {target.Describe()}; de aantallen kloppen voor elke tabel:");
         foreach (var count in counts)
             output.WriteLine($"  {count.Table}: {count.Target}");
         return 0;
+    }
+
+    /// <summary>
+    /// Copies every table of both contexts from one snapshot of <paramref name="from"/> into <paramref name="into"/>, in
+    /// one transaction on the target that is committed only when every table holds as many rows as the source. With
+    /// <paramref name="emptyTargetFirst"/> the target's rows are deleted inside that same transaction, so a failed copy
+    /// leaves the target as it was.
+    /// </summary>
+    public static async Task<(List<TableCount> Counts, bool Matched)> CopyAllAsync(SiteDatabase from, SiteDatabase into, TextWriter progressTo, bool emptyTargetFirst, CancellationToken cancellationToken = default)
+    {
+        await using var reading = await from.BeginAsync(reading: true, cancellationToken);
+        await using var writing = await into.BeginAsync(reading: false, cancellationToken);
+        if (emptyTargetFirst)
+            foreach (var context in into.Contexts.Reverse())
+                await DatabaseCopy.EmptyAsync(context, cancellationToken);
+        var progress = new TableProgress(progressTo);
+        await DatabaseCopy.CopyAsync(from.Content, into.Content, progress, cancellationToken);
+        await DatabaseCopy.CopyAsync(from.Accounts, into.Accounts, progress, cancellationToken);
+        var counts = await CompareAsync(from, into, cancellationToken);
+        if (counts.Any(c => c.Source != c.Target))
+        {
+            await writing.RollbackAsync(cancellationToken);
+            return (counts, false);
+        }
+        await writing.CommitAsync(cancellationToken);
+        return (counts, true);
     }
 
     /// <summary>Rows per table in both databases, every table of both contexts.</summary>
