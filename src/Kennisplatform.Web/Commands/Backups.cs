@@ -134,10 +134,8 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
                     errors.WriteLine("De aantallen kloppen niet na het terugzetten; alles is teruggedraaid en er is niets teruggezet.");
                     return 1;
                 }
-                if (Directory.Exists(options.MediaFolder))
-                    Directory.Delete(options.MediaFolder, recursive: true); // kept in the backup above when there was data
             }
-            Directory.Move(Path.Combine(work, "media"), options.MediaFolder);
+            PutMediaInPlace(Path.Combine(work, "media"));
             if (Directory.Exists(options.IndexFolder))
                 Directory.Delete(options.IndexFolder, recursive: true); // rebuilt from the restored database on start
 
@@ -169,18 +167,45 @@ public sealed class Backups(PlatformOptions options, ContentDb content, Accounts
         foreach (var suffix in DatabaseFileSuffixes)
             if (File.Exists(options.DatabasePath + suffix))
                 File.Move(options.DatabasePath + suffix, Path.Combine(keptIn, Path.GetFileName(options.DatabasePath) + suffix));
-        if (Directory.Exists(options.MediaFolder))
+        if (options.MediaIsShared)
+            CopyFiles(options.MediaFolder, Directory.CreateDirectory(Path.Combine(keptIn, "media")).FullName);
+        else if (Directory.Exists(options.MediaFolder))
             Directory.Move(options.MediaFolder, Path.Combine(keptIn, "media"));
         return keptIn;
     }
 
-    /// <summary>Removes a database without content or accounts (made by the migrations of this very command) and its media folder.</summary>
+    /// <summary>
+    /// Makes the media folder hold exactly the restored files. A folder in the data folder is swapped whole; a shared
+    /// one (often a mount point on another file system) keeps its place and gets its files replaced.
+    /// </summary>
+    private void PutMediaInPlace(string restored)
+    {
+        if (!options.MediaIsShared)
+        {
+            if (Directory.Exists(options.MediaFolder))
+                Directory.Delete(options.MediaFolder, recursive: true);
+            Directory.Move(restored, options.MediaFolder);
+            return;
+        }
+        Directory.CreateDirectory(options.MediaFolder);
+        foreach (var old in Directory.GetFiles(options.MediaFolder))
+            File.Delete(old);
+        CopyFiles(restored, options.MediaFolder);
+    }
+
+    private static void CopyFiles(string from, string to)
+    {
+        if (!Directory.Exists(from))
+            return;
+        foreach (var file in Directory.GetFiles(from))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+    }
+
+    /// <summary>Removes a database without content or accounts (made by the migrations of this very command).</summary>
     private void DeleteEmptyData()
     {
         foreach (var suffix in DatabaseFileSuffixes)
             File.Delete(options.DatabasePath + suffix);
-        if (Directory.Exists(options.MediaFolder))
-            Directory.Delete(options.MediaFolder, recursive: true);
     }
 
     /// <summary>

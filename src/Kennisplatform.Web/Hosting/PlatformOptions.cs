@@ -48,7 +48,19 @@ public sealed class PlatformOptions
 
     /// <summary>The SQLite file in the data folder, used when no other database is set.</summary>
     public string DatabasePath => Path.Combine(DataFolder, "kennisplatform.db");
-    public string MediaFolder => Path.Combine(DataFolder, "media");
+    /// <summary>
+    /// Uploaded files: <c>media</c> in the data folder, or <see cref="SharedMediaFolder"/> when set (several nodes).
+    /// </summary>
+    public string MediaFolder => string.IsNullOrWhiteSpace(SharedMediaFolder) ? Path.Combine(DataFolder, "media") : Path.GetFullPath(SharedMediaFolder);
+
+    /// <summary>
+    /// A folder every node mounts (Kennisplatform:SharedMediaFolder, e.g. an NFS share) for uploaded files, so a file
+    /// uploaded through one node is served by all. Empty: the node's own data folder, right for a single node.
+    /// </summary>
+    public string SharedMediaFolder { get; set; } = "";
+
+    /// <summary>Whether the media folder lies outside the data folder (a shared one), so it cannot be moved as a whole.</summary>
+    public bool MediaIsShared => !string.IsNullOrWhiteSpace(SharedMediaFolder);
     public string IndexFolder => Path.Combine(DataFolder, "index");
     /// <summary>The editable word lists of search: compounds, synonyms, stem overrides, hyphenation.</summary>
     public string SearchLexiconFolder => Path.Combine(ContentFolder, "search");
