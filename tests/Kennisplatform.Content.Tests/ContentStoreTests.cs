@@ -80,9 +80,9 @@ public class ContentStoreTests : IDisposable
     public async Task Invalid_item_is_not_saved()
     {
         await using var db = database.NewContext();
-        var result = await database.Store(db).SaveAsync(new Case { Title = "Zonder uitkomst" }, "anna", 0);
+        var result = await database.Store(db).SaveAsync(new Case { Title = "Te vroeg begonnen", StartYear = 1800 }, "anna", 0);
         Assert.Equal(SaveOutcome.Invalid, result.Outcome);
-        Assert.Contains(result.Errors, e => e.Field == "outcome");
+        Assert.Contains(result.Errors, e => e.Field == "start_year");
         Assert.False(await db.Items.AnyAsync());
     }
 

@@ -12,9 +12,14 @@ public class EntityRulesTests
     private static readonly DateTime Now = new(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
 
     [Fact]
-    public void Case_needs_an_outcome()
+    public void Case_needs_an_outcome_before_it_is_offered_but_a_concept_may_lack_it()
     {
         var item = new Case { Title = "Buurtkamer" };
+        Assert.Empty(item.Validate());
+        Assert.Contains(item.Missing(), e => e.Field == "outcome");
+        Assert.Contains("uitkomst", Assert.Throws<ContentRuleException>(item.SubmitForReview).Message);
+        Assert.Equal(ContentStatus.Draft, item.Status);
+        item.Status = ContentStatus.InReview;
         Assert.Contains(item.Validate(), e => e.Field == "outcome");
         item.Outcome = CaseOutcome.Succeeded;
         Assert.DoesNotContain(item.Validate(), e => e.Field == "outcome");
@@ -24,8 +29,11 @@ public class EntityRulesTests
     public void Failed_case_must_say_what_did_not_work()
     {
         var item = new Case { Title = "Jongerenraad", Outcome = CaseOutcome.Failed };
-        Assert.Contains(item.Validate(), e => e.Field == "what_did_not_work");
+        Assert.Contains(item.Missing(), e => e.Field == "what_did_not_work");
+        Assert.Throws<ContentRuleException>(() => item.Publish(Now));
         item.WhatDidNotWork = "De vorm paste niet bij jongeren.";
+        Assert.Empty(item.Missing());
+        item.Publish(Now);
         Assert.Empty(item.Validate());
     }
 
@@ -70,7 +78,7 @@ public class EntityRulesTests
     public void Event_needs_a_place_or_an_online_link()
     {
         var item = new Event { Title = "Buurtavond", StartsAt = Now, EndsAt = Now.AddHours(2) };
-        Assert.Contains(item.Validate(), e => e.Field == "location");
+        Assert.Contains(item.Missing(), e => e.Field == "location");
         item.OnlineUrl = "javascript:alert(1)";
         Assert.Contains(item.Validate(), e => e.Field == "online_url");
         item.OnlineUrl = "https://meet.example.org/buurt";
@@ -101,7 +109,7 @@ public class EntityRulesTests
     public void Intervention_with_evidence_level_needs_a_source()
     {
         var item = new Intervention { Title = "Taalcafé", Evidence = EvidenceLevel.WellFounded };
-        Assert.Contains(item.Validate(), e => e.Field == "evidence_source");
+        Assert.Contains(item.Missing(), e => e.Field == "evidence_source");
     }
 
     [Fact]

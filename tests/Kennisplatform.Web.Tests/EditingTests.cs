@@ -71,10 +71,12 @@ public class EditingTests(EditingTests.Factory factory) : IClassFixture<EditingT
         var (response, page) = await PostAsync(redacteur, "/beheer/inhoud/nieuw/praktijkvoorbeeld", fields, ("actie", "opslaan"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("heeft een uitkomst", page.QuerySelector("#fout-outcome")!.TextContent);
         Assert.Contains("heel getal", page.QuerySelector("#fout-start_year")!.TextContent);
-        Assert.Equal("true", page.QuerySelector("#veld-outcome")!.GetAttribute("aria-invalid"));
-        Assert.Contains("fout-outcome", page.QuerySelector("#veld-outcome")!.GetAttribute("aria-describedby"));
+        // A missing outcome is for the checklist, not a reason to refuse a concept.
+        Assert.Null(page.QuerySelector("#fout-outcome"));
+        Assert.Contains("uitkomst", page.Text("#checklist"));
+        Assert.Equal("true", page.QuerySelector("#veld-start_year")!.GetAttribute("aria-invalid"));
+        Assert.Contains("fout-start_year", page.QuerySelector("#veld-start_year")!.GetAttribute("aria-describedby"));
         Assert.Equal("Zonder uitkomst", page.QuerySelector("#veld-title")!.GetAttribute("value"));
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<ContentDb>().Items.AnyAsync(i => i.Title == "Zonder uitkomst"));

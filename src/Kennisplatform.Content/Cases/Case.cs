@@ -43,18 +43,22 @@ public partial class Case : ContentItem
 
     public bool IsFailureOrMixed => Outcome is CaseOutcome.Failed or CaseOutcome.Partly;
 
-    protected override IEnumerable<ValidationError> ValidateType()
+    protected override IEnumerable<ValidationError> ValidateCompleteness()
     {
         if (Outcome is null)
             yield return new("outcome", $"Een praktijkvoorbeeld heeft een uitkomst: {Dutch.CodeList<CaseOutcome>()}.");
+        if (Outcome is CaseOutcome.Failed or CaseOutcome.Partly && string.IsNullOrWhiteSpace(WhatDidNotWork))
+            yield return new("what_did_not_work", "Vertel bij een (deels) mislukt voorbeeld wat er niet werkte: daar leren anderen het meest van.");
+    }
+
+    protected override IEnumerable<ValidationError> ValidateType()
+    {
         if (CbsCode.Length > 0 && !CbsPattern().IsMatch(CbsCode))
             yield return new("cbs_code", "Een CBS-code ziet eruit als GM0363, WK036301 of BU03630100.");
         if (StartYear is < 1900 or > 2100)
             yield return new("start_year", "Het beginjaar moet tussen 1900 en 2100 liggen.");
         if (StartYear is { } start && EndYear is { } end && end < start)
             yield return new("end_year", "Het eindjaar ligt voor het beginjaar.");
-        if (Outcome is CaseOutcome.Failed or CaseOutcome.Partly && string.IsNullOrWhiteSpace(WhatDidNotWork))
-            yield return new("what_did_not_work", "Vertel bij een (deels) mislukt voorbeeld wat er niet werkte: daar leren anderen het meest van.");
     }
 
     [GeneratedRegex("^(GM[0-9]{4}|WK[0-9]{6}|BU[0-9]{8})$")]

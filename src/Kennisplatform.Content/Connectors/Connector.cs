@@ -24,7 +24,7 @@ public class Connector : ContentItem
 
     public List<Case> Cases { get; set; } = [];
 
-    protected override IEnumerable<ValidationError> ValidateForPublication()
+    protected override IEnumerable<ValidationError> ValidateCompleteness()
     {
         if (!HasConsent)
             yield return new("consent", "Een profiel van een wijkschakelaar wordt alleen gepubliceerd als die persoon toestemming heeft gegeven.");

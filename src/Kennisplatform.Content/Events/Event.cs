@@ -45,16 +45,20 @@ public class Event : ContentItem
 
     public bool HasEndedAt(DateTime utcNow) => EndsAt <= utcNow;
 
-    protected override IEnumerable<ValidationError> ValidateType()
+    protected override IEnumerable<ValidationError> ValidateCompleteness()
     {
         if (StartsAt == default)
             yield return new("starts", "Geef de begintijd, bijvoorbeeld 2026-03-12 19:30.");
         if (EndsAt == default)
             yield return new("ends", "Geef de eindtijd, bijvoorbeeld 2026-03-12 21:30.");
-        else if (EndsAt < StartsAt)
-            yield return new("ends", "De eindtijd ligt voor de begintijd.");
         if (string.IsNullOrWhiteSpace(LocationName) && string.IsNullOrWhiteSpace(OnlineUrl))
             yield return new("location", "Geef een plek of een link voor online deelname.");
+    }
+
+    protected override IEnumerable<ValidationError> ValidateType()
+    {
+        if (EndsAt != default && StartsAt != default && EndsAt < StartsAt)
+            yield return new("ends", "De eindtijd ligt voor de begintijd.");
         if (Capacity is < 1 or > 100_000)
             yield return new("capacity", "Het aantal plaatsen is een heel getal vanaf 1; leeg laten als er geen grens is.");
         if (RegistrationDeadline is { } deadline && StartsAt != default && deadline > StartsAt)

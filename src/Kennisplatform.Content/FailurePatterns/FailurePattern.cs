@@ -40,7 +40,7 @@ public class FailurePattern : ContentItem
             yield return new("question", "De vraag is te lang: gebruik hoogstens 300 tekens.");
     }
 
-    protected override IEnumerable<ValidationError> ValidateForPublication()
+    protected override IEnumerable<ValidationError> ValidateCompleteness()
     {
         if (string.IsNullOrWhiteSpace(WhatHelps))
             yield return new("what_helps", "Vertel bij een faalpatroon wat ertegen helpt: daarvoor komen mensen naar deze pagina.");

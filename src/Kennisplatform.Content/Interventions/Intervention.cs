@@ -29,10 +29,14 @@ public class Intervention : ContentItem
     public bool EvidenceIsOutdatedOn(DateOnly today) =>
         Evidence is not EvidenceLevel.NotAssessed && EvidenceDate is { } date && date.AddYears(EvidenceValidYears) < today;
 
-    protected override IEnumerable<ValidationError> ValidateType()
+    protected override IEnumerable<ValidationError> ValidateCompleteness()
     {
         if (Evidence is not EvidenceLevel.NotAssessed && string.IsNullOrWhiteSpace(EvidenceSource))
             yield return new("evidence_source", "Noem de bron van de beoordeling, bijvoorbeeld de erkenningscommissie.");
+    }
+
+    protected override IEnumerable<ValidationError> ValidateType()
+    {
         if (ExternalUrl.Length > 0 && !WebAddress.IsValid(ExternalUrl))
             yield return new("external_url", "De externe link moet een volledig webadres zijn dat begint met https:// of http://.");
     }

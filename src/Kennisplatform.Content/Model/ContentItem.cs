@@ -56,6 +56,9 @@ public abstract class ContentItem
     {
         if (Status is not ContentStatus.Draft)
             throw new ContentRuleException("Alleen een concept kan ter beoordeling worden aangeboden.");
+        var missing = Missing().ToList();
+        if (missing.Count > 0)
+            throw new ContentRuleException("Nog niet compleet: " + string.Join(" ", missing.Select(p => p.Message)));
         Status = ContentStatus.InReview;
         SentBack = false;
     }
@@ -72,7 +75,7 @@ public abstract class ContentItem
     /// <summary>Publishes at <paramref name="at"/> (UTC); a moment in the future schedules the item.</summary>
     public void Publish(DateTime at)
     {
-        var problems = Validate().Concat(Status is ContentStatus.Published ? [] : ValidateForPublication()).ToList();
+        var problems = Validate().Concat(Status is ContentStatus.InReview or ContentStatus.Published ? [] : Missing()).ToList();
         if (problems.Count > 0)
             throw new ContentRuleException(string.Join(" ", problems.Select(p => p.Message)));
         Status = ContentStatus.Published;
@@ -94,7 +97,10 @@ public abstract class ContentItem
         Status = ContentStatus.Archived;
     }
 
-    /// <summary>Rules that hold in every state.</summary>
+    /// <summary>
+    /// Rules that hold in every state, so a concept can always be saved while it is sound (types, lengths, slugs,
+    /// links); the completeness rules join them once the item is offered for review or published.
+    /// </summary>
     public IEnumerable<ValidationError> Validate()
     {
         if (string.IsNullOrWhiteSpace(Title))
@@ -107,16 +113,19 @@ public abstract class ContentItem
             yield return new("slug", "Een slug bestaat alleen uit kleine letters, cijfers en streepjes, zoals 'buurtkamer-noord'.");
         foreach (var error in ValidateType())
             yield return error;
-        if (Status is ContentStatus.Published)
-            foreach (var error in ValidateForPublication())
+        if (Status is ContentStatus.InReview or ContentStatus.Published)
+            foreach (var error in Missing())
                 yield return error;
     }
 
-    /// <summary>The rules of one content type.</summary>
+    /// <summary>What the item still lacks before it can be offered for review or published: the editor's checklist.</summary>
+    public IEnumerable<ValidationError> Missing() => ValidateCompleteness();
+
+    /// <summary>The soundness rules of one content type: what keeps its data well-formed in every state.</summary>
     protected virtual IEnumerable<ValidationError> ValidateType() => [];
 
-    /// <summary>Extra rules before anything becomes public.</summary>
-    protected virtual IEnumerable<ValidationError> ValidateForPublication() => [];
+    /// <summary>The completeness rules of one content type: a concept may lack these, an offered or public item not.</summary>
+    protected virtual IEnumerable<ValidationError> ValidateCompleteness() => [];
 }
 
 public static class Licenses

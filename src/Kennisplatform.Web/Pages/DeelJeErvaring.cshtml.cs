@@ -68,7 +68,7 @@ public sealed class DeelJeErvaringModel(SubmissionGuard guard, ContentStore stor
         };
         if (Outcome is not null && submitted.Outcome is null)
             ModelState.AddModelError(nameof(Outcome), "Kies hoe het afliep.");
-        foreach (var error in submitted.Validate().Where(e => e.Field == "what_did_not_work"))
+        foreach (var error in submitted.Validate().Concat(submitted.Missing()).Where(e => e.Field == "what_did_not_work"))
             ModelState.AddModelError(nameof(WhatDidNotWork), error.Message);
         // Only now the guard: a story with mistakes is refused before the limit is asked, so it never uses it up.
         var verdict = await guard.CheckAsync(HttpContext, Stamp, Website, ModelState.IsValid);

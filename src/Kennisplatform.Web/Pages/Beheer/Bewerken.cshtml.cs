@@ -50,6 +50,7 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         await LoadThreadAsync();
         Saved = Request.Query.ContainsKey("aangeboden") ? "Aangeboden ter beoordeling. De redactie kijkt ernaar en publiceert het, of stuurt het met een opmerking terug. Je krijgt daarover een e-mail."
             : Request.Query.ContainsKey("teruggestuurd") ? "Teruggestuurd naar de auteur, met je opmerking. Het is weer een concept."
+            : Request.Query.ContainsKey("onvolledig") ? "Opgeslagen als concept, maar nog niet verder gestuurd: vul eerst aan wat hieronder bij 'Nog nodig' staat."
             : Request.Query.ContainsKey("opmerking") ? "Je opmerking staat erbij."
             : Request.Query.ContainsKey("opgeslagen") ? "Opgeslagen." : null;
         if (Item is Kennisplatform.Content.Events.Event planned)
@@ -128,7 +129,11 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
             else
                 alongside.Add(await thread.NewAsync(Item, User, remark, sentBack: true));
         }
-        if (problems.Count == 0)
+        // An incomplete concept offered or published is still saved, as a concept: nothing typed is lost, and the
+        // checklist on the page says what is missing.
+        var incomplete = problems.Count == 0 && Item.Status == ContentStatus.Draft && Item.Missing().Any()
+            && (actie == "aanbieden" || (CanPublish && actie is "publiceren" or "inplannen"));
+        if (problems.Count == 0 && !incomplete)
         {
             try
             {
@@ -145,10 +150,10 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
             switch (result.Outcome)
             {
                 case SaveOutcome.Saved or SaveOutcome.Unchanged:
-                    if (result.Outcome == SaveOutcome.Saved && actie is "aanbieden" or "terugsturen" or "publiceren" or "inplannen")
+                    if (result.Outcome == SaveOutcome.Saved && !incomplete && actie is "aanbieden" or "terugsturen" or "publiceren" or "inplannen")
                         await workflowMails.AfterAsync(Item, actie, User.Identity!.Name!, HttpContext,
                             alongside.OfType<Kennisplatform.Content.Reviews.ReviewRemark>().FirstOrDefault()?.Text);
-                    return actie switch
+                    return incomplete ? RedirectToPage("/Beheer/Bewerken", new { key = Item.Id, onvolledig = 1 }) : actie switch
                     {
                         "aanbieden" => RedirectToPage("/Beheer/Bewerken", new { key = Item.Id, aangeboden = 1 }),
                         "terugsturen" => RedirectToPage("/Beheer/Bewerken", new { key = Item.Id, teruggestuurd = 1 }),
