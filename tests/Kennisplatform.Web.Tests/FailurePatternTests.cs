@@ -93,8 +93,10 @@ public class FailurePatternTests(FailurePatternTests.Factory factory) : IClassFi
         var combined = await client.GetPageAsync("/praktijkvoorbeelden?faalpatroon=hulp-erachter-is-er-niet-klaar-voor&thema=werk-en-economie");
         Assert.Equal(["/praktijkvoorbeelden/wijkwerkplaats-heerlen"], combined.Links(".card__title a"));
 
+        // An unknown pattern (an old link, a typo) is said, and filters nothing.
         var unknown = await client.GetPageAsync("/praktijkvoorbeelden?faalpatroon=bestaat-niet");
-        Assert.Equal("0 resultaten", unknown.Text(".result-count"));
+        Assert.Contains("kent de waarde 'bestaat-niet' niet", unknown.Text("main .notice"));
+        Assert.Equal((await client.GetPageAsync("/praktijkvoorbeelden")).Text(".result-count"), unknown.Text(".result-count"));
     }
 
     [Fact]

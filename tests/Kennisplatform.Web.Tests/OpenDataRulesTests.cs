@@ -117,11 +117,4 @@ public class OpenDataRulesTests(SiteFactory factory) : IClassFixture<SiteFactory
         using var pattern = await client.GetAsync("/api/v1/failure-patterns/bestaat-niet");
         Assert.Contains("geen gepubliceerd faalpatroon", await pattern.Content.ReadAsStringAsync());
     }
-
-    [Fact]
-    public void Every_overview_filter_has_an_api_key()
-    {
-        foreach (var kind in Enum.GetValues<OverviewFilterKind>())
-            Assert.True(ContentApi.FilterKeys.ContainsKey(kind), $"OverviewFilterKind.{kind} has no API key in ContentApi.FilterKeys");
-    }
 }

@@ -43,44 +43,27 @@ public static class ContentApi
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem().CacheOutput(policy => policy.NoCache());
     }
 
-    /// <summary>The API's query keys of the overview filters.</summary>
-    public static readonly IReadOnlyDictionary<OverviewFilterKind, string> FilterKeys = new Dictionary<OverviewFilterKind, string>
-    {
-        [OverviewFilterKind.Theme] = "theme",
-        [OverviewFilterKind.Outcome] = "outcome",
-        [OverviewFilterKind.Evidence] = "evidence",
-        [OverviewFilterKind.Perspective] = "perspective",
-        [OverviewFilterKind.When] = "when",
-        [OverviewFilterKind.Municipality] = "municipality",
-        [OverviewFilterKind.FailurePattern] = "failurePattern",
-    };
+    private static List<string> ParameterNames(ContentType type) => ["page", "pageSize", .. OverviewFacets.For(type).Select(f => f.ApiKey)];
 
-    private static List<string> ParameterNames(ContentType type) => ["page", "pageSize", .. Sections.Of(type).Filters.Select(f => FilterKeys[f])];
-
+    /// <summary>The filters of the request, each checked against the values the filter offers now (themes, places, years, ...).</summary>
     private static async Task<OverviewFilter> FilterAsync(ContentType type, IQueryCollection query, SiteQueries queries, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
-        var filters = Sections.Of(type).Filters;
-        string? Enum<T>(OverviewFilterKind kind) where T : struct, System.Enum =>
-            filters.Contains(kind) ? QueryParameters.Choice(query, FilterKeys[kind], v => Dutch.TryParse<T>(v, out _), Dutch.CodeList<T>(), errors) : null;
-        // Values that come from the content (themes, failure patterns, places) are checked against what is published now.
-        async Task<string?> KnownAsync(OverviewFilterKind kind, Func<Task<IEnumerable<string>>> values)
+        var filter = OverviewFilter.None;
+        foreach (var (facet, values) in await queries.FacetValuesAsync(type, cancellationToken))
         {
-            var key = FilterKeys[kind];
-            if (!filters.Contains(kind) || string.IsNullOrEmpty(query[key]))
-                return null;
-            var known = (await values()).ToList();
-            var allowed = known.Count == 0 ? "niets: er is nog niets gepubliceerd om op te filteren"
-                : known.Count == 1 ? known[0] : string.Join(", ", known.SkipLast(1)) + " of " + known[^1];
-            return QueryParameters.Choice(query, key, known.Contains, allowed, errors);
+            if (string.IsNullOrEmpty(query[facet.ApiKey]))
+                continue;
+            var known = values.Select(v => facet.ToApi(v.Value)).ToList();
+            var allowed = known.Count switch
+            {
+                0 => "niets: er is nog niets om op te filteren",
+                1 => known[0],
+                _ => string.Join(", ", known.SkipLast(1)) + " of " + known[^1],
+            };
+            if (QueryParameters.Choice(query, facet.ApiKey, known.Contains, allowed, errors) is { } chosen)
+                filter = filter.With(facet.Kind, values.First(v => facet.ToApi(v.Value) == chosen).Value);
         }
-        var theme = await KnownAsync(OverviewFilterKind.Theme, async () => (await queries.ThemesAsync(cancellationToken)).Select(t => t.Slug));
-        var pattern = await KnownAsync(OverviewFilterKind.FailurePattern, async () => (await queries.FailurePatternsAsync(cancellationToken)).Select(p => p.Slug));
-        var municipality = await KnownAsync(OverviewFilterKind.Municipality, async () => await queries.EventPlacesAsync(cancellationToken));
-        var when = filters.Contains(OverviewFilterKind.When)
-            ? QueryParameters.Choice(query, "when", v => v is "upcoming" or "past", "upcoming of past", errors) switch { "upcoming" => OverviewFilter.Upcoming, "past" => OverviewFilter.Past, _ => null }
-            : null;
-        return new OverviewFilter(theme, Enum<Content.Cases.CaseOutcome>(OverviewFilterKind.Outcome), Enum<Content.Interventions.EvidenceLevel>(OverviewFilterKind.Evidence),
-            Enum<Content.Instruments.InstrumentPerspective>(OverviewFilterKind.Perspective), when, municipality, pattern);
+        return filter;
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ListAsync(ContentType type, HttpContext context, SiteQueries queries, CancellationToken cancellationToken)

@@ -13,13 +13,35 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kennisplatform.Web.Site;
 
-/// <summary>Filters on an overview, straight from the query string; unknown values filter nothing.</summary>
-public sealed record OverviewFilter(string? Theme = null, string? Outcome = null, string? Evidence = null, string? Perspective = null, string? When = null, string? Municipality = null,
-    string? FailurePattern = null)
+/// <summary>The chosen filters of an overview or a list request: one value per filter, each one the filter offers.</summary>
+public sealed record OverviewFilter
 {
-    /// <summary>The values of <see cref="When"/>, as the overview's query string carries them.</summary>
+    /// <summary>The values of the When filter, as the overview's query string carries them.</summary>
     public const string Upcoming = "komend";
     public const string Past = "geweest";
+
+    public static readonly OverviewFilter None = new();
+
+    public IReadOnlyDictionary<OverviewFilterKind, string> Values { get; private init; } = new Dictionary<OverviewFilterKind, string>();
+
+    public string? this[OverviewFilterKind kind] => Values.GetValueOrDefault(kind);
+
+    public string? When => this[OverviewFilterKind.When];
+
+    public bool IsEmpty => Values.Count == 0;
+
+    public OverviewFilter With(OverviewFilterKind kind, string? value)
+    {
+        var values = new Dictionary<OverviewFilterKind, string>(Values);
+        if (string.IsNullOrEmpty(value))
+            values.Remove(kind);
+        else
+            values[kind] = value;
+        return new() { Values = values };
+    }
+
+    public static OverviewFilter Of(params (OverviewFilterKind Kind, string? Value)[] values) =>
+        values.Aggregate(None, (filter, v) => filter.With(v.Kind, v.Value));
 }
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
@@ -48,24 +70,8 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
 
     public async Task<PagedList<ContentItem>> ListAsync(ContentType type, OverviewFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var query = Visible.OfKind(type);
-        if (!string.IsNullOrEmpty(filter.Theme))
-            query = query.Where(i => i.Themes.Any(t => t.Slug == filter.Theme));
-        if (Dutch.TryParse<CaseOutcome>(filter.Outcome, out var outcome))
-            query = query.Where(i => ((Case)i).Outcome == outcome);
-        if (!string.IsNullOrEmpty(filter.FailurePattern))
-            query = query.Where(i => ((Case)i).FailurePatterns.Any(p => p.Slug == filter.FailurePattern));
-        if (Dutch.TryParse<EvidenceLevel>(filter.Evidence, out var evidence))
-            query = query.Where(i => ((Intervention)i).Evidence == evidence);
-        if (Dutch.TryParse<InstrumentPerspective>(filter.Perspective, out var perspective))
-            query = query.Where(i => ((Instrument)i).Perspective == perspective);
-        if (!string.IsNullOrEmpty(filter.Municipality))
-            query = query.Where(i => ((Event)i).Place == filter.Municipality);
-        if (filter.When == OverviewFilter.Upcoming)
-            query = query.Where(i => ((Event)i).EndsAt > Now);
-        else if (filter.When == OverviewFilter.Past)
-            query = query.Where(i => ((Event)i).EndsAt <= Now);
-
+        var scope = new FacetScope(Visible, type, Now);
+        var query = await FilteredAsync(scope, filter, except: null, cancellationToken);
         query = TypeDescriptors.Of(type).Order(query, filter);
 
         var total = await query.CountAsync(cancellationToken);
@@ -75,9 +81,48 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
         return new(items, page, pageSize, total);
     }
 
-    /// <summary>The municipalities with a published event, for the agenda's filter: organisers look for a free evening there.</summary>
-    public async Task<IReadOnlyList<string>> EventPlacesAsync(CancellationToken cancellationToken) =>
-        await Visible.OfType<Event>().Where(e => e.Place != "").Select(e => e.Place).Distinct().OrderBy(p => p).ToListAsync(cancellationToken);
+    private static async Task<IQueryable<ContentItem>> FilteredAsync(FacetScope scope, OverviewFilter filter, OverviewFilterKind? except, CancellationToken cancellationToken)
+    {
+        var query = scope.OfType;
+        foreach (var (kind, value) in filter.Values.Where(v => v.Key != except))
+            query = await OverviewFacets.Of(kind).ApplyAsync(query, value, scope, cancellationToken);
+        return query;
+    }
+
+    /// <summary>
+    /// The filters of a type with the values they offer and the count of each, given the other chosen filters; and the
+    /// chosen filters that are among those values (<paramref name="read"/> gives the chosen value of a filter, or null).
+    /// </summary>
+    public async Task<(OverviewFilter Filter, IReadOnlyList<FacetChoices> Choices)> FacetsAsync(ContentType type, Func<OverviewFacet, string?> read, CancellationToken cancellationToken)
+    {
+        var scope = new FacetScope(Visible, type, Now);
+        var offered = new List<(OverviewFacet Facet, IReadOnlyList<(string Value, string Label)> Values)>();
+        var filter = OverviewFilter.None;
+        foreach (var facet in OverviewFacets.For(type))
+        {
+            var values = await facet.ValuesAsync(scope, cancellationToken);
+            offered.Add((facet, values));
+            if (read(facet) is { } chosen && values.Any(v => v.Value == chosen))
+                filter = filter.With(facet.Kind, chosen);
+        }
+        var choices = new List<FacetChoices>();
+        foreach (var (facet, values) in offered)
+        {
+            var counts = await facet.CountAsync(await FilteredAsync(scope, filter, facet.Kind, cancellationToken), scope, cancellationToken);
+            choices.Add(new(facet, filter[facet.Kind], values.Select(v => new FacetOption(v.Value, v.Label, counts.GetValueOrDefault(v.Value))).ToList()));
+        }
+        return (filter, choices);
+    }
+
+    /// <summary>The values each filter of a type offers, for checking a request before it runs.</summary>
+    public async Task<IReadOnlyList<(OverviewFacet Facet, IReadOnlyList<(string Value, string Label)> Values)>> FacetValuesAsync(ContentType type, CancellationToken cancellationToken)
+    {
+        var scope = new FacetScope(Visible, type, Now);
+        var offered = new List<(OverviewFacet, IReadOnlyList<(string, string)>)>();
+        foreach (var facet in OverviewFacets.For(type))
+            offered.Add((facet, await facet.ValuesAsync(scope, cancellationToken)));
+        return offered;
+    }
 
     /// <summary>An item by its slug; an old slug answers with the current address.</summary>
     public async Task<Lookup> FindAsync(ContentType type, string slug, CancellationToken cancellationToken)

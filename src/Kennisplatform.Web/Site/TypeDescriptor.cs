@@ -104,4 +104,5 @@ public sealed record ItemFacts
 /// <summary>Which items link to an item of this type, and under what heading the detail page lists them.</summary>
 public sealed record Referencing(string Heading, bool GroupByType, Func<IQueryable<ContentItem>, int, IQueryable<ContentItem>> Query);
 
-public enum OverviewFilterKind { Theme, Outcome, FailurePattern, Evidence, Perspective, When, Municipality }
+/// <summary>The filters an overview can have; <see cref="OverviewFacets"/> holds what each one does.</summary>
+public enum OverviewFilterKind { Theme, Outcome, Evaluation, FailurePattern, Municipality, Period, Evidence, Cost, Perspective, When, Attendance }

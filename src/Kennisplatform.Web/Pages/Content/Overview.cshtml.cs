@@ -1,6 +1,4 @@
-using Kennisplatform.Content.FailurePatterns;
 using Kennisplatform.Content.Model;
-using Kennisplatform.Content.Themes;
 using Kennisplatform.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,21 +9,17 @@ public sealed class OverviewModel(SiteQueries queries) : PageModel
 {
     public TypeDescriptor Section { get; private set; } = null!;
     public PagedList<ContentItem> Results { get; private set; } = null!;
-    public IReadOnlyList<Theme> Themes { get; private set; } = [];
-    public IReadOnlyList<FailurePattern> FailurePatterns { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true, Name = "thema")] public string? Theme { get; set; }
-    [BindProperty(SupportsGet = true, Name = "uitkomst")] public string? Outcome { get; set; }
-    [BindProperty(SupportsGet = true, Name = "faalpatroon")] public string? FailurePattern { get; set; }
-    [BindProperty(SupportsGet = true, Name = "bewijs")] public string? Evidence { get; set; }
-    [BindProperty(SupportsGet = true, Name = "perspectief")] public string? Perspective { get; set; }
-    [BindProperty(SupportsGet = true, Name = "wanneer")] public string? When { get; set; }
-    [BindProperty(SupportsGet = true, Name = "gemeente")] public string? Municipality { get; set; }
-    public IReadOnlyList<string> Places { get; private set; } = [];
+    /// <summary>The filters with their values and counts; a value the filter does not offer is left out of <see cref="Filter"/>.</summary>
+    public IReadOnlyList<FacetChoices> Facets { get; private set; } = [];
+    public OverviewFilter Filter { get; private set; } = OverviewFilter.None;
+
     [BindProperty(SupportsGet = true, Name = "pagina")] public int PageNumber { get; set; } = 1;
 
-    public bool IsFiltered => !string.IsNullOrEmpty(Theme) || !string.IsNullOrEmpty(Outcome) || !string.IsNullOrEmpty(Evidence)
-        || !string.IsNullOrEmpty(Perspective) || !string.IsNullOrEmpty(When) || !string.IsNullOrEmpty(Municipality) || !string.IsNullOrEmpty(FailurePattern);
+    public bool IsFiltered => !Filter.IsEmpty;
+
+    /// <summary>Values in the address that their filter does not offer (an old link, a typo): said, then left out.</summary>
+    public IReadOnlyList<(string Label, string Value)> Ignored { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string section, CancellationToken cancellationToken)
     {
@@ -34,32 +28,19 @@ public sealed class OverviewModel(SiteQueries queries) : PageModel
         Section = found;
         // A value that does not bind (pagina=abc) leaves a model error; it simply means the first page.
         ModelState.Clear();
-        Results = await queries.ListAsync(Section, new OverviewFilter(Theme, Outcome, Evidence, Perspective, When, Municipality, FailurePattern), PageNumber, cancellationToken);
-        if (Section.Filters.Contains(OverviewFilterKind.Municipality))
-            Places = await queries.EventPlacesAsync(cancellationToken);
-        if (Section.Filters.Contains(OverviewFilterKind.Theme))
-            Themes = await queries.ThemesAsync(cancellationToken);
-        if (Section.Filters.Contains(OverviewFilterKind.FailurePattern))
-            FailurePatterns = await queries.FailurePatternsAsync(cancellationToken);
+        (Filter, Facets) = await queries.FacetsAsync(Section.Type, facet => Request.Query[facet.Key].FirstOrDefault(), cancellationToken);
+        Ignored = Facets.Where(f => f.Selected is null && !string.IsNullOrEmpty(Request.Query[f.Facet.Key].FirstOrDefault()))
+            .Select(f => (f.Facet.Label(Section.Type), Request.Query[f.Facet.Key].FirstOrDefault()!)).ToList();
+        Results = await queries.ListAsync(Section, Filter, PageNumber, cancellationToken);
         return Page();
     }
 
     /// <summary>The address of another page of the same list, keeping the filters.</summary>
     public string PageUrl(int page)
     {
-        var query = new List<KeyValuePair<string, string?>>();
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrEmpty(value)) query.Add(new(key, value));
-        }
-        Add("thema", Theme);
-        Add("uitkomst", Outcome);
-        Add("faalpatroon", FailurePattern);
-        Add("bewijs", Evidence);
-        Add("perspectief", Perspective);
-        Add("wanneer", When);
-        Add("gemeente", Municipality);
-        if (page > 1) Add("pagina", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return "/" + Section.Segment + Microsoft.AspNetCore.Http.QueryString.Create(query);
+        var query = Facets.Where(f => f.Selected is not null).Select(f => new KeyValuePair<string, string?>(f.Facet.Key, f.Selected)).ToList();
+        if (page > 1)
+            query.Add(new("pagina", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return "/" + Section.Segment + QueryString.Create(query);
     }
 }

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Web.Site;
+
+namespace Kennisplatform.Web.Tests;
+
+/// <summary>Overviews filter by what matters per type, with counts, in plain GET addresses, and the API follows the same filters.</summary>
+public partial class OverviewFilterTests(SiteFactory factory) : IClassFixture<SiteFactory>
+{
+    private readonly HttpClient client = factory.CreatePlainClient();
+
+    [Fact]
+    public void Every_filter_kind_has_one_facet_with_its_own_site_and_api_key()
+    {
+        foreach (var kind in Enum.GetValues<OverviewFilterKind>())
+            Assert.Single(OverviewFacets.All, f => f.Kind == kind);
+        Assert.Equal(OverviewFacets.All.Count, OverviewFacets.All.Select(f => f.Key).Distinct().Count());
+        Assert.Equal(OverviewFacets.All.Count, OverviewFacets.All.Select(f => f.ApiKey).Distinct().Count());
+        Assert.DoesNotContain(OverviewFacets.All, f => f.Key is "pagina" || f.ApiKey is "page" or "pageSize");
+    }
+
+    [Theory]
+    [InlineData(ContentType.Case, new[] { "thema", "uitkomst", "evaluatie", "gemeente", "jaar", "faalpatroon" })]
+    [InlineData(ContentType.Intervention, new[] { "thema", "bewijs", "kosten" })]
+    [InlineData(ContentType.Connector, new[] { "thema", "gemeente" })]
+    [InlineData(ContentType.Event, new[] { "thema", "wanneer", "vorm", "gemeente" })]
+    public async Task The_overview_offers_the_filters_that_matter_for_its_type(ContentType type, string[] keys)
+    {
+        var page = await client.GetPageAsync(Sections.OverviewUrl(type));
+        Assert.Equal(keys, page.QuerySelectorAll(".filters select").Select(s => s.GetAttribute("name")!).ToArray());
+    }
+
+    /// <summary>Every type, every filter, every value: the count beside a value is the number of results it gives.</summary>
+    [Fact]
+    public async Task Each_count_is_the_number_of_results_the_value_gives()
+    {
+        var checkedValues = 0;
+        foreach (var descriptor in Sections.All.Where(d => d.Filters.Count > 0))
+        {
+            var overview = await client.GetPageAsync(Sections.OverviewUrl(descriptor.Type));
+            foreach (var select in overview.QuerySelectorAll(".filters select").Cast<IHtmlSelectElement>())
+                foreach (var option in select.Options.Where(o => o.Value.Length > 0))
+                {
+                    var shown = Count(option.Text);
+                    var filtered = await client.GetPageAsync($"{Sections.OverviewUrl(descriptor.Type)}?{select.Name}={Uri.EscapeDataString(option.Value)}");
+                    Assert.True(shown == Total(filtered), $"{descriptor.Type} {select.Name}={option.Value}: shows {shown}, gives {Total(filtered)}");
+                    checkedValues++;
+                }
+        }
+        Assert.True(checkedValues > 40, $"only {checkedValues} values checked");
+    }
+
+    [Fact]
+    public async Task Filters_combine_and_each_count_reckons_with_the_others()
+    {
+        var all = await client.GetPageAsync("/praktijkvoorbeelden");
+        var external = await client.GetPageAsync("/praktijkvoorbeelden?evaluatie=extern");
+        var combined = await client.GetPageAsync("/praktijkvoorbeelden?evaluatie=extern&jaar=2022");
+        Assert.True(Total(combined) <= Total(external) && Total(external) < Total(all));
+        Assert.True(Total(combined) > 0);
+        // Within the external evaluations, the year 2022 counts exactly the combined results.
+        Assert.Equal(Total(combined), Count(Option(external, "jaar", "2022").Text));
+        Assert.Equal("extern", ((IHtmlSelectElement)combined.QuerySelector("select[name=evaluatie]")!).Value);
+        Assert.Equal("2022", ((IHtmlSelectElement)combined.QuerySelector("select[name=jaar]")!).Value);
+        Assert.Equal("/praktijkvoorbeelden", combined.QuerySelector("details.filters form")!.GetAttribute("action"));
+        Assert.Equal("get", combined.QuerySelector("details.filters form")!.GetAttribute("method"));
+    }
+
+    [Fact]
+    public async Task A_case_shows_under_every_year_it_ran()
+    {
+        // "Bewoners beheren de speeltuin" runs since 2019 without an end: it counts in 2020 and in this year too.
+        var in2020 = await client.GetPageAsync("/praktijkvoorbeelden?jaar=2020");
+        Assert.Contains("/praktijkvoorbeelden/bewoners-beheren-de-speeltuin", in2020.Links(".card__title a"));
+        Assert.Contains("/praktijkvoorbeelden/bewoners-beheren-de-speeltuin",
+            (await client.GetPageAsync($"/praktijkvoorbeelden?jaar={DateTime.UtcNow.Year}")).Links(".card__title a"));
+        foreach (var link in in2020.Links(".card__title a"))
+        {
+            var period = PeriodPattern().Match((await client.GetPageAsync(link)).Text("main"));
+            Assert.True(period.Success, $"{link}: no period");
+            Assert.True(int.Parse(period.Groups["start"].Value) <= 2020, $"{link} starts after 2020");
+            if (period.Groups["end"].Success)
+                Assert.True(int.Parse(period.Groups["end"].Value) >= 2020, $"{link} ended before 2020");
+        }
+    }
+
+    [Fact]
+    public async Task Events_filter_by_online_or_in_a_place_and_connectors_by_their_area()
+    {
+        var online = await client.GetPageAsync("/bijeenkomsten?vorm=online");
+        Assert.Contains("/bijeenkomsten/voorbeeld-online-tellen-en-vertellen", online.Links(".card__title a"));
+        var physical = await client.GetPageAsync("/bijeenkomsten?vorm=op-locatie");
+        Assert.DoesNotContain("/bijeenkomsten/voorbeeld-online-tellen-en-vertellen", physical.Links(".card__title a"));
+        Assert.Contains("/bijeenkomsten/venserpolder-dialogen", physical.Links(".card__title a"));
+
+        var arnhem = await client.GetPageAsync("/wijkschakelaars?gemeente=Arnhem");
+        Assert.Equal(1, Total(arnhem));
+        var cheap = await client.GetPageAsync("/interventies?kosten=laag&bewijs=goed-beschreven");
+        Assert.True(Total(cheap) >= 1 && Total(cheap) < Total(await client.GetPageAsync("/interventies?kosten=laag")) + 1);
+    }
+
+    [Fact]
+    public async Task The_filters_come_before_the_results_and_an_unknown_value_filters_nothing()
+    {
+        var page = await client.GetPageAsync("/praktijkvoorbeelden?gemeente=Atlantis&jaar=abc");
+        var main = page.QuerySelector("main")!.InnerHtml;
+        Assert.True(main.IndexOf("class=\"filters\"", StringComparison.Ordinal) < main.IndexOf("class=\"result-count\"", StringComparison.Ordinal));
+        Assert.Equal(Total(await client.GetPageAsync("/praktijkvoorbeelden")), Total(page));
+        Assert.Null(page.QuerySelector(".filters__reset"));
+        Assert.Contains("kent de waarde 'Atlantis' niet", page.Text("main"));
+        Assert.Contains("kent de waarde 'abc' niet", page.Text("main"));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/cases?municipality=Zwolle", 1)]
+    [InlineData("/api/v1/cases?evaluation=extern&year=2022", -1)]
+    [InlineData("/api/v1/interventions?cost=laag", 4)]
+    [InlineData("/api/v1/connectors?municipality=Arnhem", 1)]
+    [InlineData("/api/v1/events?attendance=online&when=upcoming", -1)]
+    public async Task The_api_lists_filter_like_the_overviews(string url, int expected)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync(url));
+        var total = json.RootElement.GetProperty("total").GetInt32();
+        Assert.True(expected < 0 ? total > 0 : total == expected, $"{url}: {total}");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/cases?year=1850", "year")]
+    [InlineData("/api/v1/cases?evaluation=goed", "evaluation")]
+    [InlineData("/api/v1/interventions?cost=gratis", "cost")]
+    [InlineData("/api/v1/events?attendance=hybride", "attendance")]
+    [InlineData("/api/v1/connectors?municipality=Atlantis", "municipality")]
+    [InlineData("/api/v1/instruments?municipality=Zwolle", "municipality")]
+    public async Task The_api_refuses_a_value_a_filter_does_not_offer(string url, string parameter)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _));
+    }
+
+    private static int Count(string optionText) => int.Parse(CountPattern().Match(optionText).Groups[1].Value);
+
+    private static int Total(IHtmlDocument page)
+    {
+        var text = page.Text(".result-count");
+        return int.Parse(text.Split(' ')[0]);
+    }
+
+    private static IHtmlOptionElement Option(IHtmlDocument page, string name, string value) =>
+        ((IHtmlSelectElement)page.QuerySelector($"select[name={name}]")!).Options.First(o => o.Value == value);
+
+    [GeneratedRegex(@"\((\d+)\)$")]
+    private static partial Regex CountPattern();
+
+    [GeneratedRegex(@"Periode\s*(sinds )?(?<start>\d{4})( tot (?<end>\d{4}))?")]
+    private static partial Regex PeriodPattern();
+}
