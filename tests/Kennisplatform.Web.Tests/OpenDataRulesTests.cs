@@ -117,4 +117,25 @@ public class OpenDataRulesTests(SiteFactory factory) : IClassFixture<SiteFactory
         using var pattern = await client.GetAsync("/api/v1/failure-patterns/bestaat-niet");
         Assert.Contains("geen gepubliceerd faalpatroon", await pattern.Content.ReadAsStringAsync());
     }
+
+    /// <summary>Every key the API writes for an item of any type is explained on the API reference page, under that type.</summary>
+    [Fact]
+    public async Task The_api_reference_explains_every_field_of_every_type()
+    {
+        var reference = await client.GetPageAsync("/api");
+        List<string> Keys(string table) => reference.QuerySelectorAll($"#{table} tbody td:first-child code").Select(c => c.TextContent).ToList();
+        var common = Keys("velden-lijst");
+        foreach (var collection in ContentApi.Collections.Keys)
+        {
+            var documented = common.Concat(Keys($"velden-{collection}")).ToList();
+            using var list = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/{collection}?pageSize=100"));
+            foreach (var item in list.RootElement.GetProperty("items").EnumerateArray())
+            {
+                Assert.All(item.EnumerateObject(), p => Assert.Contains(p.Name, common));
+                using var detail = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/{collection}/{item.GetProperty("slug").GetString()}"));
+                foreach (var property in detail.RootElement.EnumerateObject())
+                    Assert.True(documented.Contains(property.Name), $"{collection}: '{property.Name}' is not explained on /api");
+            }
+        }
+    }
 }

@@ -12,7 +12,8 @@ namespace Kennisplatform.Web.OpenData;
 /// </summary>
 public static class ContentJson
 {
-    private static readonly HashSet<string> Private = [ContentFields.StatusKey, ContentFields.AuthorKey];
+    /// <summary>Workflow keys that stay out of open data.</summary>
+    public static readonly IReadOnlySet<string> Private = new HashSet<string> { ContentFields.StatusKey, ContentFields.AuthorKey };
 
     public static JsonObject Summary(ContentItem item, HttpContext context) => new()
     {
