@@ -71,6 +71,21 @@ public static class SearchApi
             if (wrong is not null)
                 errors[key] = [$"'{key}' kent de waarde '{(wrong.Length > 40 ? wrong[..40] + "…" : wrong)}' niet. Kies {allowed}."];
         }
+        // Filters whose values are published items: a slug that names none would silently find nothing.
+        foreach (var (key, slugs) in new (string, Func<Task<IEnumerable<string>>>)[]
+        {
+            ("theme", async () => (await queries.ThemesAsync(cancellationToken)).Select(t => t.Slug)),
+            ("principle", async () => (await queries.PrinciplesAsync(cancellationToken)).Select(p => p.Slug)),
+            ("failurePattern", async () => (await queries.FailurePatternsAsync(cancellationToken)).Select(p => p.Slug)),
+        })
+        {
+            if (!query[key].Any(v => !string.IsNullOrWhiteSpace(v)))
+                continue;
+            var known = (await slugs()).ToHashSet(StringComparer.Ordinal);
+            var wrong = query[key].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v) && !known.Contains(v!));
+            if (wrong is not null)
+                errors[key] = [$"'{key}' kent de waarde '{(wrong.Length > 40 ? wrong[..40] + "…" : wrong)}' niet. Kies de slug van een gepubliceerd item, zoals '{known.Order(StringComparer.Ordinal).FirstOrDefault()}'."];
+        }
         if (errors.Count > 0)
             return TypedResults.Problem(new HttpValidationProblemDetails(errors)
             {
