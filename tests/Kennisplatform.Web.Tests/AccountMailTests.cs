@@ -60,7 +60,8 @@ public class AccountMailTests(AccountMailTests.Factory factory) : IClassFixture<
     {
         var (admin, _) = await factory.SignedInAsync(Roles.Administrator);
         var response = await PostAsync(admin, "/beheer/gebruikers?handler=Create", new() { ["Name"] = "Ingrid Nieuw", ["Email"] = "ingrid@example.org", ["Role"] = Roles.Editor });
-        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal("/beheer/gebruikers", response.Headers.Location!.OriginalString);
+        var page = await admin.GetStringAsync("/beheer/gebruikers");
         Assert.Contains("uitnodiging gestuurd", page);
         Assert.DoesNotContain("code class=\"password\"", page);
 

@@ -22,6 +22,11 @@ public class MediaTests(MediaTests.Factory factory) : IClassFixture<MediaTests.F
         form.Add(new StringContent(alt), "AltText");
         form.Add(new StringContent(token), "__RequestVerificationToken");
         var response = await browser.PostAsync("/beheer/media?handler=Upload", form);
+        if (response.StatusCode == System.Net.HttpStatusCode.Redirect)
+        {
+            Assert.Equal("/beheer/media", response.Headers.Location!.OriginalString);
+            response = await browser.GetAsync(response.Headers.Location);
+        }
         return (response, await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync()));
     }
 
@@ -31,6 +36,9 @@ public class MediaTests(MediaTests.Factory factory) : IClassFixture<MediaTests.F
         var (auteur, _) = await factory.SignedInAsync(Roles.Author);
         var (response, page) = await UploadAsync(auteur, Png, "Foto van het plein.PNG", "Kinderen spelen op het plein");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The upload ended in a redirect: the form is empty again and a refresh does not upload twice.
+        Assert.True(string.IsNullOrEmpty(page.QuerySelector("#AltText")!.GetAttribute("value")));
+        Assert.Contains("is opgeslagen", page.Text("[role=status]"));
         var markdown = page.QuerySelectorAll("td code").Select(c => c.TextContent).First(t => t.Contains("foto-van-het-plein.png"));
         Assert.StartsWith("![Kinderen spelen op het plein](/media/", markdown);
         var url = markdown[(markdown.IndexOf('(') + 1)..^1];
@@ -114,7 +122,8 @@ public class MediaTests(MediaTests.Factory factory) : IClassFixture<MediaTests.F
         Assert.Contains("Met afbeelding", await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await factory.CreatePlainClient().GetAsync(markdown[(markdown.IndexOf('(') + 1)..^1])).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await DeleteAsync(pdfId)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await DeleteAsync(pdfId)).StatusCode);
+        Assert.Contains("Het bestand is verwijderd.", (await redacteur.GetPageAsync("/beheer/media")).Text("[role=status]"));
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreatePlainClient().GetAsync($"/media/{pdfId}/los-rapport.pdf")).StatusCode);
     }
 }

@@ -16,12 +16,16 @@ public static class PublicSite
                 options.Conventions.ProtectBackOffice();
                 options.Conventions.Add(new AllowedMethods.PageConvention());
             })
+            // No script reads data-val attributes (forms are checked on the server and work without JavaScript); they
+            // only carried the framework's English messages into the markup.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             // Required fields say so with [Required] and a Dutch message; a non-nullable string alone is not required
             // (otherwise an optional field would fail with an English message).
             .AddMvcOptions(options =>
             {
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
+                options.ModelMetadataDetailsProviders.Add(new DutchValidationMessages());
                 DutchBindingMessages.Apply(options.ModelBindingMessageProvider);
                 // Query values through a provider that tells the output cache which keys a page reads.
                 options.ValueProviderFactories.RemoveType<QueryStringValueProviderFactory>();

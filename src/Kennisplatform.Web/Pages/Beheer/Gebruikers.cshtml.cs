@@ -27,9 +27,15 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
     }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    /// <summary>A password made now, shown once in this response and stored nowhere else.</summary>
-    public (string Email, string Password)? NewPassword { get; private set; }
-    public string? Message { get; private set; }
+    /// <summary>A password made now, shown once on the page the reset redirects to and stored nowhere else.</summary>
+    public (string Email, string Password)? NewPassword => NewPasswordFor is { } email && NewPasswordValue is { } value ? (email, value) : null;
+    // Every successful POST redirects (a refresh never posts again); what it says travels in TempData, read once.
+    [TempData]
+    public string? Message { get; set; }
+    [TempData]
+    public string? NewPasswordFor { get; set; }
+    [TempData]
+    public string? NewPasswordValue { get; set; }
     public List<string> Problems { get; } = [];
 
     [BindProperty, Required(ErrorMessage = "Vul een e-mailadres in."), EmailAddress(ErrorMessage = "Dit is geen geldig e-mailadres.")]
@@ -60,8 +66,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
             await mails.SendInvitationAsync(editor, Role, inviter?.DisplayName is { Length: > 0 } name ? name : User.Identity!.Name!);
             await audit.RecordAsync(User.Identity!.Name!, $"account gemaakt met rol {Role}, uitnodiging gestuurd", editor.Email!);
             Message = $"Account voor {editor.DisplayName} gemaakt met de rol {Role}. Er is een uitnodiging gestuurd naar {editor.Email}; met de link daarin kiest {editor.DisplayName} een eigen wachtwoord.";
-            ModelState.Clear();
-            Email = Name = "";
+            return RedirectToPage();
         }
         else
             Problems.AddRange(created.Errors.Select(e => e.Description));
@@ -111,7 +116,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
         if (!reset.Succeeded)
             return string.Join(" ", reset.Errors.Select(e => e.Description));
         await audit.RecordAsync(User.Identity!.Name!, "nieuw wachtwoord gemaakt", editor.Email!);
-        NewPassword = (editor.Email!, password);
+        (NewPasswordFor, NewPasswordValue) = (editor.Email!, password);
         Message = $"Nieuw wachtwoord voor {editor.DisplayName}. Het oude werkt niet meer.";
         return null;
     });
@@ -124,6 +129,8 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
             Problems.Add("Dit account bestaat niet (meer).");
         else if (await change(editor) is { } problem)
             Problems.Add(problem);
+        else
+            return RedirectToPage();
         await LoadAsync();
         return Page();
     }

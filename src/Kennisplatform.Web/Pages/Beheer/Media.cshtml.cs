@@ -13,7 +13,9 @@ public sealed class MediaModel(ContentDb db, MediaService media) : PageModel
     public sealed record Row(MediaFile File, int UsedBy);
 
     public IReadOnlyList<Row> Files { get; private set; } = [];
-    public string? Message { get; private set; }
+    /// <summary>Said after a redirect: an upload or delete never posts again on refresh, and the form is empty again.</summary>
+    [TempData]
+    public string? Message { get; set; }
     public string? Problem { get; private set; }
 
     [BindProperty]
@@ -35,8 +37,9 @@ public sealed class MediaModel(ContentDb db, MediaService media) : PageModel
             if (file is not null)
                 Message = $"{file.FileName} is opgeslagen. Zet het in een tekst met: {Markdown(file)}";
         }
-        if (Problem is not null)
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        if (Problem is null)
+            return RedirectToPage();
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -45,9 +48,11 @@ public sealed class MediaModel(ContentDb db, MediaService media) : PageModel
     {
         Problem = await media.DeleteAsync(id, cancellationToken);
         if (Problem is null)
+        {
             Message = "Het bestand is verwijderd.";
-        else
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            return RedirectToPage();
+        }
+        Response.StatusCode = StatusCodes.Status409Conflict;
         await LoadAsync(cancellationToken);
         return Page();
     }
