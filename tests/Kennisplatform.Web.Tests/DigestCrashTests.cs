@@ -28,19 +28,9 @@ public class DigestCrashTests(DigestCrashTests.Factory factory) : IClassFixture<
         }
     }
 
-    public sealed class Factory : SiteFactory
+    public sealed class Factory() : InterceptedSiteFactory(new OutboxBreaker())
     {
-        public OutboxBreaker Breaker { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                services.ConfigureDbContext<SqliteContentDb>(options => options.AddInterceptors(Breaker));
-                services.ConfigureDbContext<PostgreSqlContentDb>(options => options.AddInterceptors(Breaker));
-            });
-        }
+        public OutboxBreaker Breaker => (OutboxBreaker)Interceptor;
     }
 
     private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> work)

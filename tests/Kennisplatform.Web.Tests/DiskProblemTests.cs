@@ -52,19 +52,9 @@ public class DiskProblemTests(DiskProblemTests.Factory factory) : IClassFixture<
         }
     }
 
-    public sealed class Factory : SiteFactory
+    public sealed class Factory() : InterceptedSiteFactory(new StorageSwitch())
     {
-        public StorageSwitch Storage { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                services.ConfigureDbContext<SqliteContentDb>(options => options.AddInterceptors(Storage));
-                services.ConfigureDbContext<PostgreSqlContentDb>(options => options.AddInterceptors(Storage));
-            });
-        }
+        public StorageSwitch Storage => (StorageSwitch)Interceptor;
     }
 
     [Theory]

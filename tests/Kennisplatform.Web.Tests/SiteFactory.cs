@@ -131,6 +131,25 @@ public class SiteFactory : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>
+/// A site whose content database sends its commands past <see cref="Interceptor"/>, on either engine: for tests that make
+/// a write fail as a crash or a full disk would.
+/// </summary>
+public class InterceptedSiteFactory(Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor) : SiteFactory
+{
+    public Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor Interceptor => interceptor;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.ConfigureDbContext<SqliteContentDb>(options => options.AddInterceptors(interceptor));
+            services.ConfigureDbContext<PostgreSqlContentDb>(options => options.AddInterceptors(interceptor));
+        });
+    }
+}
+
 public sealed class ManualClock(DateTimeOffset now) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = now;
