@@ -99,15 +99,20 @@ public class MultiNodeTests
 
     private static async Task A_scheduled_item_becomes_visible_on_every_node(SiteCluster cluster, HttpClient editor)
     {
-        var moment = DateTimeOffset.UtcNow.AddSeconds(5);
+        var moment = DateTimeOffset.UtcNow.AddSeconds(8);
         var amsterdam = TimeZoneInfo.ConvertTime(moment, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
         var (scheduled, _) = await SaveCaseAsync(editor, "Burendag op het Xylofoonplein", "inplannen",
             extra: [("inplannen_op", amsterdam.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.Redirect, scheduled);
         foreach (var node in cluster.Nodes)
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await node.Client.GetAsync("/praktijkvoorbeelden/burendag-op-het-xylofoonplein")).StatusCode);
-            Assert.False(await FindsAsync(node, "xylofoonplein"));
+            var status = (await node.Client.GetAsync("/praktijkvoorbeelden/burendag-op-het-xylofoonplein")).StatusCode;
+            var found = await FindsAsync(node, "xylofoonplein");
+            // On a loaded machine the moment may pass during these checks: only an answer given before it counts.
+            if (DateTimeOffset.UtcNow >= moment)
+                break;
+            Assert.Equal(HttpStatusCode.NotFound, status);
+            Assert.False(found, $"{node.Name} finds the scheduled item before its moment.");
         }
 
         await Task.Delay(moment - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
