@@ -48,12 +48,18 @@ public static class AccountsSetup
                 options.Stores.SchemaVersion = SchemaVersion;
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<EditorClaimsFactory>()
             .AddEntityFrameworkStores<AccountsDb>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddTokenProvider<InvitationTokenProvider>(AccountLinks.InvitationProvider)
             .AddErrorDescriber<DutchIdentityErrors>();
 
+        // An open session learns within this interval that its account was disabled, removed or given another role: every
+        // check rebuilds the session's roles from the database and ends it when the security stamp has changed.
+        builder.Services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure(options => options.ValidationInterval = TimeSpan.FromMinutes(1))
+            .Bind(builder.Configuration.GetSection("Kennisplatform:Accounts:SessionCheck"));
         builder.Services.AddOptions<AccountMailOptions>().Bind(builder.Configuration.GetSection("Kennisplatform:Accounts"));
         builder.Services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AccountMailOptions>>((tokens, mail) => tokens.TokenLifespan = mail.Value.ResetLinkValidFor);
         builder.Services.AddOptions<InvitationTokenOptions>().Configure<IOptions<AccountMailOptions>>((tokens, mail) =>

@@ -20,7 +20,7 @@ public static class AdminCommand
 
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
-        var editor = new Editor { UserName = email.Trim(), Email = email.Trim(), DisplayName = string.IsNullOrWhiteSpace(name) ? email.Trim() : name.Trim(), EmailConfirmed = true, CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
+        var editor = new Editor { UserName = email.Trim(), Email = email.Trim(), DisplayName = string.IsNullOrWhiteSpace(name) ? email.Trim() : name.Trim(), EmailConfirmed = true, MustChangePassword = generated, CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
         var created = await users.CreateAsync(editor, password);
         if (!created.Succeeded)
         {
@@ -33,7 +33,10 @@ public static class AdminCommand
         await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync("create-admin", "beheerder gemaakt", editor.Email!);
         output.WriteLine($"Beheerder {editor.Email} is aangemaakt.");
         if (generated)
+        {
+            output.WriteLine("Na het eerste inloggen kies je een eigen wachtwoord.");
             output.WriteLine($"Wachtwoord (wordt niet nog eens getoond, bewaar het veilig): {password}");
+        }
         return 0;
     }
 }

@@ -13,6 +13,11 @@ public class Editor : IdentityUser
     /// every account, old or new, starts with the mails on.
     /// </summary>
     public bool WorkflowMailOff { get; set; }
+    /// <summary>
+    /// The password was made by someone else (a beheerder's "nieuw wachtwoord", a generated create-admin password): until
+    /// the owner chooses their own, every back-office page leads to the page where they do.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }
 
 /// <summary>The three roles. Their names are Dutch because people see them.</summary>

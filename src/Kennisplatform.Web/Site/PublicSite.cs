@@ -68,6 +68,7 @@ public static class PublicSite
         });
         app.UseRouting();
         app.UseAuthentication();
+        app.RequireOwnPassword();
         app.UseAuthorization();
         app.UseOutputCache();
     }

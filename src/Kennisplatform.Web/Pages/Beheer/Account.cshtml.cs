@@ -37,6 +37,7 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
     public async Task<IActionResult> OnPostPasswordAsync(string? current, string? password)
     {
         var me = (await users.GetUserAsync(User))!;
+        me.MustChangePassword = false;
         var changed = await users.ChangePasswordAsync(me, current ?? "", password ?? "");
         if (changed.Succeeded)
         {

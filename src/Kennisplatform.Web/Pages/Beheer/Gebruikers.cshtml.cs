@@ -82,6 +82,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
             return "Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.";
         await users.RemoveFromRolesAsync(editor, await users.GetRolesAsync(editor));
         await users.AddToRoleAsync(editor, role);
+        await users.UpdateSecurityStampAsync(editor); // open sessions end at their next check and sign in with the new role
         await audit.RecordAsync(User.Identity!.Name!, $"rol gewijzigd in {role}", editor.Email!);
         Message = $"{editor.DisplayName} heeft nu de rol {role}.";
         return null;
@@ -112,12 +113,13 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
     {
         var password = Passwords.Generate();
         var token = await users.GeneratePasswordResetTokenAsync(editor);
+        editor.MustChangePassword = true; // a password someone else knows is only for the first sign-in
         var reset = await users.ResetPasswordAsync(editor, token, password);
         if (!reset.Succeeded)
             return string.Join(" ", reset.Errors.Select(e => e.Description));
         await audit.RecordAsync(User.Identity!.Name!, "nieuw wachtwoord gemaakt", editor.Email!);
         (NewPasswordFor, NewPasswordValue) = (editor.Email!, password);
-        Message = $"Nieuw wachtwoord voor {editor.DisplayName}. Het oude werkt niet meer.";
+        Message = $"Nieuw wachtwoord voor {editor.DisplayName}. Het oude werkt niet meer. Na het inloggen kiest {editor.DisplayName} eerst een eigen wachtwoord.";
         return null;
     });
 

@@ -20,6 +20,7 @@ public sealed class WachtwoordHerstellenModel(UserManager<Editor> users, AuditLo
         }
         if (!ModelState.IsValid)
             return Page();
+        editor.MustChangePassword = false; // chosen by the owner, through their own mailbox
         var result = await users.ResetPasswordAsync(editor, AccountLinks.Decode(Code)!, Password);
         if (result.Succeeded)
         {

@@ -1,0 +1,75 @@
+using Kennisplatform.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Kennisplatform.Browser.Tests;
+
+/// <summary>
+/// Back-office pages as their users see them: choosing one's own password, the content list with its filters, the
+/// queue of shared stories. axe at 1280 and 320 px, no sideways scrolling, and the Nu HTML Checker.
+/// </summary>
+public class BackOfficePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    /// <summary>An account whose password a beheerder made, signed in and sent to the page where it chooses its own.</summary>
+    private async Task<IBrowserContext> MustChoosePasswordAsync()
+    {
+        var email = $"eenmalig-{Guid.NewGuid():N}@example.org";
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
+            var editor = new Editor { UserName = email, Email = email, DisplayName = "Eenmalig", EmailConfirmed = true, MustChangePassword = true };
+            Assert.True((await users.CreateAsync(editor, BrowserSite.Password)).Succeeded);
+            await users.AddToRoleAsync(editor, Roles.Author);
+        }
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "nl-NL", BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/beheer/inloggen");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", BrowserSite.Password);
+        await page.ClickAsync("form.login-form button[type=submit]");
+        await page.WaitForURLAsync("**/beheer/wachtwoord-kiezen");
+        await page.CloseAsync();
+        return context;
+    }
+
+    private static async Task<(List<string> Problems, string Html)> CheckAsync(IBrowserContext context, string url, int width)
+    {
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(width, 900);
+        var response = await page.GotoAsync(url);
+        Assert.Equal(200, response!.Status);
+        var problems = await Checks.AxeAsync(page);
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        if (scrollWidth > width)
+            problems.Add($"{scrollWidth} px wide at {width} px");
+        var html = await response.TextAsync();
+        await page.CloseAsync();
+        return (problems.Select(p => $"{url} at {width} px: {p}").ToList(), html);
+    }
+
+    private async Task<List<string>> CheckAllAsync(IEnumerable<(string Who, IBrowserContext Context, string Path)> pages)
+    {
+        var problems = new List<string>();
+        var served = new List<(string, string)>();
+        foreach (var (who, context, path) in pages)
+            foreach (var width in new[] { 1280, 320 })
+            {
+                var (found, html) = await CheckAsync(context, site.BaseUrl + path, width);
+                problems.AddRange(found);
+                if (width == 1280)
+                    served.Add(($"{path} ({who})", html));
+            }
+        problems.AddRange(await Checks.ValidateAsync(served));
+        return problems;
+    }
+
+    [Fact]
+    public async Task Back_office_pages_have_no_axe_violations_no_sideways_scrolling_and_valid_html()
+    {
+        var firstPassword = await MustChoosePasswordAsync();
+        var problems = await CheckAllAsync([("eenmalig wachtwoord", firstPassword, "/beheer/wachtwoord-kiezen")]);
+        await firstPassword.CloseAsync();
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+}
