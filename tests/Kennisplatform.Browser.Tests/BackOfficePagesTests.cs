@@ -68,8 +68,14 @@ public class BackOfficePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
     public async Task Back_office_pages_have_no_axe_violations_no_sideways_scrolling_and_valid_html()
     {
         var firstPassword = await MustChoosePasswordAsync();
-        var problems = await CheckAllAsync([("eenmalig wachtwoord", firstPassword, "/beheer/wachtwoord-kiezen")]);
+        var redacteur = await site.SignedInContextAsync(Roles.Editor);
+        var problems = await CheckAllAsync([
+            ("eenmalig wachtwoord", firstPassword, "/beheer/wachtwoord-kiezen"),
+            ("redacteur", redacteur, "/beheer/inhoud?sorteer=titel&pagina=2"),
+            ("redacteur", redacteur, "/beheer/inhoud?zoek=niets-te-vinden&status=concept"),
+        ]);
         await firstPassword.CloseAsync();
+        await redacteur.CloseAsync();
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 }
