@@ -9,6 +9,7 @@ using Kennisplatform.Content.Media;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Reviews;
 using Kennisplatform.Content.Revisions;
+using Kennisplatform.Content.Settings;
 using Kennisplatform.Content.Submissions;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,7 @@ public abstract class ContentDb(DbContextOptions options) : DbContext(options)
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<ReviewRemark> ReviewRemarks => Set<ReviewRemark>();
+    public DbSet<SiteSetting> Settings => Set<SiteSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDb).Assembly);

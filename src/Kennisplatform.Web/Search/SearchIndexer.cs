@@ -17,12 +17,13 @@ namespace Kennisplatform.Web.Search;
 /// Keeps this node's search index in step with the database. The index is derived data: on start it is rebuilt
 /// when missing, unreadable or made with other word lists, and otherwise catches up from the change log. While
 /// running it applies new change-log rows as soon as a save in this process signals one (or within
-/// <see cref="IndexingOptions.PollInterval"/> for saves on other nodes), and indexes scheduled items when their moment comes.
+/// <see cref="IndexingOptions.PollInterval"/> for saves on other nodes), indexes scheduled items when their moment comes, and
+/// searches with the synonym list a beheerder stored (<see cref="SearchSynonyms"/>) from the round after it changed.
 /// Searches never wait for indexing: they use the last near-real-time searcher.
 /// </summary>
 public sealed class SearchIndexer(
     IServiceScopeFactory scopes, IOptions<PlatformOptions> options, IOptions<IndexingOptions> indexing, ContentChangeSignal signal,
-    BuildSearchDocument document, TimeProvider clock, ILogger<SearchIndexer> log) : BackgroundService
+    BuildSearchDocument document, SearchSynonyms synonyms, TimeProvider clock, ILogger<SearchIndexer> log) : BackgroundService
 {
     private const int BatchSize = 500;
 
@@ -60,6 +61,7 @@ public sealed class SearchIndexer(
         {
             log.LogInformation("Search index missing, unreadable or made with other word lists: rebuilding");
             await RebuildAsync(null, cancellationToken);
+            await CatchUpAsync(cancellationToken); // saves made meanwhile, and a stored synonym list
         }
         else
         {
@@ -150,6 +152,11 @@ public sealed class SearchIndexer(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
+            if (await synonyms.ApplyIfChangedAsync(db, index, log, cancellationToken))
+            {
+                Interlocked.Increment(ref generation);
+                Applied?.Invoke();
+            }
             while (true)
             {
                 var now = clock.GetUtcNow().UtcDateTime;

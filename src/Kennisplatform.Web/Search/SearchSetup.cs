@@ -6,6 +6,7 @@ public static class SearchSetup
     {
         builder.Services.AddOptions<IndexingOptions>().BindConfiguration(IndexingOptions.Section);
         builder.Services.AddSingleton<BuildSearchDocument>(SearchDocuments.From);
+        builder.Services.AddSingleton<SearchSynonyms>();
         builder.Services.AddSingleton<SearchIndexer>();
         builder.Services.AddSingleton<FacetLabelCache>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SearchIndexer>());
