@@ -42,7 +42,13 @@ public class BackOfficePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
         var problems = await Checks.AxeAsync(page);
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         if (scrollWidth > width)
-            problems.Add($"{scrollWidth} px wide at {width} px");
+        {
+            // Name the outermost elements that stick out, so the fix is obvious from the message.
+            var wide = await page.EvaluateAsync<string[]>(@"w => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > w + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > w + 1))
+                .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')", width);
+            problems.Add($"{scrollWidth} px wide at {width} px: {string.Join(", ", wide)}");
+        }
         var html = await response.TextAsync();
         await page.CloseAsync();
         return (problems.Select(p => $"{url} at {width} px: {p}").ToList(), html);
@@ -69,13 +75,20 @@ public class BackOfficePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
     {
         var firstPassword = await MustChoosePasswordAsync();
         var redacteur = await site.SignedInContextAsync(Roles.Editor);
+        var beheerder = await site.SignedInContextAsync(Roles.Administrator);
+        var auteur = await site.SignedInContextAsync(Roles.Author);
         var problems = await CheckAllAsync([
+            ("beheerder, volledig menu", beheerder, "/beheer"),
+            ("beheerder", beheerder, "/beheer/gebruikers"),
+            ("auteur", auteur, "/beheer/inhoud/nieuw/praktijkvoorbeeld"),
             ("eenmalig wachtwoord", firstPassword, "/beheer/wachtwoord-kiezen"),
             ("redacteur", redacteur, "/beheer/inhoud?sorteer=titel&pagina=2"),
             ("redacteur", redacteur, "/beheer/inhoud?zoek=niets-te-vinden&status=concept"),
         ]);
         await firstPassword.CloseAsync();
         await redacteur.CloseAsync();
+        await beheerder.CloseAsync();
+        await auteur.CloseAsync();
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 }
