@@ -44,6 +44,41 @@ public class MarkdownEditorTests(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     [Fact]
+    public async Task An_image_from_the_library_goes_in_at_the_cursor_with_the_keyboard_and_nothing_scrolls_sideways_at_320_pixels()
+    {
+        var context = await site.SignedInContextAsync(Roles.Editor);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/beheer/media");
+        await page.SetInputFilesAsync("#Upload", new FilePayload
+        {
+            Name = "moestuin-bakken.png", MimeType = "image/png",
+            Buffer = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
+        });
+        await page.FillAsync("#AltText", "Drie moestuinbakken voor de flat");
+        await page.ClickAsync("button:has-text('Uploaden')");
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("moestuin-bakken");
+
+        await page.SetViewportSizeAsync(320, 800);
+        await page.GotoAsync(site.BaseUrl + NewCase);
+        await page.FillAsync("#veld-body", "Eerste alinea.\n\nTweede alinea.");
+        await page.EvaluateAsync("() => { const t = document.getElementById('veld-body'); t.focus(); t.setSelectionRange(14, 14); }");
+        await page.FocusAsync("#afbeeldingen summary");
+        await page.Keyboard.PressAsync("Enter");
+        var insert = page.Locator("#afbeeldingen li", new() { HasText = "Drie moestuinbakken voor de flat" }).Locator("button[data-insert-image]");
+        await Assertions.Expect(insert).ToBeVisibleAsync();
+        await insert.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        var body = await page.InputValueAsync("#veld-body");
+        Assert.Matches(@"^Eerste alinea\.\n\n!\[Drie moestuinbakken voor de flat\]\(/media/\d+/moestuin-bakken\.png\)\n\nTweede alinea\.$", body);
+        Assert.Equal("veld-body", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await Assertions.Expect(page.Locator("#voorbeeld-body img[alt='Drie moestuinbakken voor de flat']")).ToHaveCountAsync(1);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 320);
+        Assert.Empty(await Checks.AxeAsync(page));
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Without_javascript_the_body_is_a_plain_textarea_that_saves()
     {
         var (signedIn, _) = await site.SignedInAsync(Roles.Author, site.BaseUrl);

@@ -42,11 +42,52 @@ public class EditingTests(EditingTests.Factory factory) : IClassFixture<EditingT
     }
 
     [Fact]
+    public async Task The_form_is_grouped_as_the_story_is_told_with_the_text_near_the_top_and_checkboxes_for_links()
+    {
+        var (redacteur, _) = await factory.SignedInAsync(Roles.Editor);
+        var form = await redacteur.GetPageAsync("/beheer/inhoud/nieuw/praktijkvoorbeeld");
+        Assert.Equal(["Basis", "Het verhaal", "Wat werkte en wat niet", "Plaats en periode", "Koppelingen", "Publicatie"],
+            form.QuerySelectorAll("form.edit-form > fieldset.form-section > legend").Select(l => l.TextContent.Trim()));
+        Assert.NotNull(form.QuerySelector("#deel-tekst #veld-body"));
+        Assert.NotNull(form.QuerySelector("#deel-basis #veld-title"));
+        Assert.NotNull(form.QuerySelector("#deel-lessen #veld-what_did_not_work"));
+        Assert.NotNull(form.QuerySelector("#deel-publicatie #veld-slug"));
+        Assert.DoesNotContain("slug", form.QuerySelector("label[for=veld-slug]")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Markdown", form.QuerySelector("form.edit-form")!.TextContent, StringComparison.Ordinal);
+
+        foreach (var kind in Enum.GetValues<ContentType>())
+        {
+            var path = "/beheer/inhoud/nieuw/" + kind.Code();
+            var page = await redacteur.GetPageAsync(path);
+            Assert.Null(page.QuerySelector("select[multiple]"));
+            // Every field is in exactly one section, and the formatting buttons are only on text areas.
+            Assert.Empty(page.QuerySelectorAll("form.edit-form > .utrecht-form-field"));
+            Assert.All(page.QuerySelectorAll("markdown-toolbar"), t => Assert.Equal("TEXTAREA", page.GetElementById(t.GetAttribute("for")!)!.TagName));
+            Assert.Equal(1, page.QuerySelectorAll("#veld-body").Length);
+            var sections = page.QuerySelectorAll("fieldset.form-section").ToList();
+            Assert.True(sections.FindIndex(s => s.QuerySelector("#veld-body") is not null) <= 1, $"{path}: the text is not in the first two sections.");
+        }
+    }
+
+    [Fact]
+    public async Task An_image_from_the_library_is_offered_in_the_editor_with_its_alt_text()
+    {
+        var (redacteur, _) = await factory.SignedInAsync(Roles.Editor);
+        await MediaTests.UploadAsync(redacteur, MediaTests.Png, "buurtfeest-kraam.png", "Kraam met soep op het buurtfeest");
+        var form = await redacteur.GetPageAsync("/beheer/inhoud/nieuw/praktijkvoorbeeld");
+        var picker = form.QuerySelector("#deel-tekst details.image-picker")!;
+        Assert.Contains("Kraam met soep op het buurtfeest", picker.TextContent);
+        var line = picker.QuerySelectorAll("input[readonly]").Select(i => i.GetAttribute("value")!).Single(v => v.Contains("buurtfeest-kraam"));
+        Assert.Matches(@"^!\[Kraam met soep op het buurtfeest\]\(/media/\d+/buurtfeest-kraam\.png\)$", line);
+        Assert.Contains(picker.QuerySelectorAll("button[data-insert-image]"), b => b.GetAttribute("data-insert-image") == line && b.HasAttribute("hidden"));
+    }
+
+    [Fact]
     public async Task An_auteur_writes_a_case_as_concept_with_themes_chosen_from_a_list()
     {
         var (auteur, editor) = await factory.SignedInAsync(Roles.Author);
         var form = await auteur.GetPageAsync("/beheer/inhoud/nieuw/praktijkvoorbeeld");
-        Assert.NotNull(form.QuerySelector("select[name='f.themes'][multiple] option[value=eenzaamheid]"));
+        Assert.NotNull(form.QuerySelector("fieldset#veld-themes input[type=checkbox][name='f.themes'][value=eenzaamheid]"));
         Assert.NotNull(form.QuerySelector("select[name='f.outcome'] option[value=mislukt]"));
         Assert.Null(form.QuerySelector("button[value=publiceren]"));
 

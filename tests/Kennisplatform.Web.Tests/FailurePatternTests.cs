@@ -157,8 +157,8 @@ public class FailurePatternTests(FailurePatternTests.Factory factory) : IClassFi
 
         var (redacteur, _) = await factory.SignedInAsync(Roles.Editor);
         var form = await redacteur.GetPageAsync("/beheer/inhoud/nieuw/praktijkvoorbeeld");
-        Assert.NotNull(form.QuerySelector("select[name='f.failure_patterns'][multiple] option[value=succes-te-vroeg-gemeten]"));
-        Assert.Contains(form.QuerySelectorAll("label"), l => l.TextContent.Contains("Faalpatronen"));
+        Assert.NotNull(form.QuerySelector("fieldset#veld-failure_patterns input[type=checkbox][name='f.failure_patterns'][value=succes-te-vroeg-gemeten]"));
+        Assert.Contains(form.QuerySelectorAll("legend"), l => l.TextContent.Contains("Faalpatronen"));
 
         var (response, _) = await EditingTests.PostAsync(redacteur, "/beheer/inhoud/nieuw/praktijkvoorbeeld", EditingTests.NewCase("Buurtpreventie na één jaar beoordeeld"),
             ("f.failure_patterns", "succes-te-vroeg-gemeten"), ("actie", "publiceren"));

@@ -46,3 +46,23 @@ document.querySelectorAll('textarea[data-live-preview]').forEach((field) => {
   });
   render();
 });
+
+// "Afbeelding invoegen": put the image's Markdown where the cursor was in the text (or at the end), then return there.
+document.querySelectorAll('button[data-insert-image]').forEach((button) => {
+  const field = document.getElementById(button.dataset.insertInto);
+  if (!field) return;
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    const start = field.selectionStart ?? field.value.length;
+    const end = field.selectionEnd ?? start;
+    // The image becomes a paragraph of its own: a blank line before and after it, never more than one.
+    const before = field.value.slice(0, start);
+    const after = field.value.slice(end);
+    const lead = !before || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+    const trail = after.startsWith('\n\n') ? '' : after.startsWith('\n') ? '\n' : '\n\n';
+    const text = lead + button.dataset.insertImage + trail;
+    field.setRangeText(text, start, end, 'end');
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.focus();
+  });
+});

@@ -18,6 +18,8 @@ namespace Kennisplatform.Web.Pages.Beheer;
 /// </summary>
 public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizationService authorization, TimeProvider clock, Kennisplatform.Web.Mail.WorkflowMails workflowMails, ReviewThread thread, EditorNames names) : PageModel
 {
+    public const int ImagePickerSize = 24;
+
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public ContentItem Item { get; private set; } = null!;
     public bool IsNew => Item.Id == 0;
@@ -25,6 +27,8 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
     public Dictionary<string, string> Values { get; } = new();
     public Dictionary<string, HashSet<string>> Selected { get; } = new();
     public Dictionary<ContentType, List<(string Slug, string Title)>> Options { get; } = new();
+    /// <summary>The newest images of the media library, to insert into the text with their alt text.</summary>
+    public IReadOnlyList<Kennisplatform.Content.Media.MediaFile> Images { get; private set; } = [];
     public Dictionary<string, string> Errors { get; } = new();
     public string Body { get; private set; } = "";
     public string Slug { get; private set; } = "";
@@ -244,6 +248,9 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
             Options[target] = [];
         foreach (var (target, slug, title) in await db.Items.ChoicesAsync(targets, HttpContext.RequestAborted))
             Options[target].Add((slug, title));
+        if (!ReadOnly)
+            Images = await db.Media.AsNoTracking().Where(m => m.ContentType.StartsWith("image/"))
+                .OrderByDescending(m => m.UploadedAt).Take(ImagePickerSize).ToListAsync(HttpContext.RequestAborted);
         return null;
     }
 
