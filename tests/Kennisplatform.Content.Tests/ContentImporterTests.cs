@@ -33,7 +33,7 @@ public class ContentImporterTests : IDisposable
 
     private const string Theme = "---\ntype: thema\ntitle: Eenzaamheid\n---\nOver eenzaamheid.\n";
     private const string Case = "---\ntype: praktijkvoorbeeld\ntitle: Buurtkamer\nthemes: [eenzaamheid]\noutcome: geslaagd\ninterventions: [buurtkamer]\ncontact: henk\n---\nHet verhaal.\n";
-    private const string Intervention = "---\ntype: interventie\ntitle: Buurtkamer\nevidence: goed-beschreven\nevidence_source: Voorbeeld\n---\n";
+    private const string Intervention = "---\ntype: interventie\ntitle: Buurtkamer\ntarget_groups: [ouderen]\nevidence: goed-beschreven\nevidence_source: Voorbeeld\n---\n";
     private const string Connector = "---\ntype: wijkschakelaar\ntitle: Henk\nslug: henk\nconsent: ja\n---\n";
 
     [Fact]
@@ -52,6 +52,8 @@ public class ContentImporterTests : IDisposable
         // The five real past meetings, and three invented ones that take registrations (issue #13's seed).
         Assert.Equal(5, await db.Items.OfType<Events.Event>().CountAsync(e => !e.IsFictional));
         Assert.Equal(3, await db.Items.OfType<Events.Event>().CountAsync(e => e.IsFictional && e.TakesRegistrations && e.Capacity > 0));
+        // Every intervention names its target groups, so the overview's "Doelgroep" filter finds each of them.
+        Assert.All(await db.Items.OfType<Intervention>().ToListAsync(), i => Assert.True(i.TargetGroups != 0, i.Slug));
         // Every invented example says so.
         Assert.All(await db.Items.Where(i => i is Case || i is Intervention || i is Connector).ToListAsync(), i => Assert.True(i.IsFictional, i.Slug));
     }
@@ -97,6 +99,28 @@ public class ContentImporterTests : IDisposable
         await using var db = database.NewContext();
         Assert.False(await db.Items.AnyAsync());
         Assert.False(await db.Revisions.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Target_groups_are_read_as_categories_written_back_in_their_order_and_an_unknown_one_is_named()
+    {
+        WriteFile("interventie/a.md", "---\ntype: interventie\ntitle: A\ntarget_groups:\n  - ouderen\n  - jongeren\n---\n");
+        WriteFile("interventie/b.md", "---\ntype: interventie\ntitle: B\ntarget_groups: [katten, ouderen]\n---\n");
+        WriteFile("interventie/c.md", "---\ntype: interventie\ntitle: C\n---\n");
+        var refused = await ImportAsync();
+        Assert.Contains(refused.Problems, p => p.File == Path.Combine("interventie", "b.md") && p.Line == 4
+            && p.Message.StartsWith("'katten' is geen geldige waarde voor 'target_groups'. Kies uit: bewoners, kinderen"));
+        Assert.Contains(refused.Problems, p => p.File == Path.Combine("interventie", "c.md") && p.Message.Contains("doelgroep"));
+
+        File.Delete(Path.Combine(folder, "interventie", "b.md"));
+        WriteFile("interventie/c.md", "---\ntype: interventie\ntitle: C\nstatus: concept\n---\n");
+        var result = await ImportAsync();
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        await using var db = database.NewContext();
+        var a = await db.Items.OfType<Intervention>().SingleAsync(i => i.Slug == "a");
+        Assert.Equal(TargetGroups.Youth | TargetGroups.Elderly, a.TargetGroups);
+        Assert.Equal(1, await db.Items.OfType<Intervention>().CountAsync(i => (i.TargetGroups & TargetGroups.Youth) != 0));
+        Assert.Contains("target_groups:\n  - jongeren\n  - ouderen\n", ContentFile.Write(a));
     }
 
     [Fact]

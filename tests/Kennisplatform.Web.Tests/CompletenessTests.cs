@@ -68,4 +68,35 @@ public class CompletenessTests(CompletenessTests.Factory factory) : IClassFixtur
         Assert.Null(page.QuerySelector("#checklist"));
         Assert.Contains("Alles wat nodig is, is ingevuld", page.Text("section[aria-labelledby=nog-nodig]"));
     }
+
+    [Fact]
+    public async Task An_intervention_names_its_target_groups_with_checkboxes_before_it_can_be_offered()
+    {
+        var (auteur, _) = await factory.SignedInAsync(Roles.Author);
+        var form = await auteur.GetPageAsync("/beheer/inhoud/nieuw/interventie");
+        var boxes = form.QuerySelectorAll("fieldset#veld-target_groups input[type=checkbox][name='f.target_groups']");
+        Assert.Equal(Dutch.Values<Content.Interventions.TargetGroups>().Count(), boxes.Length);
+        Assert.Null(form.QuerySelector("select[name='f.target_groups']"));
+        Assert.Equal("Doelgroepen", form.QuerySelector("fieldset#veld-target_groups > legend")!.TextContent.Trim());
+
+        var fields = new Dictionary<string, string> { ["f.title"] = "Voorleesuur in de bibliotheek", ["f.summary"] = "Samen lezen.", ["version"] = "0" };
+        var (offered, _) = await EditingTests.PostAsync(auteur, "/beheer/inhoud/nieuw/interventie", fields, ("actie", "aanbieden"));
+        Assert.EndsWith("?onvolledig=1", offered.Headers.Location!.OriginalString);
+        var page = await auteur.GetPageAsync(offered.Headers.Location!.OriginalString);
+        Assert.Contains(page.QuerySelectorAll("#checklist a"), a => a.GetAttribute("href") == "#veld-target_groups");
+
+        var path = offered.Headers.Location!.OriginalString.Split('?')[0];
+        fields["version"] = "1";
+        await EditingTests.PostAsync(auteur, path, fields, ("f.target_groups", "kinderen"), ("f.target_groups", "ouders"), ("actie", "opslaan"));
+        var saved = await auteur.GetPageAsync(path);
+        Assert.Equal(["kinderen", "ouders"], saved.QuerySelectorAll("fieldset#veld-target_groups input:checked").Select(i => i.GetAttribute("value")));
+        Assert.DoesNotContain(saved.QuerySelectorAll("#checklist a"), a => a.GetAttribute("href") == "#veld-target_groups");
+        fields["version"] = "2";
+        var (complete, _) = await EditingTests.PostAsync(auteur, path, fields, ("f.target_groups", "kinderen"), ("f.target_groups", "ouders"), ("actie", "aanbieden"));
+        Assert.EndsWith("?aangeboden=1", complete.Headers.Location!.OriginalString);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<ContentDb>().Items.OfType<Content.Interventions.Intervention>().AsNoTracking()
+            .SingleAsync(i => i.Title == "Voorleesuur in de bibliotheek");
+        Assert.Equal(Content.Interventions.TargetGroups.Children | Content.Interventions.TargetGroups.Parents, stored.TargetGroups);
+    }
 }

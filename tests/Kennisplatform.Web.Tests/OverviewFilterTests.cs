@@ -24,7 +24,7 @@ public partial class OverviewFilterTests(SiteFactory factory) : IClassFixture<Si
 
     [Theory]
     [InlineData(ContentType.Case, new[] { "thema", "uitkomst", "evaluatie", "gemeente", "jaar", "faalpatroon" })]
-    [InlineData(ContentType.Intervention, new[] { "thema", "bewijs", "kosten" })]
+    [InlineData(ContentType.Intervention, new[] { "thema", "doelgroep", "bewijs", "kosten" })]
     [InlineData(ContentType.Connector, new[] { "thema", "gemeente" })]
     [InlineData(ContentType.Event, new[] { "thema", "wanneer", "vorm", "gemeente" })]
     public async Task The_overview_offers_the_filters_that_matter_for_its_type(ContentType type, string[] keys)
@@ -67,6 +67,30 @@ public partial class OverviewFilterTests(SiteFactory factory) : IClassFixture<Si
         Assert.Equal("2022", ((IHtmlSelectElement)combined.QuerySelector("select[name=jaar]")!).Value);
         Assert.Equal("/praktijkvoorbeelden", combined.QuerySelector("details.filters form")!.GetAttribute("action"));
         Assert.Equal("get", combined.QuerySelector("details.filters form")!.GetAttribute("method"));
+    }
+
+    /// <summary>The scenario: a professional looks for interventions for adults with some proof, in plain GET addresses.</summary>
+    [Fact]
+    public async Task Interventions_filter_by_target_group_and_evidence_together()
+    {
+        var adults = await client.GetPageAsync("/interventies?doelgroep=volwassenen");
+        Assert.Equal(["/interventies/digicafe", "/interventies/taalcafe"], adults.Links(".card__title a").Order());
+        Assert.All(adults.QuerySelectorAll(".card .card__groups"), g => Assert.Contains("Volwassenen", g.TextContent));
+
+        var founded = await client.GetPageAsync("/interventies?doelgroep=volwassenen&bewijs=goed-onderbouwd");
+        Assert.Equal(["/interventies/taalcafe"], founded.Links(".card__title a"));
+        var described = await client.GetPageAsync("/interventies?bewijs=goed-beschreven&doelgroep=volwassenen");
+        Assert.Equal(["/interventies/digicafe"], described.Links(".card__title a"));
+        // Within "ouderen", the evidence counts reckon with the target group: buurtkamer and digicafe are both described well.
+        var elderly = await client.GetPageAsync("/interventies?doelgroep=ouderen");
+        Assert.Equal(2, Total(elderly));
+        Assert.Equal(2, Count(Option(elderly, "bewijs", "goed-beschreven").Text));
+        Assert.Equal(0, Count(Option(elderly, "bewijs", "goed-onderbouwd").Text));
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/interventions?targetGroup=volwassenen&evidence=goed-onderbouwd"));
+        Assert.Equal(["taalcafe"], json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()));
+        using var taalcafe = JsonDocument.Parse(await client.GetStringAsync("/api/v1/interventions/taalcafe"));
+        Assert.Equal(["volwassenen", "nederlands-leren"], taalcafe.RootElement.GetProperty("target_groups").EnumerateArray().Select(g => g.GetString()));
     }
 
     [Fact]
@@ -131,6 +155,7 @@ public partial class OverviewFilterTests(SiteFactory factory) : IClassFixture<Si
     [InlineData("/api/v1/cases?year=1850", "year")]
     [InlineData("/api/v1/cases?evaluation=goed", "evaluation")]
     [InlineData("/api/v1/interventions?cost=gratis", "cost")]
+    [InlineData("/api/v1/interventions?targetGroup=katten", "targetGroup")]
     [InlineData("/api/v1/events?attendance=hybride", "attendance")]
     [InlineData("/api/v1/connectors?municipality=Atlantis", "municipality")]
     [InlineData("/api/v1/instruments?municipality=Zwolle", "municipality")]

@@ -61,6 +61,7 @@ public static class ContentFields
         [ContentType.Intervention] = (() => new Intervention(),
         [
             Field.Text<Intervention>("aim", i => i.Aim, (i, v) => i.Aim = v, multiline: true),
+            Field.ChoiceSet<Intervention, TargetGroups>("target_groups", i => i.TargetGroups, (i, v) => i.TargetGroups = v),
             Field.Text<Intervention>("target_group", i => i.TargetGroup, (i, v) => i.TargetGroup = v, multiline: true),
             Field.Text<Intervention>("approach", i => i.Approach, (i, v) => i.Approach = v, multiline: true),
             Field.Text<Intervention>("core_elements", i => i.CoreElements, (i, v) => i.CoreElements = v, multiline: true),

@@ -14,7 +14,7 @@ public interface IReferenceLookup
 /// Reading and writing are defined together, so an export always imports back to the same content.
 /// </summary>
 /// <summary>How a field is edited in a form.</summary>
-public enum FieldKind { Line, Text, Number, YesNo, Choice, Date, Moment, Links, Link }
+public enum FieldKind { Line, Text, Number, YesNo, Choice, Choices, Date, Moment, Links, Link }
 
 public abstract class FileField(string key, FieldKind kind)
 {
@@ -81,6 +81,11 @@ public static class Field
             })
         { Choices = Dutch.Members(typeof(TEnum)).Select(m => (m.Dutch.Code, m.Dutch.Label)).ToList() };
 
+    /// <summary>Several values of a [Flags] enum, written as a list of codes in the enum's order.</summary>
+    public static FileField ChoiceSet<T, TEnum>(string key, Func<T, TEnum> get, Action<T, TEnum> set)
+        where T : ContentItem where TEnum : struct, Enum => new FlagList<T, TEnum>(key, get, set)
+        { Choices = Dutch.Members(typeof(TEnum)).Select(m => (m.Dutch.Code, m.Dutch.Label)).ToList() };
+
     public static FileField Date<T>(string key, Func<T, DateOnly?> get, Action<T, DateOnly?> set) where T : ContentItem =>
         new Scalar<T>(key, FieldKind.Date,
             item => get(item)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -123,6 +128,33 @@ public static class Field
         }
 
         public override FileValue? Write(ContentItem item) => write((T)item) is { } text ? FileValue.Text(text) : null;
+    }
+
+    private sealed class FlagList<T, TEnum>(string key, Func<T, TEnum> get, Action<T, TEnum> set) : FileField(key, FieldKind.Choices)
+        where T : ContentItem where TEnum : struct, Enum
+    {
+        public override string? Read(ContentItem item, FileValue? value, IReferenceLookup lookup)
+        {
+            var codes = value?.List ?? (string.IsNullOrWhiteSpace(value?.Scalar) ? [] : [value.Scalar]);
+            long flags = 0;
+            var unknown = new List<string>();
+            foreach (var code in codes.Select(c => c.Trim()).Where(c => c.Length > 0))
+            {
+                if (Dutch.TryParse<TEnum>(code, out var one)) flags |= Convert.ToInt64(one, CultureInfo.InvariantCulture);
+                else unknown.Add(code);
+            }
+            if (unknown.Count > 0)
+                return $"'{string.Join("', '", unknown)}' {(unknown.Count == 1 ? "is geen geldige waarde" : "zijn geen geldige waarden")} voor '{Key}'. Kies uit: {Dutch.CodeList<TEnum>()}.";
+            set((T)item, (TEnum)Enum.ToObject(typeof(TEnum), flags));
+            return null;
+        }
+
+        public override FileValue? Write(ContentItem item)
+        {
+            var flags = Convert.ToInt64(get((T)item), CultureInfo.InvariantCulture);
+            var codes = Dutch.Members(typeof(TEnum)).Where(m => (flags & Convert.ToInt64(m.Value, CultureInfo.InvariantCulture)) != 0).Select(m => m.Dutch.Code).ToList();
+            return codes.Count > 0 ? FileValue.Items(codes) : null;
+        }
     }
 
     private sealed class LinkList<T, TTarget>(string key, ContentType targetType, Func<T, List<TTarget>> get) : FileField(key, FieldKind.Links)

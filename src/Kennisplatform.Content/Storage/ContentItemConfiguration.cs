@@ -82,6 +82,9 @@ internal sealed class InterventionConfiguration : IEntityTypeConfiguration<Inter
         item.Property(i => i.ExternalUrl).HasMaxLength(500);
         item.Property(i => i.EvidenceSource).HasMaxLength(500);
         item.HasIndex(i => i.Evidence);
+        // Flags as a number, unlike the other enums (stored by name), so a filter is one bit test in SQL. Interventions
+        // that exist before this column get "none chosen", not NULL.
+        item.Property(i => i.TargetGroups).HasConversion<int>().HasDefaultValue((TargetGroups)0);
     }
 }
 

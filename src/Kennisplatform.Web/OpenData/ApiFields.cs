@@ -48,6 +48,7 @@ public static class ApiFields
             FieldKind.Number => "geheel getal",
             FieldKind.YesNo => "ja of nee",
             FieldKind.Choice => string.Join(", ", field.Choices.SkipLast(1).Select(c => c.Code)) + " of " + field.Choices[^1].Code,
+            FieldKind.Choices => "lijst met een of meer van " + string.Join(", ", field.Choices.SkipLast(1).Select(c => c.Code)) + " en " + field.Choices[^1].Code,
             FieldKind.Date => "datum, zoals 2024-05-01",
             FieldKind.Moment => MomentValues,
             FieldKind.Links => $"lijst van slugs ({field.Target?.PluralLabel().ToLowerInvariant()})",

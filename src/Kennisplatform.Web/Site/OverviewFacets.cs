@@ -68,6 +68,7 @@ public static class OverviewFacets
         new PatternFacet(),
         new MunicipalityFacet(),
         new PeriodFacet(),
+        new TargetGroupFacet(),
         new EnumFacet<EvidenceLevel>(OverviewFilterKind.Evidence, "bewijs", "evidence", "Bewijs", "Alle niveaus", i => ((Intervention)i).Evidence),
         new EnumFacet<CostBand>(OverviewFilterKind.Cost, "kosten", "cost", "Kosten", "Alle kosten", i => ((Intervention)i).Cost),
         new EnumFacet<InstrumentPerspective>(OverviewFilterKind.Perspective, "perspectief", "perspective", "Perspectief", "Alle perspectieven", i => ((Instrument)i).Perspective),
@@ -113,6 +114,31 @@ internal sealed class EnumFacet<T>(OverviewFilterKind kind, string key, string a
 
     public override Task<IReadOnlyDictionary<string, int>> CountAsync(IQueryable<ContentItem> items, FacetScope scope, CancellationToken cancellationToken) =>
         OverviewFacets.CountByAsync(items.Select(column), v => v is null ? null : Members.First(m => m.Value.Equals(v)).Dutch.Code, cancellationToken);
+}
+
+/// <summary>The target groups of an intervention: one column of flags, so an intervention shows under each group it has.</summary>
+internal sealed class TargetGroupFacet() : OverviewFacet(OverviewFilterKind.TargetGroup, "doelgroep", "targetGroup", "Doelgroep", "Alle doelgroepen")
+{
+    private static IEnumerable<(Enum Value, DutchAttribute Dutch)> Members => Dutch.Members(typeof(TargetGroups));
+
+    public override string ApiValues => string.Join(", ", Members.SkipLast(1).Select(m => m.Dutch.Code)) + " of " + Members.Last().Dutch.Code;
+
+    public override Task<IReadOnlyList<(string Value, string Label)>> ValuesAsync(FacetScope scope, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<(string, string)>>(Members.Select(m => (m.Dutch.Code, m.Dutch.Label)).ToList());
+
+    public override Task<IQueryable<ContentItem>> ApplyAsync(IQueryable<ContentItem> items, string value, FacetScope scope, CancellationToken cancellationToken)
+    {
+        var group = (TargetGroups)Members.First(m => m.Dutch.Code == value).Value;
+        return Task.FromResult(items.Where(i => (((Intervention)i).TargetGroups & group) != 0));
+    }
+
+    public override async Task<IReadOnlyDictionary<string, int>> CountAsync(IQueryable<ContentItem> items, FacetScope scope, CancellationToken cancellationToken)
+    {
+        // One query: how many items hold each combination; then each combination counts for every group in it.
+        var combinations = await items.GroupBy(i => ((Intervention)i).TargetGroups).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return combinations.SelectMany(c => c.Key.Split().Select(g => (Group: g, c.Count)))
+            .GroupBy(g => g.Group).ToDictionary(g => g.Key.Code(), g => g.Sum(x => x.Count));
+    }
 }
 
 internal sealed class ThemeFacet() : OverviewFacet(OverviewFilterKind.Theme, "thema", "theme", "Thema", "Alle thema's")

@@ -62,14 +62,14 @@ public static class TypeDescriptors
             Selectable = true,
             Comparable = true,
             OverviewLinks = [("/Evidence/Bewijskracht", "Wat betekent de bewijskracht?"), ("/Compare/Vergelijken", "Interventies vergelijken")],
-            KeyFacts = item => item is Intervention i ? [("Doelgroep", i.TargetGroup), ("Kosten", i.Cost.Label()), ("Eigenaar", i.Owner)] : [],
+            KeyFacts = item => item is Intervention i ? [("Doelgroep", i.TargetGroups.Labels()), ("Voor wie precies", i.TargetGroup), ("Kosten", i.Cost.Label()), ("Eigenaar", i.Owner)] : [],
             Facts = TypeDescriptor.FactsOf<Intervention>(i => new()
             {
-                Tags = [i.Evidence.Label(), i.Owner, i.TargetGroup],
+                Tags = [i.Evidence.Label(), i.Owner, i.TargetGroup, .. i.TargetGroups.Split().Select(g => g.Label())],
                 LongTexts = [i.Aim, i.Approach, i.CoreElements, i.Preconditions],
                 Evidence = i.Evidence.Code(),
             }),
-            Filters = [OverviewFilterKind.Theme, OverviewFilterKind.Evidence, OverviewFilterKind.Cost],
+            Filters = [OverviewFilterKind.Theme, OverviewFilterKind.TargetGroup, OverviewFilterKind.Evidence, OverviewFilterKind.Cost],
             ReferencedBy = new("Gebruikt in deze praktijkvoorbeelden", GroupByType: false,
                 (visible, id) => visible.OfKind(ContentType.Case).Where(i => ((Case)i).Interventions.Any(x => x.Id == id))),
             OpenGraphType = "article",

@@ -109,7 +109,7 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         var form = Request.Form;
         var posted = Fields.Where(f => !ContentFields.WorkflowKeys.Contains(f.Key)).ToDictionary(
             f => f.Key,
-            f => f.Kind == FieldKind.Links
+            f => f.Kind is FieldKind.Links or FieldKind.Choices
                 ? FileValue.Items(form["f." + f.Key].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList())
                 : FileValue.Text(form["f." + f.Key].ToString()));
         posted[ContentFields.SlugKey] = FileValue.Text(form["slug"].ToString());
@@ -270,7 +270,7 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         foreach (var field in Fields)
         {
             var value = field.Write(item);
-            if (field.Kind is FieldKind.Links or FieldKind.Link)
+            if (field.Kind is FieldKind.Links or FieldKind.Link or FieldKind.Choices)
                 Selected[field.Key] = (value?.List ?? (value?.Scalar is { } one ? [one] : [])).ToHashSet();
             else
                 Values[field.Key] = ForInput(field.Kind, value?.Scalar ?? "");
@@ -286,7 +286,7 @@ public sealed class BewerkenModel(ContentDb db, ContentStore store, IAuthorizati
         var form = Request.Form;
         foreach (var field in Fields)
         {
-            if (field.Kind is FieldKind.Links or FieldKind.Link)
+            if (field.Kind is FieldKind.Links or FieldKind.Link or FieldKind.Choices)
                 Selected[field.Key] = form["f." + field.Key].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToHashSet();
             else
                 Values[field.Key] = form["f." + field.Key].ToString();

@@ -988,6 +988,12 @@ namespace Kennisplatform.Content.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("TargetGroups")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.HasIndex("Evidence");
 
                     b.HasDiscriminator().HasValue("interventie");

@@ -959,6 +959,12 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TargetGroups")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.HasIndex("Evidence");
 
                     b.HasDiscriminator().HasValue("interventie");

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kennisplatform.Content.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InterventionTargetGroups : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "TargetGroups",
+                table: "Items",
+                type: "INTEGER",
+                maxLength: 40,
+                nullable: true,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "TargetGroups",
+                table: "Items");
+        }
+    }
+}
