@@ -69,7 +69,8 @@ public class ChoosingTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Equal(["Buurtkamer", "Taalcafé", "Vroegsignalering van schulden aan de keukentafel"],
             page.QuerySelectorAll(".compare thead th > a:first-child").Select(a => a.TextContent));
         var rows = page.QuerySelectorAll(".compare tbody th[scope=row]").Select(th => th.TextContent).ToList();
-        Assert.Equal(["Bewijskracht", "Doel", "Doelgroep", "Aanpak", "Kernelementen", "Randvoorwaarden", "Kosten", "Eigenaar", "Gebruikt in"], rows);
+        Assert.Equal(["Bewijskracht", "Doel", "Doelgroep", "Voor wie precies", "Aanpak", "Kernelementen", "Randvoorwaarden", "Kosten", "Eigenaar", "Gebruikt in"], rows);
+        Assert.Contains("Mensen die Nederlands leren", page.QuerySelectorAll(".compare tbody tr")[rows.IndexOf("Doelgroep")].TextContent);
         var used = page.QuerySelectorAll(".compare tbody tr").Last();
         Assert.Contains("Deels geslaagd", used.TextContent);
         Assert.Empty(page.QuerySelectorAll(".notice--error"));

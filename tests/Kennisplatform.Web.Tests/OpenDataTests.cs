@@ -106,6 +106,7 @@ public class OpenDataTests(OpenDataTests.Factory factory) : IClassFixture<OpenDa
         var json = await JsonAsync("/api/v1/export.json");
         Assert.Equal(json.GetProperty("items").GetArrayLength(), lines.Length - 1);
         Assert.Contains(lines, l => l.StartsWith("praktijkvoorbeeld;jongerenraad-zonder-jongeren;") && l.Contains(";mislukt;"));
+        Assert.Contains(lines, l => l.StartsWith("interventie;taalcafe;") && l.Contains(";goed-onderbouwd;volwassenen, nederlands-leren;"));
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition!.ToString());
     }
 

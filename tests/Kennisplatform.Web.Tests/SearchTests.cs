@@ -41,6 +41,21 @@ public class SearchTests(SearchTests.Factory factory) : IClassFixture<SearchTest
     }
 
     [Fact]
+    public async Task Interventions_are_found_by_their_target_group_as_a_facet()
+    {
+        var page = await client.GetPageAsync("/zoeken?q=buurt&doelgroep=ouderen");
+        Assert.Equal(["/interventies/buurtkamer", "/interventies/digicafe"], page.Links(".hit__title a").Order());
+        var facet = page.QuerySelectorAll(".facet").First(f => f.QuerySelector("legend")!.TextContent == "Doelgroep");
+        Assert.NotNull(facet.QuerySelector("input[name=doelgroep][value=ouderen][checked]"));
+        Assert.Contains(facet.QuerySelectorAll("label"), l => l.TextContent.Contains("Ouderen (2)"));
+
+        using var api = JsonDocument.Parse(await client.GetStringAsync("/api/v1/search?q=buurt&targetGroup=volwassenen&type=interventie"));
+        Assert.Equal(["digicafe", "taalcafe"], api.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("url").GetString()!.Split('/').Last()).Order());
+        using var wrong = await client.GetAsync("/api/v1/search?q=buurt&targetGroup=katten");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+    }
+
+    [Fact]
     public async Task Typo_shows_corrected_results()
     {
         var page = await client.GetPageAsync("/zoeken?q=eenzaamhied");

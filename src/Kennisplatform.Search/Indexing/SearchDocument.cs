@@ -24,6 +24,8 @@ public sealed record SearchDocument
     public IReadOnlyList<string> FailurePatterns { get; init; } = [];
     public string? Outcome { get; init; }
     public string? Evidence { get; init; }
+    /// <summary>Codes of an intervention's target groups (kinderen, ouderen, ...).</summary>
+    public IReadOnlyList<string> TargetGroups { get; init; } = [];
     public string? Municipality { get; init; }
     public string? Neighbourhood { get; init; }
     /// <summary>An invented example: shown as such wherever it is listed.</summary>
@@ -48,6 +50,7 @@ public static class SearchFields
     public const string FailurePattern = "failurepattern";
     public const string Outcome = "outcome";
     public const string Evidence = "evidence";
+    public const string TargetGroup = "targetgroup";
     public const string Municipality = "municipality";
     public const string Neighbourhood = "neighbourhood";
     public const string Fictional = "fictional";
@@ -64,11 +67,11 @@ public static class SearchFields
     public static readonly IReadOnlyList<string> Snippeted = [Summary, Body, Lessons];
 
     /// <summary>The fields with facet counts and filters, in display order.</summary>
-    public static readonly IReadOnlyList<string> Facets = [Type, Theme, Principle, Outcome, FailurePattern, Evidence, Municipality, Neighbourhood];
+    public static readonly IReadOnlyList<string> Facets = [Type, Theme, Principle, Outcome, FailurePattern, TargetGroup, Evidence, Municipality, Neighbourhood];
 
     /// <summary>Facets whose values are places: a place named in a query favours items there.</summary>
     public static readonly IReadOnlyList<string> Places = [Municipality, Neighbourhood];
 
     /// <summary>Facets an item has more than one value of; the others hold one value and are cheaper to count.</summary>
-    public static readonly IReadOnlySet<string> MultiValued = new HashSet<string> { Theme, Principle, FailurePattern };
+    public static readonly IReadOnlySet<string> MultiValued = new HashSet<string> { Theme, Principle, FailurePattern, TargetGroup };
 }

@@ -21,7 +21,7 @@ public sealed class SearchIndex : IDisposable
     private const string FingerprintKey = "fingerprint";
     private const string CommittedAtKey = "committedAt";
     /// <summary>Raise when the document layout changes: an index with another schema is rebuilt.</summary>
-    private const string Schema = "4";
+    private const string Schema = "5";
 
     private readonly Directory directory;
     private readonly IndexWriter writer;
@@ -185,6 +185,7 @@ public sealed class SearchIndex : IDisposable
         foreach (var theme in d.Themes) AddFacet(doc, SearchFields.Theme, theme);
         foreach (var principle in d.Principles) AddFacet(doc, SearchFields.Principle, principle);
         foreach (var pattern in d.FailurePatterns) AddFacet(doc, SearchFields.FailurePattern, pattern);
+        foreach (var group in d.TargetGroups) AddFacet(doc, SearchFields.TargetGroup, group);
         AddFacet(doc, SearchFields.Outcome, d.Outcome);
         AddFacet(doc, SearchFields.Evidence, d.Evidence);
         AddFacet(doc, SearchFields.Municipality, d.Municipality);

@@ -19,7 +19,7 @@ public sealed class SearchService(SearchIndex index)
     {
         SearchFields.Id, SearchFields.Type, SearchFields.Slug, SearchFields.Title, SearchFields.Url, SearchFields.Summary,
         SearchFields.Body, SearchFields.Lessons, SearchFields.Published, SearchFields.Fictional,
-        SearchFields.Theme, SearchFields.Principle, SearchFields.FailurePattern, SearchFields.Outcome, SearchFields.Evidence, SearchFields.Municipality, SearchFields.Neighbourhood,
+        SearchFields.Theme, SearchFields.Principle, SearchFields.FailurePattern, SearchFields.TargetGroup, SearchFields.Outcome, SearchFields.Evidence, SearchFields.Municipality, SearchFields.Neighbourhood,
     };
 
     private readonly QueryBuilder builder = new(index);

@@ -25,6 +25,7 @@ public static class SearchApi
         ["principle"] = SearchFields.Principle,
         ["outcome"] = SearchFields.Outcome,
         ["failurePattern"] = SearchFields.FailurePattern,
+        ["targetGroup"] = SearchFields.TargetGroup,
         ["evidence"] = SearchFields.Evidence,
         ["municipality"] = SearchFields.Municipality,
         ["neighbourhood"] = SearchFields.Neighbourhood,
@@ -65,6 +66,7 @@ public static class SearchApi
             ("type", v => Dutch.TryParse<ContentType>(v, out _), Dutch.CodeList<ContentType>()),
             ("outcome", v => Dutch.TryParse<Content.Cases.CaseOutcome>(v, out _), Dutch.CodeList<Content.Cases.CaseOutcome>()),
             ("evidence", v => Dutch.TryParse<Content.Interventions.EvidenceLevel>(v, out _), Dutch.CodeList<Content.Interventions.EvidenceLevel>()),
+            ("targetGroup", v => Dutch.TryParse<Content.Interventions.TargetGroups>(v, out _), Dutch.CodeList<Content.Interventions.TargetGroups>()),
         })
         {
             var wrong = query[key].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v) && !isKnown(v!));

@@ -12,7 +12,7 @@ namespace Kennisplatform.Web.OpenData;
 public static class Csv
 {
     private static readonly string[] Header =
-        ["type", "slug", "titel", "samenvatting", "url", "gepubliceerd", "themas", "principes", "faalpatronen", "uitkomst", "bewijs", "gemeente", "begint", "eindigt", "licentie", "verzonnen"];
+        ["type", "slug", "titel", "samenvatting", "url", "gepubliceerd", "themas", "principes", "faalpatronen", "uitkomst", "bewijs", "doelgroepen", "gemeente", "begint", "eindigt", "licentie", "verzonnen"];
 
     /// <summary>A short list (a selection) as one file.</summary>
     public static byte[] Write(IEnumerable<ContentItem> items, Func<ContentItem, string> url)
@@ -43,7 +43,7 @@ public static class Csv
             Moment(item.PublishedAt),
             string.Join(", ", item.Themes.Select(t => t.Slug)), string.Join(", ", item.Principles.Select(p => p.Slug)),
             string.Join(", ", facts.FailurePatterns.Select(p => p.Slug).Order(StringComparer.Ordinal)),
-            facts.Outcome ?? "", facts.Evidence ?? "", facts.Municipality ?? "", Moment(facts.StartsAt), Moment(facts.EndsAt),
+            facts.Outcome ?? "", facts.Evidence ?? "", string.Join(", ", facts.TargetGroups), facts.Municipality ?? "", Moment(facts.StartsAt), Moment(facts.EndsAt),
             item.License, item.IsFictional ? "ja" : "nee",
         ]);
     }

@@ -17,6 +17,7 @@ public sealed class FacetLabels(IReadOnlyDictionary<string, string> titlesBySlug
         [SearchFields.Principle] = ("Werkzaam principe", "principe"),
         [SearchFields.Outcome] = ("Uitkomst", "uitkomst"),
         [SearchFields.FailurePattern] = ("Faalpatroon", "faalpatroon"),
+        [SearchFields.TargetGroup] = ("Doelgroep", "doelgroep"),
         [SearchFields.Evidence] = ("Bewijs", "bewijs"),
         [SearchFields.Municipality] = ("Gemeente", "gemeente"),
         [SearchFields.Neighbourhood] = ("Wijk", "wijk"),
@@ -37,6 +38,7 @@ public sealed class FacetLabels(IReadOnlyDictionary<string, string> titlesBySlug
     {
         SearchFields.Type => Dutch.TryParse<ContentType>(value, out var type) ? Sections.PluralOf(type) : value,
         SearchFields.Outcome => Dutch.TryParse<CaseOutcome>(value, out var outcome) ? outcome.Label() : value,
+        SearchFields.TargetGroup => Dutch.TryParse<TargetGroups>(value, out var group) ? group.Label() : value,
         SearchFields.Evidence => Dutch.TryParse<EvidenceLevel>(value, out var evidence) ? evidence.Label() : value,
         SearchFields.Theme => titlesBySlug.GetValueOrDefault("thema:" + value, value),
         SearchFields.Principle => titlesBySlug.GetValueOrDefault("principe:" + value, value),

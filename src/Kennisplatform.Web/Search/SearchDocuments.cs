@@ -41,6 +41,7 @@ public static class SearchDocuments
             FailurePatterns = visiblePatterns.Select(p => p.Slug).ToList(),
             Outcome = facts.Outcome,
             Evidence = facts.Evidence,
+            TargetGroups = facts.TargetGroups,
             Municipality = NullIfEmpty(facts.Municipality),
             Neighbourhood = NullIfEmpty(facts.Neighbourhood),
         };

@@ -93,6 +93,8 @@ public sealed record ItemFacts
     public IReadOnlyList<string> Lessons { get; init; } = [];
     public string? Outcome { get; init; }
     public string? Evidence { get; init; }
+    /// <summary>The codes of an intervention's target groups: a search facet.</summary>
+    public IReadOnlyList<string> TargetGroups { get; init; } = [];
     public string? Municipality { get; init; }
     public string? Neighbourhood { get; init; }
     public DateTime? StartsAt { get; init; }

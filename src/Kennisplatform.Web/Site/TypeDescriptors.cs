@@ -68,6 +68,7 @@ public static class TypeDescriptors
                 Tags = [i.Evidence.Label(), i.Owner, i.TargetGroup, .. i.TargetGroups.Split().Select(g => g.Label())],
                 LongTexts = [i.Aim, i.Approach, i.CoreElements, i.Preconditions],
                 Evidence = i.Evidence.Code(),
+                TargetGroups = i.TargetGroups.Split().Select(g => g.Code()).ToList(),
             }),
             Filters = [OverviewFilterKind.Theme, OverviewFilterKind.TargetGroup, OverviewFilterKind.Evidence, OverviewFilterKind.Cost],
             ReferencedBy = new("Gebruikt in deze praktijkvoorbeelden", GroupByType: false,
