@@ -87,7 +87,7 @@ public class FailurePatternTests(FailurePatternTests.Factory factory) : IClassFi
         Assert.Equal(
             ["/praktijkvoorbeelden/schuldhulp-in-hillesluis", "/praktijkvoorbeelden/wijkwerkplaats-heerlen"],
             page.Links(".card__title a").Order(StringComparer.Ordinal));
-        Assert.Equal("selected", page.QuerySelector("#faalpatroon option[value=hulp-erachter-is-er-niet-klaar-voor]")!.GetAttribute("selected"));
+        Assert.Equal("/praktijkvoorbeelden?faalpatroon=hulp-erachter-is-er-niet-klaar-voor", page.QuerySelector("[data-facet=faalpatroon] a[aria-current=true]")!.GetAttribute("href"));
         Assert.Equal("2 resultaten", page.Text(".result-count"));
 
         var combined = await client.GetPageAsync("/praktijkvoorbeelden?faalpatroon=hulp-erachter-is-er-niet-klaar-voor&thema=werk-en-economie");

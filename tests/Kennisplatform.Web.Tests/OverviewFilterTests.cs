@@ -30,25 +30,37 @@ public partial class OverviewFilterTests(SiteFactory factory) : IClassFixture<Si
     public async Task The_overview_offers_the_filters_that_matter_for_its_type(ContentType type, string[] keys)
     {
         var page = await client.GetPageAsync(Sections.OverviewUrl(type));
-        Assert.Equal(keys, page.QuerySelectorAll(".filters select").Select(s => s.GetAttribute("name")!).ToArray());
+        Assert.Equal(keys, page.QuerySelectorAll(".filters [data-facet]").Select(s => s.GetAttribute("data-facet")!).ToArray());
+        // Plain links, no form to send: every address can be shared as it is.
+        Assert.Null(page.QuerySelector(".filters form"));
     }
 
-    /// <summary>Every type, every filter, every value: the count beside a value is the number of results it gives.</summary>
+    /// <summary>Every type, every filter, every value: the count beside a value is the number of results its link gives.</summary>
     [Fact]
-    public async Task Each_count_is_the_number_of_results_the_value_gives()
+    public async Task Each_count_is_the_number_of_results_the_link_gives()
     {
         var checkedValues = 0;
         foreach (var descriptor in Sections.All.Where(d => d.Filters.Count > 0))
         {
             var overview = await client.GetPageAsync(Sections.OverviewUrl(descriptor.Type));
-            foreach (var select in overview.QuerySelectorAll(".filters select").Cast<IHtmlSelectElement>())
-                foreach (var option in select.Options.Where(o => o.Value.Length > 0))
+            foreach (var group in overview.QuerySelectorAll(".filters [data-facet]"))
+            {
+                var key = group.GetAttribute("data-facet")!;
+                foreach (var link in group.QuerySelectorAll("a[data-count]"))
                 {
-                    var shown = Count(option.Text);
-                    var filtered = await client.GetPageAsync($"{Sections.OverviewUrl(descriptor.Type)}?{select.Name}={Uri.EscapeDataString(option.Value)}");
-                    Assert.True(shown == Total(filtered), $"{descriptor.Type} {select.Name}={option.Value}: shows {shown}, gives {Total(filtered)}");
+                    var shown = int.Parse(link.GetAttribute("data-count")!);
+                    Assert.Equal(shown, Count(link.TextContent.Trim()));
+                    var href = link.GetAttribute("href")!;
+                    Assert.StartsWith($"{Sections.OverviewUrl(descriptor.Type)}?{key}=", href);
+                    var filtered = await client.GetPageAsync(href);
+                    Assert.True(shown == Total(filtered), $"{href}: shows {shown}, gives {Total(filtered)}");
+                    Assert.True(shown > 0, $"{href}: a link to an empty list");
+                    // The chosen value is marked as such on the page it leads to, with a link that takes it away again.
+                    Assert.Equal(href, filtered.QuerySelector($"[data-facet='{key}'] a[aria-current=true]")!.GetAttribute("href"));
+                    Assert.Contains(filtered.QuerySelectorAll(".filters__remove"), a => a.GetAttribute("href") == Sections.OverviewUrl(descriptor.Type));
                     checkedValues++;
                 }
+            }
         }
         Assert.True(checkedValues > 40, $"only {checkedValues} values checked");
     }
@@ -62,11 +74,13 @@ public partial class OverviewFilterTests(SiteFactory factory) : IClassFixture<Si
         Assert.True(Total(combined) <= Total(external) && Total(external) < Total(all));
         Assert.True(Total(combined) > 0);
         // Within the external evaluations, the year 2022 counts exactly the combined results.
-        Assert.Equal(Total(combined), Count(Option(external, "jaar", "2022").Text));
-        Assert.Equal("extern", ((IHtmlSelectElement)combined.QuerySelector("select[name=evaluatie]")!).Value);
-        Assert.Equal("2022", ((IHtmlSelectElement)combined.QuerySelector("select[name=jaar]")!).Value);
-        Assert.Equal("/praktijkvoorbeelden", combined.QuerySelector("details.filters form")!.GetAttribute("action"));
-        Assert.Equal("get", combined.QuerySelector("details.filters form")!.GetAttribute("method"));
+        Assert.Equal(Total(combined), Count(Option(external, "jaar", "2022").TextContent.Trim()));
+        // A link of one filter keeps the others; the link of a chosen filter's "all" value takes only that one away.
+        Assert.Equal("/praktijkvoorbeelden?evaluatie=extern&jaar=2022", Option(external, "jaar", "2022").GetAttribute("href"));
+        Assert.Equal("/praktijkvoorbeelden?evaluatie=extern&jaar=2022", combined.QuerySelector("[data-facet=evaluatie] a[aria-current=true]")!.GetAttribute("href"));
+        Assert.Equal("/praktijkvoorbeelden?evaluatie=extern&jaar=2022", combined.QuerySelector("[data-facet=jaar] a[aria-current=true]")!.GetAttribute("href"));
+        Assert.Equal("/praktijkvoorbeelden?evaluatie=extern", combined.QuerySelectorAll("[data-facet=jaar] a")[0].GetAttribute("href"));
+        Assert.Equal(["/praktijkvoorbeelden?jaar=2022", "/praktijkvoorbeelden?evaluatie=extern"], combined.Links(".filters__remove"));
     }
 
     /// <summary>The issue's scenario: a professional looks for interventions for adults with some proof, in plain GET addresses.</summary>
@@ -84,8 +98,10 @@ public partial class OverviewFilterTests(SiteFactory factory) : IClassFixture<Si
         // Within "ouderen", the evidence counts reckon with the target group: buurtkamer and digicafe are both described well.
         var elderly = await client.GetPageAsync("/interventies?doelgroep=ouderen");
         Assert.Equal(2, Total(elderly));
-        Assert.Equal(2, Count(Option(elderly, "bewijs", "goed-beschreven").Text));
-        Assert.Equal(0, Count(Option(elderly, "bewijs", "goed-onderbouwd").Text));
+        Assert.Equal(2, Count(Option(elderly, "bewijs", "goed-beschreven").TextContent.Trim()));
+        // A value with nothing to show is named with its zero, but not offered as a link to an empty list.
+        Assert.Null(elderly.QuerySelector("[data-facet=bewijs] a[href*='goed-onderbouwd']"));
+        Assert.Contains("Goed onderbouwd (0)", elderly.Text("[data-facet=bewijs]"));
 
         using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/interventions?targetGroup=volwassenen&evidence=goed-onderbouwd"));
         Assert.Equal(["taalcafe"], json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()));
@@ -175,8 +191,9 @@ public partial class OverviewFilterTests(SiteFactory factory) : IClassFixture<Si
         return int.Parse(text.Split(' ')[0]);
     }
 
-    private static IHtmlOptionElement Option(IHtmlDocument page, string name, string value) =>
-        ((IHtmlSelectElement)page.QuerySelector($"select[name={name}]")!).Options.First(o => o.Value == value);
+    /// <summary>The link of one value of a filter.</summary>
+    private static AngleSharp.Dom.IElement Option(IHtmlDocument page, string key, string value) =>
+        page.QuerySelectorAll($"[data-facet={key}] a[data-count]").First(a => a.GetAttribute("href")!.Contains($"{key}={Uri.EscapeDataString(value)}"));
 
     [GeneratedRegex(@"\((\d+)\)$")]
     private static partial Regex CountPattern();

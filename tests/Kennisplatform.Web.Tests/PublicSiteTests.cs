@@ -113,7 +113,7 @@ public class PublicSiteTests(SiteFactory factory) : IClassFixture<SiteFactory>
         var badges = failures.QuerySelectorAll(".card .outcome-badge").Select(b => b.TextContent).ToList();
         Assert.NotEmpty(badges);
         Assert.All(badges, b => Assert.Equal("Mislukt", b));
-        Assert.Equal("selected", failures.QuerySelector("#uitkomst option[value=mislukt]")!.GetAttribute("selected"));
+        Assert.Equal("/praktijkvoorbeelden?uitkomst=mislukt", failures.QuerySelector("[data-facet=uitkomst] a[aria-current=true]")!.GetAttribute("href"));
 
         var theme = await client.GetPageAsync("/praktijkvoorbeelden?thema=armoede-en-schulden");
         Assert.Equal(["/praktijkvoorbeelden/schuldhulp-in-hillesluis"], theme.Links(".card__title a"));

@@ -35,10 +35,15 @@ public sealed class OverviewModel(SiteQueries queries) : PageModel
         return Page();
     }
 
+    /// <summary>The address of the first page with <paramref name="kind"/> set to <paramref name="value"/> (or left out when null), keeping the other filters.</summary>
+    public string FilterUrl(OverviewFilterKind kind, string? value) => AddressOf(Filter.With(kind, value), 1);
+
     /// <summary>The address of another page of the same list, keeping the filters.</summary>
-    public string PageUrl(int page)
+    public string PageUrl(int page) => AddressOf(Filter, page);
+
+    private string AddressOf(OverviewFilter filter, int page)
     {
-        var query = Facets.Where(f => f.Selected is not null).Select(f => new KeyValuePair<string, string?>(f.Facet.Key, f.Selected)).ToList();
+        var query = Facets.Where(f => filter[f.Facet.Kind] is not null).Select(f => new KeyValuePair<string, string?>(f.Facet.Key, filter[f.Facet.Kind])).ToList();
         if (page > 1)
             query.Add(new("pagina", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return "/" + Section.Segment + QueryString.Create(query);
