@@ -49,6 +49,15 @@ public class ChoosingTests(SiteFactory factory) : IClassFixture<SiteFactory>
 
         var overview = await client.GetPageAsync("/interventies");
         Assert.All(overview.QuerySelectorAll(".card"), card => Assert.NotNull(card.QuerySelector(".ladder__position")));
+        // Cards, like the page, say who assessed it and when; an intervention that was never assessed has nothing to say.
+        var cards = overview.QuerySelectorAll(".card").ToDictionary(c => c.QuerySelector(".card__title a")!.GetAttribute("href")!);
+        Assert.Equal("Beoordeeld door Voorbeeld: geen echte beoordeling, in juni 2024.", cards["/interventies/taalcafe"].QuerySelector(".ladder__source")!.TextContent.Trim());
+        Assert.Equal("2024-06-01", cards["/interventies/taalcafe"].QuerySelector(".ladder__source time")!.GetAttribute("datetime"));
+        Assert.Contains("in september 2019", cards["/interventies/buurtkamer"].QuerySelector(".ladder__source")!.TextContent);
+        Assert.NotNull(cards["/interventies/buurtkamer"].QuerySelector(".ladder__outdated"));
+        Assert.Null(cards["/interventies/buurtbudget"].QuerySelector(".ladder__source"));
+        var compared = await client.GetPageAsync("/vergelijken?i=taalcafe&i=buurtkamer");
+        Assert.Equal(2, compared.QuerySelectorAll(".compare .ladder__source").Length);
     }
 
     [Fact]
