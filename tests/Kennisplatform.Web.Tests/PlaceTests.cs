@@ -49,12 +49,38 @@ public class PlaceTests(SiteFactory factory) : IClassFixture<SiteFactory>
         Assert.Equal(["/gemeenten", "/gemeenten/rotterdam"], page.Links(".breadcrumbs a").Skip(1));
         Assert.NotEmpty(page.QuerySelectorAll("#praktijk ~ .cards .outcome-badge"));
         Assert.NotEmpty(page.Links("#schakelaars ~ .cards a[href='/wijkschakelaars/priya-opbouwwerker']"));
-        Assert.Contains("WK059915", page.Text(".figures"));
-        Assert.Equal(new PlaceOptions().FiguresUrl, page.QuerySelector(".figures a")!.GetAttribute("href"));
+        // The figures of this very area, not only the table of every area in the country.
+        Assert.Equal(["https://www.cbs.nl/nl-nl/cijfers/detail/85984NED?q=WK059915"], page.Links(".figures__areas a"));
+        Assert.Contains("wijk WK059915", page.Text(".figures__areas"));
+        Assert.Contains(new PlaceOptions().FiguresUrl, page.Links(".figures a"));
 
         var municipality = await client.GetPageAsync("/gemeenten/rotterdam");
-        Assert.Contains("GM0599", municipality.Text(".figures"));
+        Assert.Equal(["https://www.cbs.nl/nl-nl/cijfers/detail/85984NED?q=GM0599"], municipality.Links(".figures__areas a"));
+        Assert.Contains("gemeente GM0599", municipality.Text(".figures__areas"));
         Assert.Contains("/interventies/schuldhulp-aan-de-keukentafel", municipality.Links("#interventies ~ ul a"));
+    }
+
+    [Fact]
+    public async Task A_municipality_code_shows_on_the_municipality_page_but_never_as_the_figures_of_a_neighbourhood()
+    {
+        var utrecht = await client.GetPageAsync("/gemeenten/utrecht");
+        Assert.Equal(["https://www.cbs.nl/nl-nl/cijfers/detail/85984NED?q=GM0344"], utrecht.Links(".figures__areas a"));
+        // Kanaleneiland's case names only the municipality: no figures are claimed for the neighbourhood.
+        var kanaleneiland = await client.GetPageAsync("/gemeenten/utrecht/kanaleneiland");
+        Assert.Null(kanaleneiland.QuerySelector(".figures"));
+        // A place without any known code offers no figures rather than a guess.
+        Assert.Null((await client.GetPageAsync("/gemeenten/heerlen")).QuerySelector(".figures"));
+    }
+
+    [Theory]
+    [InlineData("WK059915", "wijk", true)]
+    [InlineData("BU05991501", "buurt", true)]
+    [InlineData("GM0599", "gemeente", false)]
+    public void An_area_code_says_what_kind_of_area_it_names(string code, string kind, bool insideMunicipality)
+    {
+        Assert.Equal(kind, PlaceRules.AreaKind(code));
+        Assert.Equal(insideMunicipality, PlaceRules.IsNeighbourhoodCode(code));
+        Assert.Equal("GM0599", PlaceRules.MunicipalityCode(code));
     }
 
     [Theory]

@@ -60,9 +60,12 @@ public sealed class PlaceQueries(ContentDb db, TimeProvider clock)
         var events = here.Select(x => x.Item).OfType<Event>().ToList();
         var interventions = cases.SelectMany(c => c.Interventions).Where(i => i.IsVisibleAt(Now))
             .GroupBy(i => i.Id).Select(g => (g.First(), g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Item1.Title).ToList();
+        // A municipality page shows the municipality's code, whatever area its cases name; a neighbourhood page only the
+        // codes of wijken and buurten, never the whole municipality's as if it were the neighbourhood's.
         var codes = cases.Select(c => c.CbsCode).Where(c => c.Length > 0).ToList();
-        if (string.IsNullOrEmpty(neighbourhoodSlug))
-            codes = codes.Select(PlaceRules.MunicipalityCode).OfType<string>().ToList();
+        codes = string.IsNullOrEmpty(neighbourhoodSlug)
+            ? codes.Select(PlaceRules.MunicipalityCode).OfType<string>().ToList()
+            : codes.Where(PlaceRules.IsNeighbourhoodCode).ToList();
         return new PlaceContent(place, cases, here.Select(x => x.Item).OfType<Connector>().ToList(),
             events.Where(e => !e.HasEndedAt(Now)).ToList(), events.Where(e => e.HasEndedAt(Now)).OrderByDescending(e => e.StartsAt).ToList(),
             interventions, string.IsNullOrEmpty(neighbourhoodSlug) ? Neighbourhoods(inMunicipality) : [], codes.Distinct().Order().ToList());

@@ -46,11 +46,23 @@ public static class PlaceRules
 
     /// <summary>The municipality's CBS code from any CBS area code: WK059915 and BU05991501 lie in GM0599.</summary>
     public static string? MunicipalityCode(string cbsCode) => cbsCode.Length >= 6 && cbsCode[..2] is "GM" or "WK" or "BU" ? "GM" + cbsCode[2..6] : null;
+
+    /// <summary>Whether a code names an area inside a municipality (a wijk WK###### or a buurt BU########), not the municipality itself.</summary>
+    public static bool IsNeighbourhoodCode(string cbsCode) => cbsCode.Length >= 8 && cbsCode[..2] is "WK" or "BU";
+
+    /// <summary>"gemeente", "wijk" or "buurt": what kind of area a CBS code names.</summary>
+    public static string AreaKind(string cbsCode) => cbsCode[..2] switch { "WK" => "wijk", "BU" => "buurt", _ => "gemeente" };
 }
 
 public sealed class PlaceOptions
 {
-    /// <summary>Where the official figures for an area live; the page names the area's CBS code beside the link.</summary>
+    /// <summary>The table with the official figures of every area, for when no area code is known.</summary>
     public string FiguresUrl { get; set; } = "https://www.cbs.nl/nl-nl/cijfers/detail/85984NED";
     public string FiguresName { get; set; } = "Kerncijfers wijken en buurten (CBS)";
+
+    /// <summary>The same table opened on one area: {0} becomes the area's CBS code (GM0599, WK059915, BU05991501).</summary>
+    public string AreaFiguresUrl { get; set; } = "https://www.cbs.nl/nl-nl/cijfers/detail/85984NED?q={0}";
+
+    public string FiguresUrlFor(string cbsCode) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, AreaFiguresUrl, Uri.EscapeDataString(cbsCode));
 }
