@@ -17,6 +17,13 @@ public sealed class ContentExporter(ContentDb db)
             var path = Path.Combine(folder, ContentFile.PathFor(item));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, ContentFile.Write(item), utf8, cancellationToken);
+            // Approved reports only (WithLinks loads no others): a waiting one and every sender's details never leave the database.
+            foreach (var report in item.TrialReports.Where(r => r.IsPublic))
+            {
+                var (relative, text) = TrialReportFiles.Write(item, report);
+                Directory.CreateDirectory(Path.Combine(folder, TrialReportFiles.Folder));
+                await File.WriteAllTextAsync(Path.Combine(folder, relative), text, utf8, cancellationToken);
+            }
             progress?.Report(new("schrijven", index + 1, items.Count));
         }
         return items.Count;

@@ -38,13 +38,23 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
         var database = await DatabaseState.LoadAsync(db, cancellationToken);
         var staged = Stage(documents, database, problems);
         Link(staged, database, problems);
+        var reports = ReadTrialReports(folder, database, problems);
         if (problems.Count > 0)
         {
             db.ChangeTracker.Clear();
             return new(paths.Count, 0, 0, 0, problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList());
         }
-        var (created, updated, unchanged) = await WriteAsync(staged, database, progress, cancellationToken);
+        var (created, updated, unchanged) = await WriteAsync(staged, database, progress, cancellationToken, reports);
         return new(paths.Count, created, updated, unchanged, []);
+    }
+
+    /// <summary>The reports under geprobeerd/, each about an item in the files or the database.</summary>
+    private List<TrialReportFile> ReadTrialReports(string folder, DatabaseState database, List<ImportProblem> problems)
+    {
+        var reports = TrialReportFiles.Read(folder, DateOnly.FromDateTime(DutchTime.ToLocal(clock.GetUtcNow().UtcDateTime)), problems);
+        foreach (var missing in reports.Where(r => database.ByKey.GetValueOrDefault((r.Type, r.Slug)) is null))
+            problems.Add(new(missing.File, missing.SlugLine, $"Er is geen {missing.Type.Label().ToLowerInvariant()} '{missing.Slug}', in de bestanden of in de database."));
+        return reports;
     }
 
     private sealed record ReadFile(string File, FrontMatterDocument Document, ContentType Type);
@@ -134,7 +144,7 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
 
     /// <summary>Writes everything in one transaction: a revision only where the content changed, one change-log row per changed item.</summary>
     private async Task<(int Created, int Updated, int Unchanged)> WriteAsync(
-        List<StagedFile> staged, DatabaseState database, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        List<StagedFile> staged, DatabaseState database, IProgress<ImportProgress>? progress, CancellationToken cancellationToken, List<TrialReportFile> reports)
     {
         int created = 0, updated = 0, unchanged = 0;
         var changedItems = new List<ContentItem>();
@@ -153,7 +163,8 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
             progress?.Report(new("opslaan", index + 1, staged.Count));
         }
         await db.SaveChangesAsync(cancellationToken);
-        await store.RecordChangesAsync(changedItems, cancellationToken);
+        changedItems.AddRange(await TrialReportFiles.ApplyAsync(db, reports, (type, slug) => database.ByKey[(type, slug)], clock.GetUtcNow().UtcDateTime, cancellationToken));
+        await store.RecordChangesAsync(changedItems.DistinctBy(i => i.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         store.Announce();
         return (created, updated, unchanged);
@@ -206,6 +217,8 @@ public static class ContentFolder
             .Where(path => !Path.GetRelativePath(folder, path).Split(Path.DirectorySeparatorChar)
                 .Any(part => part.StartsWith('.') || part.StartsWith('_')))
             .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            // Practitioners' reports are not items of their own: TrialReportFiles reads them.
+            .Where(path => !TrialReportFiles.IsReport(Path.GetRelativePath(folder, path)))
             .Order(StringComparer.Ordinal)
             .ToList();
 }

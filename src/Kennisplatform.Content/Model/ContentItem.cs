@@ -34,6 +34,11 @@ public abstract class ContentItem
     public List<Theme> Themes { get; set; } = [];
     public List<Principle> Principles { get; set; } = [];
     public List<SlugAlias> Aliases { get; set; } = [];
+    /// <summary>
+    /// "Ik heb dit ook geprobeerd" reports on an intervention or a case (<see cref="Trials.TrialReport.Types"/>); loaded
+    /// with <c>WithLinks</c>, published ones only, so the public never meets a waiting report or its sender.
+    /// </summary>
+    public List<Trials.TrialReport> TrialReports { get; set; } = [];
 
     /// <summary>
     /// The item's last real change, for feeds and sitemaps: an item not saved again since it was created (an import)

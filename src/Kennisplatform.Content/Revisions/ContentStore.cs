@@ -151,6 +151,19 @@ public sealed class ContentStore(ContentDb db, TimeProvider clock, ContentChange
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Saves what belongs to <paramref name="item"/> without being part of its revisions, such as a follow-up on a case,
+    /// with a change-log row for the item in the same transaction: its search document and cached pages catch up.
+    /// </summary>
+    public async Task SaveBesideAsync(ContentItem item, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordChangesAsync([item], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Announce();
+    }
+
     /// <summary>Tells listeners in this process that a bulk save (such as an import) has been committed.</summary>
     internal void Announce() => signal?.Raise();
 

@@ -42,6 +42,7 @@ public abstract class ContentDb(DbContextOptions options) : DbContext(options)
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<ReviewRemark> ReviewRemarks => Set<ReviewRemark>();
     public DbSet<SiteSetting> Settings => Set<SiteSetting>();
+    public DbSet<Trials.TrialReport> TrialReports => Set<Trials.TrialReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentDb).Assembly);

@@ -36,6 +36,8 @@ public static class ContentQueries
         items.Include(i => i.Themes).Include(i => i.Principles)
             .Include(i => ((Case)i).Interventions).Include(i => ((Case)i).ContactConnector)
             .Include(i => ((Case)i).FailurePatterns)
+            // Only approved reports travel with an item: waiting ones and their senders' details stay in the back office.
+            .Include(i => i.TrialReports.Where(r => r.Status == Trials.TrialReportStatus.Published).OrderBy(r => r.Year).ThenBy(r => r.Month).ThenBy(r => r.Id))
             // A pattern's page counts the themes of its cases.
             .Include(i => ((FailurePattern)i).Cases).ThenInclude(c => c.Themes)
             .AsSplitQuery();

@@ -32,6 +32,7 @@ public static class ApiFields
     public static IReadOnlyList<ApiField> Detail(ContentType type) =>
     [
         .. ContentFields.For(type).Where(f => !ContentJson.Private.Contains(f.Key) && Summary.All(s => s.Key != f.Key)).Select(Describe),
+        .. Content.Trials.TrialReport.Types.Contains(type) ? [Trials.TrialJson.Field] : Array.Empty<ApiField>(),
         new("body", "De tekst van het item.", "Markdown"),
         new("bodyHtml", "Dezelfde tekst als veilige HTML.", "HTML"),
     ];

@@ -33,6 +33,9 @@ public static class ContentApi
                     DetailAsync(type, collection, slug, context, queries, markdown, cancellationToken))
                 .WithName($"Get{char.ToUpperInvariant(collection[0])}{collection[1..]}")
                 .WithSummary($"Eén {type.Label().ToLowerInvariant()} met alle velden.")
+                .WithDescription(Content.Trials.TrialReport.Types.Contains(type)
+                    ? $"Alle velden staan in de API-uitleg op /api. Het veld {Trials.TrialJson.Key} geeft de ervaringen van anderen die het ook probeerden: {Trials.TrialJson.Field.Meaning}"
+                    : "Alle velden staan in de API-uitleg op /api.")
                 .ProducesValidationProblem()
                 .ProducesProblem(StatusCodes.Status404NotFound);
         }

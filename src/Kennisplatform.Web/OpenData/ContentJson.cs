@@ -48,6 +48,8 @@ public static class ContentJson
                     break;
             }
         }
+        if (Content.Trials.TrialReport.Types.Contains(item.Kind))
+            json[Trials.TrialJson.Key] = Trials.TrialJson.Write(item);
         json["body"] = item.Body;
         json["bodyHtml"] = markdown.ToHtml(item.Body);
         return json;

@@ -12,7 +12,8 @@ namespace Kennisplatform.Web.OpenData;
 public static class Csv
 {
     private static readonly string[] Header =
-        ["type", "slug", "titel", "samenvatting", "url", "gepubliceerd", "themas", "principes", "faalpatronen", "uitkomst", "bewijs", "doelgroepen", "gemeente", "begint", "eindigt", "licentie", "verzonnen"];
+        ["type", "slug", "titel", "samenvatting", "url", "gepubliceerd", "themas", "principes", "faalpatronen", "uitkomst", "bewijs", "doelgroepen", "gemeente", "begint", "eindigt", "licentie", "verzonnen",
+        "geprobeerd", "geprobeerd_geslaagd", "geprobeerd_deels", "geprobeerd_mislukt"];
 
     /// <summary>A short list (a selection) as one file.</summary>
     public static byte[] Write(IEnumerable<ContentItem> items, Func<ContentItem, string> url)
@@ -45,7 +46,17 @@ public static class Csv
             string.Join(", ", facts.FailurePatterns.Select(p => p.Slug).Order(StringComparer.Ordinal)),
             facts.Outcome ?? "", facts.Evidence ?? "", string.Join(", ", facts.TargetGroups), facts.Municipality ?? "", Moment(facts.StartsAt), Moment(facts.EndsAt),
             item.License, item.IsFictional ? "ja" : "nee",
+            .. TrialCells(item),
         ]);
+    }
+
+    /// <summary>How often others tried an intervention or a case, by result; empty for types that take no reports.</summary>
+    private static string[] TrialCells(ContentItem item)
+    {
+        if (!Content.Trials.TrialReport.Types.Contains(item.Kind))
+            return ["", "", "", ""];
+        var count = Content.Trials.TrialCount.Of(item.TrialReports);
+        return [.. new[] { count.Total, count.Succeeded, count.Partly, count.Failed }.Select(n => n.ToString(CultureInfo.InvariantCulture))];
     }
 
     private static string Moment(DateTime? utc) => utc is { } moment ? DutchTime.Iso(moment) : "";

@@ -32,7 +32,8 @@ public static class SearchDocuments
             Title = item.Title,
             Summary = item.Summary,
             Body = PlainText(facts.LongTexts.Prepend(item.Body)),
-            Lessons = PlainText(facts.Lessons),
+            // Why it went as it did elsewhere ("ook geprobeerd"), approved reports only: found with the item, never their senders.
+            Lessons = PlainText(facts.Lessons.Concat(item.TrialReports.Where(r => r.IsPublic).Select(r => r.Reason))),
             Fictional = item.IsFictional,
             Tags = Join(tags),
             Published = item.PublishedAt ?? item.UpdatedAt,

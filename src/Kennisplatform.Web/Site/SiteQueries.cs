@@ -77,7 +77,11 @@ public sealed class SiteQueries(ContentDb db, TimeProvider clock)
         var total = await query.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var paged = query.Skip((page - 1) * pageSize).Take(pageSize);
+        // Cards of interventions and cases say how often others tried them: approved reports only.
+        if (Kennisplatform.Content.Trials.TrialReport.Types.Contains(type))
+            paged = paged.Include(i => i.TrialReports.Where(r => r.Status == Kennisplatform.Content.Trials.TrialReportStatus.Published)).AsSplitQuery();
+        var items = await paged.ToListAsync(cancellationToken);
         return new(items, page, pageSize, total);
     }
 

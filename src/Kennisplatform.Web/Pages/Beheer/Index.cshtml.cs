@@ -22,6 +22,8 @@ public sealed class IndexModel(ContentDb db, UserManager<Editor> users, IAuthori
     public IReadOnlyList<ContentItem> RecentlyPublished { get; private set; } = [];
     /// <summary>Shared experiences still waiting as concepts, with the sender's private contact details: redacteuren only.</summary>
     public IReadOnlyList<Kennisplatform.Content.Submissions.Submission> Submissions { get; private set; } = [];
+    /// <summary>"Ik heb dit ook geprobeerd" reports that wait for an editor.</summary>
+    public int WaitingTrialReports { get; private set; }
     public Kennisplatform.Web.Mail.OutboxStatus Mail { get; private set; } = new(0, 0, 0, "");
     public NameBook Names { get; private set; } = NameBook.Empty;
 
@@ -40,6 +42,7 @@ public sealed class IndexModel(ContentDb db, UserManager<Editor> users, IAuthori
             WaitingForMe = await items.Where(i => i.Status == ContentStatus.InReview).OrderBy(i => i.UpdatedAt).Take(20).ToListAsync(cancellationToken);
             Submissions = await db.Submissions.AsNoTracking().Include(s => s.Case)
                 .Where(s => s.Case.Status == ContentStatus.Draft).OrderByDescending(s => s.ReceivedAt).Take(20).ToListAsync(cancellationToken);
+            WaitingTrialReports = await db.TrialReports.CountAsync(r => r.Status == Kennisplatform.Content.Trials.TrialReportStatus.Waiting, cancellationToken);
         }
         else
             WaitingForMe = await items.Where(i => i.Author == me && i.Status == ContentStatus.Draft && i.SentBack).OrderBy(i => i.UpdatedAt).Take(20).ToListAsync(cancellationToken);

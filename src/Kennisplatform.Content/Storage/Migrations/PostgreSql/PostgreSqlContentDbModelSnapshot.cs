@@ -716,6 +716,76 @@ namespace Kennisplatform.Content.Storage.Migrations.PostgreSql
                     b.ToTable("Submissions");
                 });
 
+            modelBuilder.Entity("Kennisplatform.Content.Trials.TrialReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsFictional")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Neighbourhood")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ReporterEmail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReporterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ItemId", "Status");
+
+                    b.ToTable("TrialReports", (string)null);
+                });
+
             modelBuilder.Entity("Kennisplatform.Content.Cases.Case", b =>
                 {
                     b.HasBaseType("Kennisplatform.Content.Model.ContentItem");
@@ -1168,6 +1238,17 @@ namespace Kennisplatform.Content.Storage.Migrations.PostgreSql
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("Kennisplatform.Content.Trials.TrialReport", b =>
+                {
+                    b.HasOne("Kennisplatform.Content.Model.ContentItem", "Item")
+                        .WithMany("TrialReports")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
             modelBuilder.Entity("Kennisplatform.Content.Cases.Case", b =>
                 {
                     b.HasOne("Kennisplatform.Content.Connectors.Connector", "ContactConnector")
@@ -1181,6 +1262,8 @@ namespace Kennisplatform.Content.Storage.Migrations.PostgreSql
             modelBuilder.Entity("Kennisplatform.Content.Model.ContentItem", b =>
                 {
                     b.Navigation("Aliases");
+
+                    b.Navigation("TrialReports");
                 });
 
             modelBuilder.Entity("Kennisplatform.Content.Connectors.Connector", b =>

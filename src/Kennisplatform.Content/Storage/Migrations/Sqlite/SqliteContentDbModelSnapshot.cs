@@ -687,6 +687,74 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                     b.ToTable("Submissions");
                 });
 
+            modelBuilder.Entity("Kennisplatform.Content.Trials.TrialReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFictional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Neighbourhood")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterEmail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ItemId", "Status");
+
+                    b.ToTable("TrialReports", (string)null);
+                });
+
             modelBuilder.Entity("Kennisplatform.Content.Cases.Case", b =>
                 {
                     b.HasBaseType("Kennisplatform.Content.Model.ContentItem");
@@ -1139,6 +1207,17 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                     b.Navigation("Case");
                 });
 
+            modelBuilder.Entity("Kennisplatform.Content.Trials.TrialReport", b =>
+                {
+                    b.HasOne("Kennisplatform.Content.Model.ContentItem", "Item")
+                        .WithMany("TrialReports")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
             modelBuilder.Entity("Kennisplatform.Content.Cases.Case", b =>
                 {
                     b.HasOne("Kennisplatform.Content.Connectors.Connector", "ContactConnector")
@@ -1152,6 +1231,8 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
             modelBuilder.Entity("Kennisplatform.Content.Model.ContentItem", b =>
                 {
                     b.Navigation("Aliases");
+
+                    b.Navigation("TrialReports");
                 });
 
             modelBuilder.Entity("Kennisplatform.Content.Connectors.Connector", b =>

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Trials;
+using Kennisplatform.Web.OpenData;
+
+namespace Kennisplatform.Web.Trials;
+
+/// <summary>
+/// Approved "ook geprobeerd" reports as open data: the counts and each report, never who sent it. Written by
+/// <see cref="ContentJson"/> and described by <see cref="ApiFields"/> from the same text.
+/// </summary>
+public static class TrialJson
+{
+    public const string Key = "tried";
+
+    public static readonly ApiField Field = new(Key,
+        "Ervaringen van professionals en bewoners die het ook probeerden (na controle door de redactie); geen bewijs. "
+        + "count: total, succeeded, partly en failed; reports (nieuwste eerst): id, municipality, neighbourhood, when, result, reason, published, fictional. "
+        + "Nooit wie de ervaring stuurde.",
+        "object; when is een jaar (2024) of jaar en maand (2024-05), result is geslaagd, deels of mislukt");
+
+    public static JsonObject Write(ContentItem item)
+    {
+        var reports = item.TrialReports.Where(r => r.IsPublic).OrderByDescending(r => r.Year).ThenByDescending(r => r.Month ?? 0).ThenBy(r => r.Id).ToList();
+        var count = TrialCount.Of(reports);
+        return new JsonObject
+        {
+            ["count"] = new JsonObject { ["total"] = count.Total, ["succeeded"] = count.Succeeded, ["partly"] = count.Partly, ["failed"] = count.Failed },
+            ["reports"] = new JsonArray(reports.Select(r => (JsonNode?)new JsonObject
+            {
+                ["id"] = r.Id,
+                ["municipality"] = r.Municipality,
+                ["neighbourhood"] = r.Neighbourhood.Length > 0 ? r.Neighbourhood : null,
+                ["when"] = r.When,
+                ["result"] = r.Result.Code(),
+                ["reason"] = r.Reason,
+                ["published"] = r.PublishedAt is { } published ? DutchTime.Iso(published) : null,
+                ["fictional"] = r.IsFictional,
+            }).ToArray()),
+        };
+    }
+}
