@@ -39,6 +39,7 @@ public sealed class BrowserSite : IAsyncLifetime
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().TrimEnd('/');
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        await AddWaitingTrialReportAsync();
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -47,6 +48,19 @@ public sealed class BrowserSite : IAsyncLifetime
             Args = ChromiumFlags,
             Headless = true,
         });
+    }
+
+    /// <summary>One "ook geprobeerd" report waiting for an editor, so the moderation page shows its full markup.</summary>
+    private async Task AddWaitingTrialReportAsync()
+    {
+        await using var scope = factory!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Kennisplatform.Content.Storage.ContentDb>();
+        var item = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Items, i => i.Slug == "taalcafe");
+        await scope.ServiceProvider.GetRequiredService<Kennisplatform.Web.Trials.TrialDesk>().ReportAsync(item.Id, new Kennisplatform.Content.Trials.TrialReport
+        {
+            Municipality = "Zaanstad", Year = 2025, Month = 4, Result = Kennisplatform.Content.Trials.TrialResult.Partly,
+            Reason = "Goed bezocht, maar de vrijwilligers gingen lesgeven.", ReporterName = "Bram Browser", ReporterEmail = "bram@example.org",
+        }, default);
     }
 
     public async Task<IPage> OpenAsync(string path, int width = 1280)
@@ -171,6 +185,8 @@ public static class PageTypes
         "/contact",
         "/wijkschakelaars/fatima-buurtmoeder/vraag",
         "/praktijkvoorbeelden/buurtkamer-de-linde/vraag",
+        "/interventies/taalcafe/geprobeerd",
+        "/praktijkvoorbeelden/buurtkamer-de-linde/geprobeerd?verstuurd=true",
         "/bijeenkomsten/voorbeeld-participatieavond-kruidenwijk",
         "/bijeenkomsten/voorbeeld-participatieavond-kruidenwijk/aanmelden",
         "/bijeenkomsten/afmelden?code=onbekend",

@@ -18,7 +18,7 @@ public class PersonalDataLeakTests(SubmissionTests.Factory factory) : IClassFixt
     private static readonly string[] Addresses =
     [
         "lek-wijkschakelaar@example.net", "lek-aanmelder@example.net", "lek-vrager@example.net",
-        "lek-abonnee@example.net", "lek-verteller@example.net", "lek-wachtlijst@example.net",
+        "lek-abonnee@example.net", "lek-verteller@example.net", "lek-wachtlijst@example.net", "lek-proberer@example.net",
     ];
 
     [Fact]
@@ -42,6 +42,15 @@ public class PersonalDataLeakTests(SubmissionTests.Factory factory) : IClassFixt
         var story = SubmissionTests.Story("Lekvrij verhaal");
         story["Email"] = Addresses[4];
         await SubmissionTests.SubmitAsync(factory, story);
+        // An "ook geprobeerd" report, approved, so it shows on the intervention and in open data: its sender must not.
+        using (var tried = await TrialReportTests.SendAsync(factory, "/interventies/buurtbudget", f => { f["Email"] = Addresses[6]; f["Name"] = "Lek Proberer"; }))
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, tried.StatusCode);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
+            var report = await db.TrialReports.SingleAsync(r => r.ReporterEmail == Addresses[6]);
+            await scope.ServiceProvider.GetRequiredService<Kennisplatform.Web.Trials.TrialDesk>().DecideAsync(report.Id, Kennisplatform.Web.Trials.TrialDecision.Publish, default);
+        }
         await MailFolder.WaitForAsync(factory, Addresses[2], "Kopie"); // the mails went out: the data is in place
 
         // Out: everything public.
@@ -52,6 +61,7 @@ public class PersonalDataLeakTests(SubmissionTests.Factory factory) : IClassFixt
             "/api/v1/export.json", "/api/v1/export.csv", "/feeds/alles.rss", "/feeds/alles.atom", "/bijeenkomsten/agenda.ics",
             $"/bijeenkomsten/{e.Slug}", $"/bijeenkomsten/{e.Slug}.ics", $"/bijeenkomsten/{e.Slug}/aanmelden",
             "/wijkschakelaars/fatima-buurtmoeder/vraag", "/op-de-hoogte?thema=eenzaamheid", "/sitemap.xml",
+            "/interventies/buurtbudget", "/interventies/buurtbudget/geprobeerd", "/api/v1/interventions/buurtbudget",
         };
         var sitemap = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
         foreach (var loc in sitemap.Descendants().Where(x => x.Name.LocalName == "loc"))
