@@ -16,6 +16,7 @@ public static class BackOfficeMenu
         new("Overzicht", "/Beheer/Index", Roles.BackOffice),
         new("Inhoud", "/Beheer/Inhoud", Roles.BackOffice),
         new("Media", "/Beheer/Media", Roles.BackOffice),
+        new("Ook geprobeerd", "/Beheer/Geprobeerd", Roles.Publishing),
         new("Gebruikers", "/Beheer/Gebruikers", Roles.Administration),
         new("Logboek", "/Beheer/Logboek", Roles.Administration),
         new("Zoekwoorden", "/Beheer/Zoekwoorden", Roles.Administration),
