@@ -89,7 +89,7 @@ public class TrialReportRulesTests : IDisposable
         File.WriteAllText(path, text);
     }
 
-    private const string Intervention = "---\ntype: interventie\ntitle: Buurtkamer\nevidence: goed-beschreven\nevidence_source: Voorbeeld\n---\n";
+    private const string Intervention = "---\ntype: interventie\ntitle: Buurtkamer\ntarget_groups: [ouderen]\nevidence: goed-beschreven\nevidence_source: Voorbeeld\n---\n";
 
     [Fact]
     public async Task Reports_import_as_published_export_back_and_a_second_import_changes_nothing()
