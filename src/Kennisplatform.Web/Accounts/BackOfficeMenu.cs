@@ -15,6 +15,7 @@ public static class BackOfficeMenu
     [
         new("Overzicht", "/Beheer/Index", Roles.BackOffice),
         new("Inhoud", "/Beheer/Inhoud", Roles.BackOffice),
+        new("Inzendingen", "/Beheer/Inzendingen", Roles.Publishing),
         new("Media", "/Beheer/Media", Roles.BackOffice),
         new("Ook geprobeerd", "/Beheer/Geprobeerd", Roles.Publishing),
         new("Gebruikers", "/Beheer/Gebruikers", Roles.Administration),

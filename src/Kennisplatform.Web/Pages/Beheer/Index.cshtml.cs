@@ -41,7 +41,7 @@ public sealed class IndexModel(ContentDb db, UserManager<Editor> users, IAuthori
         {
             WaitingForMe = await items.Where(i => i.Status == ContentStatus.InReview).OrderBy(i => i.UpdatedAt).Take(20).ToListAsync(cancellationToken);
             Submissions = await db.Submissions.AsNoTracking().Include(s => s.Case)
-                .Where(s => s.Case.Status == ContentStatus.Draft).OrderByDescending(s => s.ReceivedAt).Take(20).ToListAsync(cancellationToken);
+                .Where(s => s.Case.Status == ContentStatus.Draft && s.Case.Author == DeelJeErvaringModel.SubmissionAuthor).OrderByDescending(s => s.ReceivedAt).Take(20).ToListAsync(cancellationToken);
             WaitingTrialReports = await db.TrialReports.CountAsync(r => r.Status == Kennisplatform.Content.Trials.TrialReportStatus.Waiting, cancellationToken);
         }
         else
