@@ -74,6 +74,55 @@ public class OpenDataTests(OpenDataTests.Factory factory) : IClassFixture<OpenDa
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
+    /// <summary>
+    /// What the API returns is what the OpenAPI document says: every field of every seed item (and of every list item)
+    /// is a property of its schema, with the same JSON kind (array, text, true/false, number).
+    /// </summary>
+    [Fact]
+    public async Task Every_field_the_api_returns_is_described_by_its_schema()
+    {
+        using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var schemas = openApi.RootElement.GetProperty("components").GetProperty("schemas");
+        var problems = new List<string>();
+        void Check(JsonElement value, string schemaName, string where)
+        {
+            var properties = schemas.GetProperty(schemaName).GetProperty("properties");
+            foreach (var field in value.EnumerateObject())
+            {
+                if (!properties.TryGetProperty(field.Name, out var schema))
+                {
+                    problems.Add($"{where}: '{field.Name}' is not in schema {schemaName}");
+                    continue;
+                }
+                var declared = schema.TryGetProperty("type", out var type)
+                    ? type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()!).ToList() : [type.GetString()!]
+                    : [];
+                var actual = field.Value.ValueKind switch
+                {
+                    JsonValueKind.Array => "array",
+                    JsonValueKind.String => "string",
+                    JsonValueKind.True or JsonValueKind.False => "boolean",
+                    JsonValueKind.Number => declared.Contains("integer") ? "integer" : "number",
+                    JsonValueKind.Null => "null",
+                    _ => "object",
+                };
+                if (declared.Count > 0 && !declared.Contains(actual))
+                    problems.Add($"{where}: '{field.Name}' is {actual}, schema {schemaName} says {string.Join("|", declared)}");
+            }
+        }
+        foreach (var (collection, type) in Kennisplatform.Web.OpenData.ContentApi.Collections)
+        {
+            var list = await JsonAsync($"/api/v1/{collection}?pageSize=100");
+            foreach (var item in list.GetProperty("items").EnumerateArray())
+            {
+                Check(item, Kennisplatform.Web.OpenData.ApiSchemas.ListItem, $"/api/v1/{collection} list");
+                var slug = item.GetProperty("slug").GetString()!;
+                Check(await JsonAsync($"/api/v1/{collection}/{slug}"), Kennisplatform.Web.OpenData.ApiSchemas.ItemName(type), $"/api/v1/{collection}/{slug}");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join('\n', problems.Distinct()));
+    }
+
     [Fact]
     public async Task OpenApi_document_parses_and_the_reference_page_names_every_path()
     {

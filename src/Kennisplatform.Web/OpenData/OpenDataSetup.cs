@@ -29,6 +29,7 @@ public static class OpenDataSetup
                 new() { Name = "Open data", Description = "Gepubliceerde inhoud per soort, elk item apart, en alles in één download (JSON of CSV)." },
                 new() { Name = "Zoeken", Description = "Zoeken in alle gepubliceerde inhoud, met facetten, en aanvullingen tijdens het typen." },
             };
+            ApiSchemas.Describe(document);
             return Task.CompletedTask;
         }).AddOperationTransformer((operation, _, _) =>
         {
