@@ -79,6 +79,40 @@ public class MarkdownEditorTests(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     [Fact]
+    public async Task A_wide_image_in_a_published_text_fits_the_column_at_320_pixels()
+    {
+        var context = await site.SignedInContextAsync(Roles.Editor);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/beheer/media");
+        // A photo 1,600 pixels wide, drawn by the browser itself.
+        var png = await page.EvaluateAsync<string>("() => { const c = document.createElement('canvas'); c.width = 1600; c.height = 400; const g = c.getContext('2d'); g.fillStyle = '#3a7'; g.fillRect(0, 0, 1600, 400); return c.toDataURL('image/png').split(',')[1]; }");
+        await page.SetInputFilesAsync("#Upload", new FilePayload { Name = "brede-foto.png", MimeType = "image/png", Buffer = Convert.FromBase64String(png) });
+        await page.FillAsync("#AltText", "Brede foto van het plein");
+        await page.ClickAsync("button:has-text('Uploaden')");
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("brede-foto");
+        var url = await page.Locator("img[alt='Brede foto van het plein']").First.GetAttributeAsync("src");
+
+        await page.GotoAsync(site.BaseUrl + NewCase);
+        await page.FillAsync("#veld-title", "Plein met een brede foto");
+        await page.FillAsync("#veld-summary", "Een plein in beeld.");
+        await page.SelectOptionAsync("#veld-outcome", "geslaagd");
+        await page.FillAsync("#veld-municipality", "Zwolle");
+        await page.FillAsync("#veld-body", $"Zo ziet het plein eruit.\n\n![Brede foto van het plein]({url})");
+        await page.ClickAsync("button[value=publiceren]");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("status: Gepubliceerd");
+        await context.CloseAsync();
+
+        var visitor = await site.OpenAsync("/praktijkvoorbeelden/plein-met-een-brede-foto", width: 320);
+        var image = visitor.Locator("main img[alt='Brede foto van het plein']");
+        await Assertions.Expect(image).ToHaveCountAsync(1);
+        await visitor.WaitForFunctionAsync("() => { const i = document.querySelector(\"main img[alt='Brede foto van het plein']\"); return i && i.complete && i.naturalWidth === 1600; }");
+        var box = await image.BoundingBoxAsync();
+        Assert.True(box is { Width: > 100 } && box.X + box.Width <= 320, $"The image is {box?.Width} px wide from x={box?.X} at a 320 px viewport.");
+        Assert.True(await visitor.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 320);
+        await visitor.CloseAsync();
+    }
+
+    [Fact]
     public async Task Without_javascript_the_body_is_a_plain_textarea_that_saves()
     {
         var (signedIn, _) = await site.SignedInAsync(Roles.Author, site.BaseUrl);
