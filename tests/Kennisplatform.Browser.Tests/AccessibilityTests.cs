@@ -23,7 +23,7 @@ public class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>
         "/beheer", "/beheer/inhoud", "/beheer/inhoud?soort=praktijkvoorbeeld&status=gepubliceerd", "/beheer/inhoud/nieuw/praktijkvoorbeeld",
         "/beheer/inhoud/nieuw/bijeenkomst", "/beheer/inhoud/nieuw/interventie", "/beheer/inhoud/nieuw/faalpatroon", "/beheer/gebruikers",
         "/beheer/inhoud/1", "/beheer/inhoud/20", "/beheer/inhoud/20/versies?van=1&naar=1", "/beheer/inhoud/20/voorbeeld", "/beheer/logboek", "/beheer/media", "/beheer/account", "/beheer/zoekwoorden",
-        "/beheer/geprobeerd"];
+        "/beheer/geprobeerd", "/beheer/inzendingen"];
 
     [Theory]
     [MemberData(nameof(BackOfficePages))]
@@ -31,10 +31,18 @@ public class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>
     {
         var context = await site.SignedInContextAsync(Kennisplatform.Web.Accounts.Roles.Administrator);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + path);
-        var violations = await AxeAsync(page);
+        var problems = new List<string>();
+        foreach (var width in new[] { 1280, 320 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.GotoAsync(site.BaseUrl + path);
+            problems.AddRange((await AxeAsync(page)).Select(v => $"at {width} px: {v}"));
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (scrollWidth > width)
+                problems.Add($"{scrollWidth} px wide at a {width} px viewport (WCAG 1.4.10 reflow)");
+        }
         await context.CloseAsync();
-        Assert.True(violations.Count == 0, $"{path}:\n" + string.Join('\n', violations));
+        Assert.True(problems.Count == 0, $"{path}:\n" + string.Join('\n', problems));
     }
 
     [Fact]
