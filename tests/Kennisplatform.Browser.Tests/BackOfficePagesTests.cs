@@ -43,27 +43,6 @@ public class BackOfficePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.Equal(Kennisplatform.Content.Revisions.SaveOutcome.Saved, (await store.SaveAsync(story, "inzending", 0, default, [contact])).Outcome);
     }
 
-    private static async Task<(List<string> Problems, string Html)> CheckAsync(IBrowserContext context, string url, int width)
-    {
-        var page = await context.NewPageAsync();
-        await page.SetViewportSizeAsync(width, 900);
-        var response = await page.GotoAsync(url);
-        Assert.Equal(200, response!.Status);
-        var problems = await Checks.AxeAsync(page);
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        if (scrollWidth > width)
-        {
-            // Name the outermost elements that stick out, so the fix is obvious from the message.
-            var wide = await page.EvaluateAsync<string[]>(@"w => [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > w + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > w + 1))
-                .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')", width);
-            problems.Add($"{scrollWidth} px wide at {width} px: {string.Join(", ", wide)}");
-        }
-        var html = await response.TextAsync();
-        await page.CloseAsync();
-        return (problems.Select(p => $"{url} at {width} px: {p}").ToList(), html);
-    }
-
     private async Task<List<string>> CheckAllAsync(IEnumerable<(string Who, IBrowserContext Context, string Path)> pages)
     {
         var problems = new List<string>();
@@ -71,7 +50,7 @@ public class BackOfficePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
         foreach (var (who, context, path) in pages)
             foreach (var width in new[] { 1280, 320 })
             {
-                var (found, html) = await CheckAsync(context, site.BaseUrl + path, width);
+                var (found, html) = await Checks.AtWidthAsync(context, site.BaseUrl + path, width);
                 problems.AddRange(found);
                 if (width == 1280)
                     served.Add(($"{path} ({who})", html));

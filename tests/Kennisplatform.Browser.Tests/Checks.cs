@@ -8,6 +8,28 @@ namespace Kennisplatform.Browser.Tests;
 public static class Checks
 {
     /// <summary>axe-core's violations on the page as it is now, one line each (rule, help, first three targets).</summary>
+    /// <summary>Opens <paramref name="url"/> at <paramref name="width"/> px: axe violations and sideways scrolling (naming what sticks out), and the served HTML for the validator.</summary>
+    public static async Task<(List<string> Problems, string Html)> AtWidthAsync(IBrowserContext context, string url, int width)
+    {
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(width, 900);
+        var response = await page.GotoAsync(url);
+        Assert.Equal(200, response!.Status);
+        var problems = await AxeAsync(page);
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        if (scrollWidth > width)
+        {
+            // Name the outermost elements that stick out, so the fix is obvious from the message.
+            var wide = await page.EvaluateAsync<string[]>(@"w => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > w + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > w + 1))
+                .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')", width);
+            problems.Add($"{scrollWidth} px wide at {width} px: {string.Join(", ", wide)}");
+        }
+        var html = await response.TextAsync();
+        await page.CloseAsync();
+        return (problems.Select(p => $"{url} at {width} px: {p}").ToList(), html);
+    }
+
     public static async Task<List<string>> AxeAsync(IPage page)
     {
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Tools.NodeModule("axe-core", "axe.min.js") });

@@ -29,21 +29,6 @@ public class ReviewPagesTests(BrowserSite site) : IClassFixture<BrowserSite>
         return item.Id;
     }
 
-    private static async Task<(List<string> Problems, string Html)> CheckAsync(IBrowserContext context, string url, int width)
-    {
-        var page = await context.NewPageAsync();
-        await page.SetViewportSizeAsync(width, 900);
-        var response = await page.GotoAsync(url);
-        Assert.Equal(200, response!.Status);
-        var problems = await Checks.AxeAsync(page);
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        if (scrollWidth > width)
-            problems.Add($"{scrollWidth} px wide at {width} px");
-        var html = await response.TextAsync();
-        await page.CloseAsync();
-        return (problems.Select(p => $"{url} at {width} px: {p}").ToList(), html);
-    }
-
     [Fact]
     public async Task Review_pages_have_no_axe_violations_no_sideways_scrolling_and_valid_html()
     {
@@ -56,7 +41,7 @@ public class ReviewPagesTests(BrowserSite site) : IClassFixture<BrowserSite>
         foreach (var (context, path) in new[] { (auteur, $"/beheer/inhoud/{own}"), (auteur, "/beheer"), (redacteur, $"/beheer/inhoud/{own}"), (redacteur, "/beheer") })
             foreach (var width in new[] { 1280, 320 })
             {
-                var (found, html) = await CheckAsync(context, site.BaseUrl + path, width);
+                var (found, html) = await Checks.AtWidthAsync(context, site.BaseUrl + path, width);
                 problems.AddRange(found);
                 if (width == 1280)
                     pages.Add(($"{path} ({(context == auteur ? "auteur" : "redacteur")})", html));

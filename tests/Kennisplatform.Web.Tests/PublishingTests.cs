@@ -54,6 +54,24 @@ public class PublishingTests(PublishingTests.Factory factory) : IClassFixture<Pu
         await client.GetPageAsync("/praktijkvoorbeelden/nieuwe-naam");
     }
 
+    [Theory]
+    [InlineData("vraag")]
+    [InlineData("geprobeerd")]
+    public async Task A_page_under_a_renamed_item_moves_with_it_and_one_under_another_type_or_nothing_is_not_found(string page)
+    {
+        var item = NewCase($"Oude naam voor {page}");
+        item.Publish(Now.AddMinutes(-1));
+        item = await SaveAsync(item);
+        await SaveAsync(item, c => c.Slug = $"nieuwe-naam-voor-{page}");
+
+        using var moved = await client.GetAsync($"/praktijkvoorbeelden/oude-naam-voor-{page}/{page}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal($"/praktijkvoorbeelden/nieuwe-naam-voor-{page}/{page}", moved.Headers.Location!.OriginalString);
+        await client.GetPageAsync($"/praktijkvoorbeelden/nieuwe-naam-voor-{page}/{page}");
+        foreach (var missing in new[] { $"/praktijkvoorbeelden/bestaat-niet/{page}", $"/themas/eenzaamheid/{page}" })
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(missing)).StatusCode);
+    }
+
     [Fact]
     public async Task Archived_item_disappears_from_the_site()
     {

@@ -108,6 +108,18 @@ public class SynonymEditorTests(SynonymEditorTests.Factory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_list_that_is_too_long_is_refused_with_its_limit_and_changes_nothing()
+    {
+        var (admin, _) = await factory.SignedInAsync(Roles.Administrator);
+        var stored = await StoredAsync();
+        var list = string.Concat(Enumerable.Range(0, SearchSynonyms.MaxLines + 1).Select(n => $"woord{n}, ander{n}\n"));
+        var (response, page) = await SaveAsync(admin, list);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("hooguit 2.000 regels", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(stored, await StoredAsync());
+    }
+
+    [Fact]
     public async Task An_edit_made_on_an_older_version_is_a_conflict_that_shows_both_lists()
     {
         var (first, _) = await factory.SignedInAsync(Roles.Administrator);

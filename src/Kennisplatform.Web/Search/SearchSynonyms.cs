@@ -43,10 +43,11 @@ public sealed class SearchSynonyms(IOptions<PlatformOptions> options, TimeProvid
     /// <summary>Checks a list as typed; the problems in Dutch, each naming its line.</summary>
     public static IReadOnlyList<string> Check(string text)
     {
+        var dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
         if (text.Length > SiteSetting.MaxValueLength)
-            return [$"De lijst is te lang: hooguit {SiteSetting.MaxValueLength:N0} tekens.".Replace(',', '.')];
+            return [string.Format(dutch, "De lijst is te lang: hooguit {0:N0} tekens.", SiteSetting.MaxValueLength)];
         if (text.Split('\n').Length > MaxLines)
-            return [$"De lijst is te lang: hooguit {MaxLines:N0} regels.".Replace(',', '.')];
+            return [string.Format(dutch, "De lijst is te lang: hooguit {0:N0} regels.", MaxLines)];
         return SearchLexicon.CheckSynonyms(text);
     }
 

@@ -48,18 +48,9 @@ public sealed class QuestionModel(SiteQueries queries, ContentDb db, ContactRela
 
     private async Task<IActionResult?> LoadAsync(string section, string slug, CancellationToken cancellationToken)
     {
-        if (Sections.FromSegment(section) is not { Type: ContentType.Connector or ContentType.Case } found)
-            return NotFound();
-        Section = found;
-        switch (await queries.FindAsync(found.Type, slug, cancellationToken))
-        {
-            case Lookup.Found item:
-                Item = item.Item;
-                return null;
-            case Lookup.Moved moved:
-                return RedirectPermanent(moved.Url + "/vraag");
-            default:
-                return NotFound();
-        }
+        var (found, refusal) = await queries.FindAsync(section, slug, "/vraag", type => type is ContentType.Connector or ContentType.Case, cancellationToken);
+        if (found is not null)
+            (Section, Item) = (found.Section, found.Item);
+        return refusal;
     }
 }

@@ -112,18 +112,9 @@ public sealed class TrialReportFormModel(SiteQueries queries, TrialDesk desk, Su
 
     private async Task<IActionResult?> LoadAsync(string section, string slug, CancellationToken cancellationToken)
     {
-        if (Sections.FromSegment(section) is not { } found || !TrialReport.Types.Contains(found.Type))
-            return NotFound();
-        Section = found;
-        switch (await queries.FindAsync(found.Type, slug, cancellationToken))
-        {
-            case Lookup.Found item:
-                Item = item.Item;
-                return null;
-            case Lookup.Moved moved:
-                return RedirectPermanent(moved.Url + "/geprobeerd");
-            default:
-                return NotFound();
-        }
+        var (found, refusal) = await queries.FindAsync(section, slug, "/geprobeerd", TrialReport.Types.Contains, cancellationToken);
+        if (found is not null)
+            (Section, Item) = (found.Section, found.Item);
+        return refusal;
     }
 }
