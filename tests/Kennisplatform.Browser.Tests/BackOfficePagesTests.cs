@@ -43,6 +43,21 @@ public class BackOfficePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.Equal(Kennisplatform.Content.Revisions.SaveOutcome.Saved, (await store.SaveAsync(story, "inzending", 0, default, [contact])).Outcome);
     }
 
+    /// <summary>A second version of a case, with a long unbroken word that must not widen the comparison at 320 px.</summary>
+    private async Task<int> ChangedCaseAsync()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Kennisplatform.Content.Storage.ContentDb>();
+        var id = db.Items.OfType<Kennisplatform.Content.Cases.Case>().OrderBy(c => c.Id).Select(c => c.Id).First();
+        var store = scope.ServiceProvider.GetRequiredService<Kennisplatform.Content.Revisions.ContentStore>();
+        var item = (await store.LoadForEditAsync(id))!;
+        item.Summary = "Een andere samenvatting met buurtbewonersparticipatieprojectondersteuningsregeling erin.";
+        item.Body += "\n\nEen nieuwe alinea.";
+        item.Themes.Clear();
+        Assert.Equal(Kennisplatform.Content.Revisions.SaveOutcome.Saved, (await store.SaveAsync(item, "redactie@example.org", item.Version)).Outcome);
+        return id;
+    }
+
     private async Task<List<string>> CheckAllAsync(IEnumerable<(string Who, IBrowserContext Context, string Path)> pages)
     {
         var problems = new List<string>();
@@ -63,6 +78,7 @@ public class BackOfficePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
     public async Task Back_office_pages_have_no_axe_violations_no_sideways_scrolling_and_valid_html()
     {
         await SharedStoryAsync();
+        var changed = await ChangedCaseAsync();
         var firstPassword = await MustChoosePasswordAsync();
         var redacteur = await site.SignedInContextAsync(Roles.Editor);
         var beheerder = await site.SignedInContextAsync(Roles.Administrator);
@@ -75,6 +91,8 @@ public class BackOfficePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
             ("redacteur", redacteur, "/beheer/inhoud?sorteer=titel&pagina=2"),
             ("redacteur", redacteur, "/beheer/inhoud?zoek=niets-te-vinden&status=concept"),
             ("redacteur", redacteur, "/beheer/inzendingen"),
+            ("redacteur, versies vergelijken", redacteur, $"/beheer/inhoud/{changed}/versies?van=1&naar=2"),
+            ("redacteur, terugzetten bevestigen", redacteur, $"/beheer/inhoud/{changed}/versies?terugzetten=1"),
         ]);
         await firstPassword.CloseAsync();
         await redacteur.CloseAsync();

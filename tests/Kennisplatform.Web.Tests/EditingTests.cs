@@ -239,53 +239,106 @@ public class RevisionPagesTests(RevisionPagesTests.Factory factory) : IClassFixt
     public sealed class Factory : SiteFactory;
 
     [Fact]
-    public async Task Editors_compare_two_revisions_and_restore_one_as_a_new_revision()
+    public async Task Comparing_shows_only_changed_fields_with_Dutch_labels_marked_words_titles_and_names()
     {
-        var (redacteur, _) = await factory.SignedInAsync(Kennisplatform.Web.Accounts.Roles.Editor);
-        int id;
-        string original;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var item = await scope.ServiceProvider.GetRequiredService<ContentDb>().Items.AsNoTracking().SingleAsync(i => i.Slug == "wandelgroep-die-stopte");
-            (id, original) = (item.Id, item.Summary);
-        }
-        var edit = await redacteur.GetPageAsync($"/beheer/inhoud/{id}");
-        var fields = edit.QuerySelectorAll("form.edit-form input[name^='f.'], form.edit-form textarea, form.edit-form select:not([multiple])")
-            .Where(e => e.GetAttribute("type") != "checkbox")
-            .ToDictionary(e => e.GetAttribute("name")!, e => e is AngleSharp.Html.Dom.IHtmlSelectElement s ? s.Value ?? "" : e is AngleSharp.Html.Dom.IHtmlTextAreaElement t ? t.Value : e.GetAttribute("value") ?? "");
-        fields["slug"] = "wandelgroep-die-stopte";
-        fields["version"] = edit.QuerySelector("input[name=version]")!.GetAttribute("value")!;
-        fields["f.summary"] = "Een nieuwe samenvatting van de redactie.";
-        var token = await SiteFactory.TokenAsync(redacteur, $"/beheer/inhoud/{id}");
-        var saved = await redacteur.PostAsync($"/beheer/inhoud/{id}", new FormUrlEncodedContent(fields.Append(new("actie", "opslaan")).Append(new("__RequestVerificationToken", token))));
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (redacteur, editor) = await factory.SignedInAsync(Kennisplatform.Web.Accounts.Roles.Editor);
+        await NameAsync(editor, "Rosa Jansen");
+        var (id, original) = await ItemAsync("wandelgroep-die-stopte");
+        var changed = original.Replace("twee jaar", "drie jaar");
+        Assert.NotEqual(original, changed);
+        await SaveAsync(redacteur, id, changed, addTheme: "wonen-en-leefomgeving");
 
         var compared = await redacteur.GetPageAsync($"/beheer/inhoud/{id}/versies?van=1&naar=2");
-        Assert.Contains("summary: " + original, compared.QuerySelector(".diff__removed")!.TextContent);
-        Assert.Contains("Een nieuwe samenvatting van de redactie.", compared.QuerySelector(".diff__added")!.TextContent);
+        var summary = compared.QuerySelector("#verschil-summary")!;
+        Assert.Equal("Samenvatting", summary.QuerySelector("h3")!.TextContent);
+        // Word by word: the changed word is marked, the rest of the sentence is not.
+        Assert.Equal("[weggehaald: twee]", summary.QuerySelector("del")!.TextContent);
+        Assert.Equal("[toegevoegd: drie]", summary.QuerySelector("ins")!.TextContent);
+        Assert.Contains("Een beweegprogramma liep", summary.TextContent);
+        // Links show the title of what they link to, never its slug.
+        var themes = compared.QuerySelector("#verschil-themes")!;
+        Assert.Equal("Thema's", themes.QuerySelector("h3")!.TextContent);
+        var addedTheme = themes.QuerySelector("ins")!.TextContent;
+        Assert.DoesNotContain("wonen-en-leefomgeving", addedTheme);
+        Assert.StartsWith("[toegevoegd: ", addedTheme);
+        // Unchanged fields are left out; no YAML keys; people by name.
+        Assert.Null(compared.QuerySelector("#verschil-title"));
+        Assert.Null(compared.QuerySelector("#verschil-municipality"));
+        Assert.DoesNotContain("summary:", compared.QuerySelector("main")!.TextContent);
+        Assert.Contains("Rosa Jansen", compared.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain(editor.Email!, compared.DocumentElement.OuterHtml);
+    }
 
-        var restoreToken = await SiteFactory.TokenAsync(redacteur, $"/beheer/inhoud/{id}/versies");
-        var restored = await redacteur.PostAsync($"/beheer/inhoud/{id}/versies?handler=Restore", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["revision"] = "1", ["version"] = "2", ["__RequestVerificationToken"] = restoreToken,
-        }));
+    [Fact]
+    public async Task Restoring_asks_for_confirmation_and_then_makes_a_new_revision()
+    {
+        var (redacteur, _) = await factory.SignedInAsync(Kennisplatform.Web.Accounts.Roles.Editor);
+        var (id, original) = await ItemAsync("moestuin-tussen-de-flats");
+        await SaveAsync(redacteur, id, "Een nieuwe samenvatting van de redactie.");
+
+        // The list offers no button that restores at once: only a link to the confirmation.
+        var list = await redacteur.GetPageAsync($"/beheer/inhoud/{id}/versies");
+        Assert.Empty(list.QuerySelectorAll("form[action*='handler=Restore']"));
+        var link = list.QuerySelectorAll("a").Single(a => a.TextContent == "Versie 1 terugzetten").GetAttribute("href")!;
+        var confirm = await redacteur.GetPageAsync(link);
+        Assert.Contains("Versie 1 terugzetten?", confirm.QuerySelector("#terugzetten-kop")!.TextContent);
+        // The right-hand side reads as the text after restoring, once the words for screen readers are left out.
+        var restoredSide = confirm.QuerySelectorAll("#verschil-summary .change__text")[1];
+        foreach (var spoken in restoredSide.QuerySelectorAll(".visually-hidden").ToList())
+            spoken.Remove();
+        Assert.Equal(original, restoredSide.TextContent);
+        var form = confirm.QuerySelector("form[action*='handler=Restore']")!;
+        Assert.Equal("post", form.GetAttribute("method"));
+
+        var restored = await redacteur.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(
+            form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!))));
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
         await using var check = factory.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<ContentDb>();
         Assert.Equal(original, (await db.Items.AsNoTracking().SingleAsync(i => i.Id == id)).Summary);
         Assert.Equal(3, await db.Revisions.CountAsync(r => r.ItemId == id));
-        var list = await redacteur.GetPageAsync($"/beheer/inhoud/{id}/versies");
-        Assert.Equal(3, list.QuerySelectorAll("table").Last().QuerySelectorAll("tbody tr").Length);
+        var after = await redacteur.GetPageAsync($"/beheer/inhoud/{id}/versies");
+        Assert.Equal(3, after.QuerySelectorAll("table").Last().QuerySelectorAll("tbody tr").Length);
     }
 
     [Fact]
-    public void Line_diff_keeps_common_lines_and_marks_the_rest()
+    public void Word_diff_marks_the_changed_words_only()
     {
-        var lines = Kennisplatform.Web.Editing.LineDiff.Compare("a\nb\nc\nd", "a\nc\nd\ne");
-        Assert.Equal(
-            [(Kennisplatform.Web.Editing.LineChange.Same, "a"), (Kennisplatform.Web.Editing.LineChange.Removed, "b"), (Kennisplatform.Web.Editing.LineChange.Same, "c"),
-             (Kennisplatform.Web.Editing.LineChange.Same, "d"), (Kennisplatform.Web.Editing.LineChange.Added, "e")],
-            lines);
+        var (old, now) = Kennisplatform.Web.Editing.WordDiff.Compare("De buren koken elke week samen.", "De buren eten elke week samen.");
+        Assert.Equal([new("De buren ", false), new("koken", true), new(" elke week samen.", false)], old);
+        Assert.Equal([new("De buren ", false), new("eten", true), new(" elke week samen.", false)], now);
+        var html = Kennisplatform.Web.Editing.PieceMarkup.Render(old, removed: true).Value;
+        Assert.Equal("De buren <del><span class=\"visually-hidden\">[weggehaald: </span>koken<span class=\"visually-hidden\">]</span></del> elke week samen.", html);
+    }
+
+    private async Task<(int Id, string Summary)> ItemAsync(string slug)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var item = await scope.ServiceProvider.GetRequiredService<ContentDb>().Items.AsNoTracking().SingleAsync(i => i.Slug == slug);
+        return (item.Id, item.Summary);
+    }
+
+    private async Task NameAsync(Kennisplatform.Web.Accounts.Editor editor, string name)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Kennisplatform.Web.Accounts.Editor>>();
+        var stored = (await users.FindByIdAsync(editor.Id))!;
+        stored.DisplayName = name;
+        await users.UpdateAsync(stored);
+    }
+
+    /// <summary>Saves the item as the edit form would post it, with a new summary and optionally one more theme.</summary>
+    private static async Task SaveAsync(HttpClient redacteur, int id, string summary, string? addTheme = null)
+    {
+        var edit = await redacteur.GetPageAsync($"/beheer/inhoud/{id}");
+        var fields = edit.QuerySelectorAll("form.edit-form input[name], form.edit-form textarea[name], form.edit-form select[name]")
+            .Where(e => e.GetAttribute("type") is not ("checkbox" or "submit") || e.HasAttribute("checked") || e.GetAttribute("value") == addTheme)
+            .Select(e => new KeyValuePair<string, string>(e.GetAttribute("name")!,
+                e is AngleSharp.Html.Dom.IHtmlSelectElement s ? s.Value ?? "" : e is AngleSharp.Html.Dom.IHtmlTextAreaElement t ? t.Value : e.GetAttribute("value") ?? ""))
+            .Where(f => f.Key is not ("f.summary" or "actie" or "inplannen_op" or "opmerking"))
+            .Append(new("f.summary", summary)).Append(new("actie", "opslaan"));
+        var saved = await redacteur.PostAsync($"/beheer/inhoud/{id}", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
 
     private static async Task<HttpResponseMessage> PreviewAsync(HttpClient browser, string markdown, bool withToken = true)

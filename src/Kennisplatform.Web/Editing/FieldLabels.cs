@@ -1,3 +1,5 @@
+using Kennisplatform.Content.Model;
+
 namespace Kennisplatform.Web.Editing;
 
 /// <summary>What editors see for each content-file key: a Dutch label and, where it helps, a hint.</summary>
@@ -6,6 +8,10 @@ public static class FieldLabels
     private static readonly Dictionary<string, (string Label, string? Hint)> Labels = new()
     {
         ["title"] = ("Titel", null),
+        ["slug"] = ("Adres van de pagina", null),
+        ["status"] = ("Status", null),
+        ["published"] = ("Gepubliceerd op", null),
+        ["author"] = ("Auteur", null),
         ["summary"] = ("Samenvatting", "Eén of twee zinnen; deze staan in lijsten en zoekresultaten."),
         ["fictional"] = ("Verzonnen voorbeeld", "Aanvinken als dit geen echt voorbeeld is; de site meldt het dan."),
         ["license"] = ("Licentie", "Leeg laten voor CC BY 4.0."),
@@ -66,6 +72,9 @@ public static class FieldLabels
         ["order"] = ("Volgorde", "Een kleiner getal komt eerder in lijsten."),
         ["needs"] = ("Wat is hiervoor nodig", null),
     };
+
+    /// <summary>The main text's label: a case tells a story, other types have a text.</summary>
+    public static string Body(ContentType kind) => kind == ContentType.Case ? "Vertel het verhaal" : "Tekst";
 
     public static bool Has(string key) => Labels.ContainsKey(key);
 

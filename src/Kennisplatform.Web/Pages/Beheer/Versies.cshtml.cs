@@ -1,5 +1,7 @@
+using Kennisplatform.Content.Files;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Revisions;
+using Kennisplatform.Content.Storage;
 using Kennisplatform.Web.Accounts;
 using Kennisplatform.Web.Editing;
 using Microsoft.AspNetCore.Authorization;
@@ -8,28 +10,40 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kennisplatform.Web.Pages.Beheer;
 
-/// <summary>The revisions of an item: list, compare two, restore one (which is itself a new revision).</summary>
-public sealed class VersiesModel(ContentStore store, IAuthorizationService authorization, EditorNames names) : PageModel
+/// <summary>
+/// The revisions of an item: list, compare two field by field, restore one (which is itself a new revision). Restoring
+/// asks first: the list links to a confirmation that shows what would change, and only that confirmation posts.
+/// </summary>
+public sealed class VersiesModel(ContentStore store, ContentDb db, IAuthorizationService authorization, EditorNames names) : PageModel
 {
+    public sealed record Comparison(RevisionSummary From, RevisionSummary To, IReadOnlyList<FieldChange> Changes);
+
     public ContentItem Item { get; private set; } = null!;
     public IReadOnlyList<RevisionSummary> Revisions { get; private set; } = [];
-    public (RevisionSummary Old, RevisionSummary New, IReadOnlyList<(LineChange Change, string Line)> Lines)? Comparison { get; private set; }
+    public Comparison? Compared { get; private set; }
+    /// <summary>The revision the editor asked to put back, waiting for their confirmation.</summary>
+    public RevisionSummary? ToRestore { get; private set; }
     public string? Problem { get; private set; }
     public bool CanRestore { get; private set; }
     public NameBook Names { get; private set; } = NameBook.Empty;
+    public int Newest => Revisions.FirstOrDefault()?.Number ?? 0;
 
-    public async Task<IActionResult> OnGetAsync(int id, int? van, int? naar)
+    public async Task<IActionResult> OnGetAsync(int id, int? van, int? naar, int? terugzetten)
     {
         if (await LoadAsync(id) is { } refusal)
             return refusal;
-        if (van is { } from && naar is { } to
+        var current = Revisions.FirstOrDefault();
+        if (terugzetten is { } number && CanRestore && current is not null && number != current.Number
+            && Revisions.FirstOrDefault(r => r.Number == number) is { } chosen)
+        {
+            ToRestore = chosen;
+            // What restoring would do: from the current version to the chosen one.
+            Compared = await CompareAsync(current, chosen);
+        }
+        else if (van is { } from && naar is { } to
             && Revisions.FirstOrDefault(r => r.Number == Math.Min(from, to)) is { } older
             && Revisions.FirstOrDefault(r => r.Number == Math.Max(from, to)) is { } newer)
-        {
-            // Only the two snapshots compared are read, however long the history.
-            var snapshots = await store.SnapshotsAsync(id, [older.Number, newer.Number], HttpContext.RequestAborted);
-            Comparison = (older, newer, LineDiff.Compare(snapshots[older.Number], snapshots[newer.Number]));
-        }
+            Compared = await CompareAsync(older, newer);
         return Page();
     }
 
@@ -52,6 +66,20 @@ public sealed class VersiesModel(ContentStore store, IAuthorizationService autho
         await LoadAsync(id);
         Response.StatusCode = result.Outcome == SaveOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         return Page();
+    }
+
+    private async Task<Comparison> CompareAsync(RevisionSummary from, RevisionSummary to)
+    {
+        // Only the two snapshots compared are read, however long the history.
+        var snapshots = await store.SnapshotsAsync(Item.Id, [from.Number, to.Number], HttpContext.RequestAborted);
+        var targets = ContentFields.For(Item.Kind).Where(f => f.Target is not null).Select(f => f.Target!.Value).Distinct().ToList();
+        var titles = (await db.Items.ChoicesAsync(targets, HttpContext.RequestAborted))
+            .DistinctBy(c => (c.Type, c.Slug)).ToDictionary(c => (c.Type, c.Slug), c => c.Title);
+        var authors = new[] { snapshots[from.Number], snapshots[to.Number] }
+            .Select(s => FrontMatter.Parse(s).Document?[ContentFields.AuthorKey]?.Scalar).OfType<string>();
+        var people = await names.ForAsync(Revisions.Select(r => r.Author).Concat(authors), HttpContext.RequestAborted);
+        Names = people;
+        return new(from, to, RevisionComparison.Compare(Item.Kind, snapshots[from.Number], snapshots[to.Number], titles, people));
     }
 
     private async Task<IActionResult?> LoadAsync(int id)
