@@ -82,10 +82,11 @@ public class BackOfficePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
         var firstPassword = await MustChoosePasswordAsync();
         var redacteur = await site.SignedInContextAsync(Roles.Editor);
         var beheerder = await site.SignedInContextAsync(Roles.Administrator);
-        var auteur = await site.SignedInContextAsync(Roles.Author);
+        var (auteur, auteurAccount) = await site.SignedInAsync(Roles.Author, site.BaseUrl);
         var problems = await CheckAllAsync([
             ("beheerder, volledig menu", beheerder, "/beheer"),
             ("beheerder", beheerder, "/beheer/gebruikers"),
+            ("beheerder, account verwijderen bevestigen", beheerder, $"/beheer/gebruikers?verwijderen={auteurAccount.Id}"),
             ("auteur", auteur, "/beheer/inhoud/nieuw/praktijkvoorbeeld"),
             ("eenmalig wachtwoord", firstPassword, "/beheer/wachtwoord-kiezen"),
             ("redacteur", redacteur, "/beheer/inhoud?sorteer=titel&pagina=2"),

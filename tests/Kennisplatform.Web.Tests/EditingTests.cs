@@ -290,8 +290,7 @@ public class RevisionPagesTests(RevisionPagesTests.Factory factory) : IClassFixt
         var form = confirm.QuerySelector("form[action*='handler=Restore']")!;
         Assert.Equal("post", form.GetAttribute("method"));
 
-        var restored = await redacteur.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(
-            form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!))));
+        var restored = await redacteur.SubmitAsync(form);
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
         await using var check = factory.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<ContentDb>();

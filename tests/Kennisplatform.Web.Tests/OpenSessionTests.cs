@@ -54,17 +54,20 @@ public class OpenSessionTests(OpenSessionTests.Factory factory) : IClassFixture<
     [Fact]
     public async Task A_removed_account_loses_its_open_session_within_a_minute()
     {
+        var (admin, _) = await factory.SignedInAsync(Roles.Administrator);
         var (auteur, editor) = await factory.SignedInAsync(Roles.Author);
         await auteur.GetPageAsync("/beheer");
 
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
-            Assert.True((await users.DeleteAsync((await users.FindByIdAsync(editor.Id))!)).Succeeded);
-        }
+        // The beheerder confirms on the page the "Verwijderen" link opens; that form posts.
+        var list = await admin.GetPageAsync("/beheer/gebruikers");
+        var confirm = await admin.GetPageAsync(list.Links("a[href*='verwijderen=']").Single(l => l.EndsWith(editor.Id)));
+        var form = confirm.QuerySelector("form[action*='handler=Remove']")!;
+        var removed = await admin.SubmitAsync(form);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         factory.Clock.Now += JustOverAMinute;
 
         await AssertSignedOutAsync(auteur, "/beheer");
+        Assert.Equal(HttpStatusCode.OK, (await SiteFactory.SignInAsync(factory.NewBrowser(), editor.Email!, SiteFactory.EditorPassword)).StatusCode);
     }
 
     [Fact]

@@ -171,6 +171,11 @@ public static class Html
     public static string Text(this IHtmlDocument document, string selector) =>
         document.QuerySelector(selector)?.TextContent.Trim() ?? throw new Xunit.Sdk.XunitException($"No element matches '{selector}'.");
 
+    /// <summary>Posts a form's hidden fields to its action, as pressing its only button would.</summary>
+    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, AngleSharp.Dom.IElement form) =>
+        client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(
+            form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!))));
+
     public static List<string> Links(this IHtmlDocument document, string selector) =>
         document.QuerySelectorAll(selector).Select(a => a.GetAttribute("href")!).ToList();
 }

@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kennisplatform.Web.Pages.Beheer;
 
-/// <summary>Accounts, for beheerders only: invite, change role, disable, reset a password. Never the last active beheerder.</summary>
+/// <summary>
+/// Accounts, for beheerders only: invite, change role, disable, reset a password, remove (after a confirmation). Never
+/// the last active beheerder, and never one's own account.
+/// </summary>
 [Authorize(Policy = Roles.Administration)]
 public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accounts, AuditLog audit, AccountMails mails, TimeProvider clock) : PageModel
 {
@@ -37,6 +40,9 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
     [TempData]
     public string? NewPasswordValue { get; set; }
     public List<string> Problems { get; } = [];
+    public string? CurrentUserId => users.GetUserId(User);
+    /// <summary>The account the beheerder asked to remove, waiting for their confirmation.</summary>
+    public Editor? ToRemove { get; private set; }
 
     [BindProperty, Required(ErrorMessage = "Vul een e-mailadres in."), EmailAddress(ErrorMessage = "Dit is geen geldig e-mailadres.")]
     public string Email { get; set; } = "";
@@ -45,7 +51,19 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
     [BindProperty]
     public string Role { get; set; } = Roles.Author;
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task OnGetAsync(string? verwijderen)
+    {
+        if (verwijderen is not null)
+        {
+            if (await users.FindByIdAsync(verwijderen) is not { } editor)
+                Problems.Add("Dit account bestaat niet (meer).");
+            else if (await RemovalProblemAsync(editor) is { } problem)
+                Problems.Add(problem);
+            else
+                ToRemove = editor;
+        }
+        await LoadAsync();
+    }
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
@@ -123,6 +141,28 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
         return null;
     });
 
+    /// <summary>
+    /// Removes the account; its open sessions end at their next check (within a minute), as the account is gone. What
+    /// it wrote stays: revisions name "een account dat niet meer bestaat", review remarks keep the name they were written with.
+    /// </summary>
+    public Task<IActionResult> OnPostRemoveAsync(string? id) => ChangeAsync(id, async editor =>
+    {
+        if (await RemovalProblemAsync(editor) is { } problem)
+            return problem;
+        var role = (await users.GetRolesAsync(editor)).FirstOrDefault() ?? "geen";
+        var removed = await users.DeleteAsync(editor);
+        if (!removed.Succeeded)
+            return string.Join(" ", removed.Errors.Select(e => e.Description));
+        await audit.RecordAsync(User.Identity!.Name!, $"account verwijderd ({editor.DisplayName}, rol {role})", editor.Email!);
+        Message = $"Het account van {editor.DisplayName} is verwijderd. Wat {editor.DisplayName} schreef, blijft staan.";
+        return null;
+    });
+
+    private async Task<string?> RemovalProblemAsync(Editor editor) =>
+        editor.Id == users.GetUserId(User) ? "Je eigen account kun je niet verwijderen. Vraag dat aan een andere beheerder."
+        : await IsLastActiveAdministratorAsync(editor) ? "Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder."
+        : null;
+
     private async Task<IActionResult> ChangeAsync(string? id, Func<Editor, Task<string?>> change)
     {
         // Only the action's own fields are posted; the create form's rules do not apply here.
@@ -139,9 +179,10 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
 
     private async Task<bool> IsLastActiveAdministratorAsync(Editor editor)
     {
-        if (!await users.IsInRoleAsync(editor, Roles.Administrator))
-            return false;
         var now = clock.GetUtcNow();
+        // A disabled beheerder is not one of the active ones, so changing it never leaves the site without one.
+        if (!await users.IsInRoleAsync(editor, Roles.Administrator) || editor.LockoutEnd > now)
+            return false;
         var activeAdministrators = (await users.GetUsersInRoleAsync(Roles.Administrator)).Count(a => a.LockoutEnd is null || a.LockoutEnd <= now);
         return activeAdministrators <= 1;
     }

@@ -1,0 +1,98 @@
+using System.Net;
+using Kennisplatform.Content.Storage;
+using Kennisplatform.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kennisplatform.Web.Tests;
+
+/// <summary>A beheerder removes an account after a confirmation; what the account wrote stays readable.</summary>
+public class AccountRemovalTests(AccountRemovalTests.Factory factory) : IClassFixture<AccountRemovalTests.Factory>
+{
+    public sealed class Factory : SiteFactory;
+
+    private static async Task<HttpResponseMessage> RemoveAsync(HttpClient admin, string id) =>
+        await admin.PostAsync("/beheer/gebruikers?handler=Remove", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["id"] = id, ["__RequestVerificationToken"] = await SiteFactory.TokenAsync(admin, "/beheer/gebruikers"),
+        }));
+
+    private async Task<bool> ExistsAsync(string id)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<Editor>>().FindByIdAsync(id) is not null;
+    }
+
+    [Fact]
+    public async Task Removing_asks_first_then_is_logged_and_the_history_stays_readable()
+    {
+        var (admin, _) = await factory.SignedInAsync(Roles.Administrator);
+        var (auteur, writer) = await factory.SignedInAsync(Roles.Author);
+        var (created, _) = await EditingTests.PostAsync(auteur, "/beheer/inhoud/nieuw/praktijkvoorbeeld", EditingTests.NewCase("Buurtkeuken op woensdag"), ("actie", "opslaan"));
+        var itemPath = created.Headers.Location!.OriginalString.Split('?')[0];
+
+        // The link only asks: the account is still there until the confirmation is posted.
+        var confirm = await admin.GetPageAsync($"/beheer/gebruikers?verwijderen={writer.Id}");
+        Assert.Contains(writer.DisplayName, confirm.Text("#verwijderen-kop"));
+        Assert.True(await ExistsAsync(writer.Id));
+        Assert.Equal(HttpStatusCode.Redirect, (await RemoveAsync(admin, writer.Id)).StatusCode);
+        Assert.False(await ExistsAsync(writer.Id));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var entry = await scope.ServiceProvider.GetRequiredService<ContentDb>().Audit.AsNoTracking().SingleAsync(a => a.Subject == writer.Email);
+            Assert.StartsWith("account verwijderd", entry.Action);
+        }
+        // What the account wrote still opens, without its address, for a redacteur and in the log.
+        var (redacteur, _) = await factory.SignedInAsync(Roles.Editor);
+        var history = await redacteur.GetPageAsync(itemPath + "/versies");
+        Assert.Contains("een account dat niet meer bestaat", history.Text("main"));
+        Assert.DoesNotContain(writer.Email!, history.DocumentElement.OuterHtml);
+        await redacteur.GetPageAsync(itemPath);
+        await redacteur.GetPageAsync("/beheer/inhoud");
+        await admin.GetPageAsync("/beheer/logboek");
+        await admin.GetPageAsync("/beheer");
+    }
+
+    [Fact]
+    public async Task A_beheerder_cannot_remove_their_own_account()
+    {
+        var (admin, self) = await factory.SignedInAsync(Roles.Administrator);
+        await factory.SignedInAsync(Roles.Administrator);
+
+        var list = await admin.GetPageAsync("/beheer/gebruikers");
+        Assert.DoesNotContain(list.Links("a[href*='verwijderen=']"), l => l.EndsWith(self.Id));
+        var asked = await admin.GetPageAsync($"/beheer/gebruikers?verwijderen={self.Id}");
+        Assert.Null(asked.QuerySelector("form[action*='handler=Remove']"));
+        Assert.Contains("eigen account", asked.Text("[role=alert]"));
+
+        var refused = await RemoveAsync(admin, self.Id);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("eigen account", await refused.Content.ReadAsStringAsync());
+        Assert.True(await ExistsAsync(self.Id));
+    }
+
+    [Fact]
+    public async Task The_last_active_beheerder_cannot_be_removed()
+    {
+        // A was demoted a moment ago by B; A's session still carries the beheerder role until its next check.
+        var (a, aAccount) = await factory.SignedInAsync(Roles.Administrator);
+        var (b, bAccount) = await factory.SignedInAsync(Roles.Administrator);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
+            foreach (var other in (await users.GetUsersInRoleAsync(Roles.Administrator)).Where(u => u.Id != aAccount.Id && u.Id != bAccount.Id))
+                await users.SetLockoutEndDateAsync(other, DateTimeOffset.MaxValue);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await b.PostAsync("/beheer/gebruikers?handler=Role", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["id"] = aAccount.Id, ["role"] = Roles.Author, ["__RequestVerificationToken"] = await SiteFactory.TokenAsync(b, "/beheer/gebruikers"),
+        }))).StatusCode);
+
+        var refused = await RemoveAsync(a, bAccount.Id);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("laatste actieve beheerder", await refused.Content.ReadAsStringAsync());
+        Assert.True(await ExistsAsync(bAccount.Id));
+    }
+}
