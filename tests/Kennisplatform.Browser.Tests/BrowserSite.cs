@@ -166,6 +166,8 @@ public static class PageTypes
         "/praktijkvoorbeelden?faalpatroon=steeds-dezelfde-bewoners",
         "/zoeken?q=wijk&faalpatroon=hulp-erachter-is-er-niet-klaar-voor",
         "/voordat-je-begint",
+        "/praktijkvoorbeelden/wandelgroep-die-stopte",
+        "/praktijkvoorbeelden/wandelgroep-die-stopte/vervolg",
         "/voordat-je-begint?thema=gezondheid-en-vitaliteit",
         "/voordat-je-begint?thema=veiligheid&gemeente=Leeuwarden",
         "/voordat-je-begint?interventie=bestaat-niet",

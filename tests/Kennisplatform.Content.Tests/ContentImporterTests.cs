@@ -56,6 +56,11 @@ public class ContentImporterTests : IDisposable
         Assert.All(await db.Items.OfType<Intervention>().ToListAsync(), i => Assert.True(i.TargetGroups != 0, i.Slug));
         // Every invented example says so.
         Assert.All(await db.Items.Where(i => i is Case || i is Intervention || i is Connector).ToListAsync(), i => Assert.True(i.IsFictional, i.Slug));
+        // Follow-ups from vervolg/: published, on at least three cases, invented ones marked.
+        var followUps = await db.FollowUps.ToListAsync();
+        Assert.Equal(Directory.GetFiles(Path.Combine(Repository.ContentFolder(), Files.FollowUpFiles.Folder), "*.md").Length, followUps.Count);
+        Assert.True(followUps.Select(f => f.CaseId).Distinct().Count() >= 3);
+        Assert.All(followUps, f => Assert.True(f.IsPublic && f.IsFictional, f.Title));
     }
 
     [Fact]
@@ -201,6 +206,12 @@ public class ContentImporterTests : IDisposable
         Assert.Equal(ContentFolder.Files(Repository.ContentFolder()).Count, firstFiles.Count);
         Assert.Equal(firstFiles, ContentFolder.Files(second).Select(f => Path.GetRelativePath(second, f)));
         foreach (var file in firstFiles)
+            Assert.Equal(File.ReadAllText(Path.Combine(first, file)), File.ReadAllText(Path.Combine(second, file)));
+        // Follow-ups travel too: as many as the seed has, the same files both times.
+        var followUps = FollowUpFiles.Paths(first).Select(f => Path.GetRelativePath(first, f)).ToList();
+        Assert.Equal(FollowUpFiles.Paths(Repository.ContentFolder()).Count, followUps.Count);
+        Assert.Equal(followUps, FollowUpFiles.Paths(second).Select(f => Path.GetRelativePath(second, f)));
+        foreach (var file in followUps)
             Assert.Equal(File.ReadAllText(Path.Combine(first, file)), File.ReadAllText(Path.Combine(second, file)));
 
         // And the same entities, field by field, as the revision snapshot captures every field.

@@ -236,8 +236,8 @@ public class CommandLineTests : IDisposable
     private static string Content => Path.Combine(Kennisplatform.Web.Hosting.SiteFolders.RepositoryRoot()!, "content");
 
     /// <summary>The number of items in the seed content: one file per item in each type's folder.</summary>
-    // Practitioners' reports (geprobeerd/) belong to their items: they are not items.
-    private static int SeedItems => Directory.GetDirectories(Content).Where(f => Path.GetFileName(f) != Kennisplatform.Content.Files.TrialReportFiles.Folder)
+    // Practitioners' reports (geprobeerd/) and follow-ups (vervolg/) belong to their items: they are not items.
+    private static int SeedItems => Directory.GetDirectories(Content).Where(f => !Kennisplatform.Content.Files.ContentFolder.PartFolders.Contains(Path.GetFileName(f)))
         .Sum(folder => Directory.GetFiles(folder, "*.md").Length);
 
     [Fact]

@@ -29,6 +29,8 @@ public partial class Case : ContentItem
     public List<Intervention> Interventions { get; set; } = [];
     /// <summary>The failure patterns this case shows; every failed or partly failed case should name them.</summary>
     public List<FailurePattern> FailurePatterns { get; set; } = [];
+    /// <summary>What happened since, proposed and published; the public sees only <see cref="FollowUp.IsPublic"/> ones.</summary>
+    public List<FollowUp> FollowUps { get; set; } = [];
     public int? ContactConnectorId { get; set; }
     public Connector? ContactConnector { get; set; }
 
@@ -40,6 +42,29 @@ public partial class Case : ContentItem
         ({ } s, null) => $"sinds {s}",
         _ => null,
     };
+
+    /// <summary>Years after its end (or, while it runs, its publication) when a case is due for a follow-up, latest first.</summary>
+    public static readonly IReadOnlyList<int> FollowUpMilestones = [3, 1];
+
+    /// <summary>The day a case's follow-up clock starts: the middle of its last year (only the year is known), or else its publication.</summary>
+    public DateOnly? FollowUpAnchor => EndYear is { } end ? new DateOnly(end, 7, 1) : PublishedAt is { } at ? DateOnly.FromDateTime(at) : null;
+
+    /// <summary>
+    /// The milestone in years (3 or 1) this case has reached without a published follow-up dated on or after it, or null:
+    /// editors are reminded to ask how it went on.
+    /// </summary>
+    public int? FollowUpDue(DateOnly today)
+    {
+        if (FollowUpAnchor is not { } anchor)
+            return null;
+        foreach (var years in FollowUpMilestones)
+        {
+            var milestone = anchor.AddYears(years);
+            if (milestone <= today)
+                return FollowUps.Any(f => f.IsPublic && f.Date >= milestone) ? null : years;
+        }
+        return null;
+    }
 
     public bool IsFailureOrMixed => Outcome is CaseOutcome.Failed or CaseOutcome.Partly;
 

@@ -25,6 +25,14 @@ public sealed class ContentExporter(ContentDb db)
                 await File.WriteAllTextAsync(Path.Combine(folder, relative), text, utf8, cancellationToken);
             }
             progress?.Report(new("schrijven", index + 1, items.Count));
+            // Published follow-ups only: a proposal and its sender's details never leave the database.
+            if (item is Cases.Case withFollowUps)
+                foreach (var followUp in withFollowUps.FollowUps.Where(f => f.IsPublic))
+                {
+                    var (relative, text) = FollowUpFiles.Write(withFollowUps, followUp);
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, relative))!);
+                    await File.WriteAllTextAsync(Path.Combine(folder, relative), text, utf8, cancellationToken);
+                }
         }
         return items.Count;
     }

@@ -39,12 +39,13 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
         var staged = Stage(documents, database, problems);
         Link(staged, database, problems);
         var reports = ReadTrialReports(folder, database, problems);
+        var followUps = ReadFollowUps(folder, database, problems);
         if (problems.Count > 0)
         {
             db.ChangeTracker.Clear();
             return new(paths.Count, 0, 0, 0, problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList());
         }
-        var (created, updated, unchanged) = await WriteAsync(staged, database, progress, cancellationToken, reports);
+        var (created, updated, unchanged) = await WriteAsync(staged, database, progress, cancellationToken, reports, followUps);
         return new(paths.Count, created, updated, unchanged, []);
     }
 
@@ -55,6 +56,15 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
         foreach (var missing in reports.Where(r => database.ByKey.GetValueOrDefault((r.Type, r.Slug)) is null))
             problems.Add(new(missing.File, missing.SlugLine, $"Er is geen {missing.Type.Label().ToLowerInvariant()} '{missing.Slug}', in de bestanden of in de database."));
         return reports;
+    }
+
+    /// <summary>The follow-ups under vervolg/, each about a case in the files or the database.</summary>
+    private List<FollowUpFile> ReadFollowUps(string folder, DatabaseState database, List<ImportProblem> problems)
+    {
+        var followUps = FollowUpFiles.Read(folder, DateOnly.FromDateTime(DutchTime.ToLocal(clock.GetUtcNow().UtcDateTime)), problems);
+        foreach (var missing in followUps.Where(f => database.ByKey.GetValueOrDefault((ContentType.Case, f.CaseSlug)) is null))
+            problems.Add(new(missing.File, missing.CaseLine, $"Er is geen praktijkvoorbeeld '{missing.CaseSlug}', in de bestanden of in de database."));
+        return followUps;
     }
 
     private sealed record ReadFile(string File, FrontMatterDocument Document, ContentType Type);
@@ -144,7 +154,8 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
 
     /// <summary>Writes everything in one transaction: a revision only where the content changed, one change-log row per changed item.</summary>
     private async Task<(int Created, int Updated, int Unchanged)> WriteAsync(
-        List<StagedFile> staged, DatabaseState database, IProgress<ImportProgress>? progress, CancellationToken cancellationToken, List<TrialReportFile> reports)
+        List<StagedFile> staged, DatabaseState database, IProgress<ImportProgress>? progress, CancellationToken cancellationToken,
+        List<TrialReportFile> reports, List<FollowUpFile> followUps)
     {
         int created = 0, updated = 0, unchanged = 0;
         var changedItems = new List<ContentItem>();
@@ -164,10 +175,47 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
         }
         await db.SaveChangesAsync(cancellationToken);
         changedItems.AddRange(await TrialReportFiles.ApplyAsync(db, reports, (type, slug) => database.ByKey[(type, slug)], clock.GetUtcNow().UtcDateTime, cancellationToken));
+        changedItems.AddRange(await WriteFollowUpsAsync(followUps, database, cancellationToken));
         await store.RecordChangesAsync(changedItems.DistinctBy(i => i.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         store.Announce();
         return (created, updated, unchanged);
+    }
+
+    /// <summary>
+    /// Adds the follow-ups from the files, or updates the one with the same case, date and title; returns the cases
+    /// whose follow-ups changed, so their search documents are rebuilt.
+    /// </summary>
+    private async Task<List<ContentItem>> WriteFollowUpsAsync(List<FollowUpFile> files, DatabaseState database, CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
+            return [];
+        var existing = await db.FollowUps.ToListAsync(cancellationToken);
+        var changed = new List<ContentItem>();
+        foreach (var (_, slug, _, read) in files)
+        {
+            var item = (Cases.Case)database.ByKey[(ContentType.Case, slug)];
+            var followUp = existing.FirstOrDefault(f => f.CaseId == item.Id && f.Date == read.Date && f.Title == read.Title);
+            if (followUp is null)
+            {
+                var at = read.Date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+                followUp = new Cases.FollowUp { CaseId = item.Id, Date = read.Date, Title = read.Title, ReceivedAt = at, Status = Cases.FollowUpStatus.Published, PublishedAt = at };
+                db.FollowUps.Add(followUp);
+                existing.Add(followUp);
+            }
+            else if (followUp.Text == read.Text && followUp.StillRunning == read.StillRunning && followUp.NewOutcome == read.NewOutcome
+                && followUp.IsFictional == read.IsFictional && followUp.IsPublic)
+                continue;
+            followUp.Text = read.Text;
+            followUp.StillRunning = read.StillRunning;
+            followUp.NewOutcome = read.NewOutcome;
+            followUp.IsFictional = read.IsFictional;
+            if (!followUp.IsPublic)
+                followUp.Publish(clock.GetUtcNow().UtcDateTime);
+            changed.Add(item);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return changed;
     }
 
     private static (FrontMatterDocument Document, ContentType Type)? Read(string file, string path, List<ImportProblem> problems)
@@ -211,14 +259,17 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
 /// <summary>Which files in a folder are content files.</summary>
 public static class ContentFolder
 {
+    /// <summary>Folders whose files belong to an item (reports of others who tried it, a case's follow-ups) rather than being items.</summary>
+    public static readonly IReadOnlySet<string> PartFolders = new HashSet<string>([TrialReportFiles.Folder, FollowUpFiles.Folder], StringComparer.Ordinal);
+
     /// <summary>Every .md file below the folder, except README.md and files or folders starting with '.' or '_'.</summary>
     public static List<string> Files(string folder) =>
         Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
             .Where(path => !Path.GetRelativePath(folder, path).Split(Path.DirectorySeparatorChar)
                 .Any(part => part.StartsWith('.') || part.StartsWith('_')))
             .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-            // Practitioners' reports are not items of their own: TrialReportFiles reads them.
-            .Where(path => !TrialReportFiles.IsReport(Path.GetRelativePath(folder, path)))
+            // Practitioners' reports and follow-ups are not items of their own: TrialReportFiles and FollowUpFiles read them.
+            .Where(path => !PartFolders.Contains(Path.GetRelativePath(folder, path).Split(Path.DirectorySeparatorChar)[0]))
             .Order(StringComparer.Ordinal)
             .ToList();
 }

@@ -38,6 +38,8 @@ public static class ContentQueries
             .Include(i => ((Case)i).FailurePatterns)
             // Only approved reports travel with an item: waiting ones and their senders' details stay in the back office.
             .Include(i => i.TrialReports.Where(r => r.Status == Trials.TrialReportStatus.Published).OrderBy(r => r.Year).ThenBy(r => r.Month).ThenBy(r => r.Id))
+            // Only published follow-ups travel with a case: proposals and their senders' details stay in the back office.
+            .Include(i => ((Case)i).FollowUps.Where(f => f.Status == FollowUpStatus.Published).OrderBy(f => f.Date).ThenBy(f => f.Id))
             // A pattern's page counts the themes of its cases.
             .Include(i => ((FailurePattern)i).Cases).ThenInclude(c => c.Themes)
             .AsSplitQuery();

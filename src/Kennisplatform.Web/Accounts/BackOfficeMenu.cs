@@ -18,6 +18,7 @@ public static class BackOfficeMenu
         new("Inzendingen", "/Beheer/Inzendingen", Roles.Publishing),
         new("Media", "/Beheer/Media", Roles.BackOffice),
         new("Ook geprobeerd", "/Beheer/Geprobeerd", Roles.Publishing),
+        new("Vervolgen", "/Beheer/Vervolgen", Roles.Publishing),
         new("Gebruikers", "/Beheer/Gebruikers", Roles.Administration),
         new("Logboek", "/Beheer/Logboek", Roles.Administration),
         new("Zoekwoorden", "/Beheer/Zoekwoorden", Roles.Administration),

@@ -58,8 +58,13 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<Retention
         var messages = await db.ContactMessages.Where(m => m.ReceivedAt < now.AddDays(-settings.ContactMessageDays)).ExecuteDeleteAsync(cancellationToken);
         var alerts = await db.Subscriptions.Where(s => s.ConfirmedAt == null && s.CreatedAt < now.AddDays(-settings.UnconfirmedAlertDays)).ExecuteDeleteAsync(cancellationToken);
         var submitters = await db.Submissions.Where(s => s.ReceivedAt < now.AddDays(-settings.SubmissionContactDays)).ExecuteDeleteAsync(cancellationToken);
-        // Reporters of "ik heb dit ook geprobeerd" lose their name and address after the same time as story senders.
-        submitters += await Trials.TrialDesk.ForgetAsync(db, now.AddDays(-settings.SubmissionContactDays), cancellationToken);
+        // Reporters of "ik heb dit ook geprobeerd" and follow-up proposers lose their name and address after the same
+        // time as story senders; a turned-down follow-up proposal goes whole.
+        var contactBefore = now.AddDays(-settings.SubmissionContactDays);
+        submitters += await Trials.TrialDesk.ForgetAsync(db, contactBefore, cancellationToken);
+        submitters += await db.FollowUps.Where(f => f.ReceivedAt < contactBefore && f.Status == Kennisplatform.Content.Cases.FollowUpStatus.Rejected).ExecuteDeleteAsync(cancellationToken);
+        submitters += await db.FollowUps.Where(f => f.ReceivedAt < contactBefore && (f.ProposerName != "" || f.ProposerEmail != ""))
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.ProposerName, "").SetProperty(f => f.ProposerEmail, ""), cancellationToken);
         var sent = await db.Outbox.Where(m => (m.SentAt != null && m.SentAt < now.AddDays(-mail.Value.KeepSentDays))
             || (m.GaveUpAt != null && m.GaveUpAt < now.AddDays(-mail.Value.KeepSentDays))).ExecuteDeleteAsync(cancellationToken);
         var total = registrations + messages + alerts + submitters + sent;

@@ -35,6 +35,7 @@ public static class ApiFields
         .. Content.Trials.TrialReport.Types.Contains(type) ? [Trials.TrialJson.Field] : Array.Empty<ApiField>(),
         new("body", "De tekst van het item.", "Markdown"),
         new("bodyHtml", "Dezelfde tekst als veilige HTML.", "HTML"),
+        .. type == ContentType.Case ? [FollowUps.FollowUpJson.Field] : Array.Empty<ApiField>(),
     ];
 
     private static ApiField Describe(FileField field)

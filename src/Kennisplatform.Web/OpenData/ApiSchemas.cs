@@ -71,6 +71,8 @@ public static class ApiSchemas
     {
         if (api.Key == Trials.TrialJson.Key)
             return TrialsSchema(api);
+        if (api.Key == FollowUps.FollowUpJson.Key)
+            return FollowUps.FollowUpJson.Schema(api);
         var field = ContentFields.For(type).FirstOrDefault(f => f.Key == api.Key);
         var codes = field?.Choices.Select(c => (JsonNode)JsonValue.Create(c.Code)!).ToList();
         return field?.Kind switch

@@ -27,6 +27,7 @@ public static class ContentJson
         ["fictional"] = item.IsFictional,
     };
 
+    /// <summary>A case's published follow-ups, oldest first, without anything about who proposed them.</summary>
     public static JsonObject Full(ContentItem item, HttpContext context, MarkdownRenderer markdown)
     {
         var json = Summary(item, context);
@@ -50,6 +51,8 @@ public static class ContentJson
         }
         if (Content.Trials.TrialReport.Types.Contains(item.Kind))
             json[Trials.TrialJson.Key] = Trials.TrialJson.Write(item);
+        if (item is Content.Cases.Case withFollowUps)
+            json[FollowUps.FollowUpJson.Key] = FollowUps.FollowUpJson.Write(withFollowUps, markdown);
         json["body"] = item.Body;
         json["bodyHtml"] = markdown.ToHtml(item.Body);
         return json;

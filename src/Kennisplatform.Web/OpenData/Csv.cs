@@ -13,7 +13,7 @@ public static class Csv
 {
     private static readonly string[] Header =
         ["type", "slug", "titel", "samenvatting", "url", "gepubliceerd", "themas", "principes", "faalpatronen", "uitkomst", "bewijs", "doelgroepen", "gemeente", "begint", "eindigt", "licentie", "verzonnen",
-        "geprobeerd", "geprobeerd_geslaagd", "geprobeerd_deels", "geprobeerd_mislukt"];
+        "geprobeerd", "geprobeerd_geslaagd", "geprobeerd_deels", "geprobeerd_mislukt", "vervolgen", "laatste_vervolg"];
 
     /// <summary>A short list (a selection) as one file.</summary>
     public static byte[] Write(IEnumerable<ContentItem> items, Func<ContentItem, string> url)
@@ -47,6 +47,7 @@ public static class Csv
             facts.Outcome ?? "", facts.Evidence ?? "", string.Join(", ", facts.TargetGroups), facts.Municipality ?? "", Moment(facts.StartsAt), Moment(facts.EndsAt),
             item.License, item.IsFictional ? "ja" : "nee",
             .. TrialCells(item),
+            .. FollowUpCells(item),
         ]);
     }
 
@@ -57,6 +58,15 @@ public static class Csv
             return ["", "", "", ""];
         var count = Content.Trials.TrialCount.Of(item.TrialReports);
         return [.. new[] { count.Total, count.Succeeded, count.Partly, count.Failed }.Select(n => n.ToString(CultureInfo.InvariantCulture))];
+    }
+
+    /// <summary>How many published follow-ups a case has, and the date of the latest.</summary>
+    private static string[] FollowUpCells(ContentItem item)
+    {
+        var followUps = item is Content.Cases.Case c ? c.FollowUps.Where(f => f.IsPublic).ToList() : [];
+        return followUps.Count == 0
+            ? [item is Content.Cases.Case ? "0" : "", ""]
+            : [followUps.Count.ToString(CultureInfo.InvariantCulture), followUps.Max(f => f.Date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
     }
 
     private static string Moment(DateTime? utc) => utc is { } moment ? DutchTime.Iso(moment) : "";

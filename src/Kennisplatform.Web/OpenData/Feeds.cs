@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Storage;
 using Kennisplatform.Web.Site;
@@ -17,10 +18,12 @@ public static class Feeds
     {
         routes.MapGet("/feeds/{name}.{format:regex(^(atom|rss)$)}", (string name, string format, HttpContext context, ContentDb db, TimeProvider clock, CancellationToken cancellationToken) =>
         {
+            // Follow-ups are news about a case: they come with everything and with the cases.
             if (name == "alles")
-                return FeedAsync("Alles wat nieuw is", db.Items, format, context, clock, cancellationToken);
+                return FeedAsync("Alles wat nieuw is", db.Items, format, context, clock, cancellationToken, db.FollowUps);
             return Sections.FromSegment(name) is { } section
-                ? FeedAsync(section.Plural, db.Items.OfKind(section.Type), format, context, clock, cancellationToken)
+                ? FeedAsync(section.Plural, db.Items.OfKind(section.Type), format, context, clock, cancellationToken,
+                    section.Type == ContentType.Case ? db.FollowUps : null)
                 : Task.FromResult(Results.NotFound());
         }).ExcludeFromDescription();
 
@@ -34,18 +37,26 @@ public static class Feeds
         }).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> FeedAsync(string title, IQueryable<ContentItem> items, string format, HttpContext context, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> FeedAsync(string title, IQueryable<ContentItem> items, string format, HttpContext context, TimeProvider clock, CancellationToken cancellationToken,
+        IQueryable<FollowUp>? followUps = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var latest = await items.AsNoTracking().VisibleAt(now).OrderByDescending(i => i.PublishedAt).Take(Size).ToListAsync(cancellationToken);
+        var latestItems = await items.AsNoTracking().VisibleAt(now).OrderByDescending(i => i.PublishedAt).Take(Size).ToListAsync(cancellationToken);
+        var latestFollowUps = followUps is null ? [] : await followUps.AsNoTracking().Include(f => f.Case)
+            .Where(f => f.Status == FollowUpStatus.Published && f.PublishedAt <= now
+                && f.Case.Status == ContentStatus.Published && f.Case.PublishedAt != null && f.Case.PublishedAt <= now)
+            .OrderByDescending(f => f.PublishedAt).Take(Size).ToListAsync(cancellationToken);
+        var latest = latestItems.Select(i => (Published: i.PublishedAt!.Value, Entry: Entry(i, context)))
+            .Concat(latestFollowUps.Select(f => (Published: f.PublishedAt!.Value, Entry: Entry(f, context))))
+            .OrderByDescending(e => e.Published).Take(Size).ToList();
         var self = PublicUrls.Absolute(context, context.Request.Path);
         var feed = new SyndicationFeed($"{title} – Kennisplatform wijken", "Kennis over wat werkt in de wijk, en wat niet.", new Uri(PublicUrls.Base(context) + "/"))
         {
             Id = self,
             Language = "nl-NL",
-            LastUpdatedTime = latest.Count > 0 ? latest.Max(i => i.PublishedAt!.Value) : now,
+            LastUpdatedTime = latest.Count > 0 ? latest.Max(e => e.Published) : now,
             Copyright = new TextSyndicationContent("CC BY 4.0, tenzij anders vermeld"),
-            Items = latest.Select(i => Entry(i, context)).ToList(),
+            Items = latest.Select(e => e.Entry).ToList(),
         };
         feed.Links.Add(new SyndicationLink(new Uri(self)) { RelationshipType = "self" });
 
@@ -56,6 +67,20 @@ public static class Feeds
             else new Atom10FeedFormatter(feed).WriteTo(writer);
         }
         return Results.Bytes(output.ToArray(), format == "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
+    }
+
+    /// <summary>A follow-up as news: "Vervolg bij …", linking to its place in the case's timeline.</summary>
+    private static SyndicationItem Entry(FollowUp followUp, HttpContext context)
+    {
+        var url = PublicUrls.Absolute(context, Sections.UrlOf(followUp.Case)) + "#vervolg-" + followUp.Id;
+        var summary = followUp.Text.Length > 300 ? followUp.Text[..300] + " …" : followUp.Text;
+        var entry = new SyndicationItem($"Vervolg bij {followUp.Case.Title}: {followUp.Title}", summary, new Uri(url), url, followUp.PublishedAt!.Value)
+        {
+            PublishDate = followUp.PublishedAt!.Value,
+        };
+        entry.Categories.Add(new SyndicationCategory("Vervolg"));
+        entry.Authors.Add(new SyndicationPerson { Name = "Kennisplatform wijken" });
+        return entry;
     }
 
     private static SyndicationItem Entry(ContentItem item, HttpContext context)

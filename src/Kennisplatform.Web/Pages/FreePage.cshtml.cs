@@ -37,6 +37,7 @@ public sealed class FreePageModel(SiteQueries queries, IOptions<RetentionOptions
         ("Je vraag via een contactformulier", Days(retention.ContactMessageDays)),
         ("Je naam, e-mailadres en telefoonnummer bij een gedeeld verhaal", Days(retention.SubmissionContactDays)),
         ("Je naam en e-mailadres bij 'Heb jij dit ook geprobeerd?'", Days(retention.SubmissionContactDays)),
+        ("Je naam en e-mailadres bij een voorgesteld vervolg op een praktijkvoorbeeld", Days(retention.SubmissionContactDays)),
         ("Je aanmelding voor 'Op de hoogte blijven', als je die niet bevestigt", Days(retention.UnconfirmedAlertDays)),
         ("Je aanmelding voor 'Op de hoogte blijven', als je die wel bevestigt", "tot je je afmeldt"),
         ("Een kopie van een e-mail die we je stuurden", Days(mail.KeepSentDays)),

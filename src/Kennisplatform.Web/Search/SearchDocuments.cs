@@ -31,7 +31,8 @@ public static class SearchDocuments
             Url = Sections.UrlOf(item),
             Title = item.Title,
             Summary = item.Summary,
-            Body = PlainText(facts.LongTexts.Prepend(item.Body)),
+            // A case's published follow-ups are part of its story: "Een jaar later" is found with the case.
+            Body = PlainText(facts.LongTexts.Prepend(item.Body).Concat(FollowUpTexts(item))),
             // Why it went as it did elsewhere ("ook geprobeerd"), approved reports only: found with the item, never their senders.
             Lessons = PlainText(facts.Lessons.Concat(item.TrialReports.Where(r => r.IsPublic).Select(r => r.Reason))),
             Fictional = item.IsFictional,
@@ -47,6 +48,9 @@ public static class SearchDocuments
             Neighbourhood = NullIfEmpty(facts.Neighbourhood),
         };
     }
+
+    private static IEnumerable<string> FollowUpTexts(ContentItem item) =>
+        item is Kennisplatform.Content.Cases.Case c ? c.FollowUps.Where(f => f.IsPublic).OrderBy(f => f.Date).Select(f => f.Title + "\n\n" + f.Text) : [];
 
     private static string PlainText(IEnumerable<string> markdown) =>
         string.Join("\n\n", markdown.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => Markdown.ToPlainText(m).Trim()));

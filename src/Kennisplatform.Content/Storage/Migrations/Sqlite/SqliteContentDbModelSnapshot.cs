@@ -168,6 +168,68 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                     b.ToTable("Audit", (string)null);
                 });
 
+            modelBuilder.Entity("Kennisplatform.Content.Cases.FollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFictional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposerEmail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("StillRunning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("CaseId", "Status");
+
+                    b.ToTable("FollowUps", (string)null);
+                });
+
             modelBuilder.Entity("Kennisplatform.Content.Changes.ContentChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1144,6 +1206,17 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kennisplatform.Content.Cases.FollowUp", b =>
+                {
+                    b.HasOne("Kennisplatform.Content.Cases.Case", "Case")
+                        .WithMany("FollowUps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("Kennisplatform.Content.Contact.ContactMessage", b =>
                 {
                     b.HasOne("Kennisplatform.Content.Model.ContentItem", null)
@@ -1233,6 +1306,11 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                     b.Navigation("Aliases");
 
                     b.Navigation("TrialReports");
+                });
+
+            modelBuilder.Entity("Kennisplatform.Content.Cases.Case", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("Kennisplatform.Content.Connectors.Connector", b =>
