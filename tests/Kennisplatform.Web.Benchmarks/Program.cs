@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 // With "cluster": nodes behind nginx on PostgreSQL, see ClusterBenchmark.
 // dotnet run -c Release --project tests/Kennisplatform.Web.Benchmarks -- export   (memory while exporting, see ExportBenchmark)
 // ... -- signin [samples]                (sign-in timing, known against unknown address, see SignInBenchmark)
+// ... -- search-load [rounds]            (the search page under load against a static file, see SearchLoadBenchmark)
 public static class PublishBenchmark
 {
     private const int Rounds = 40;
@@ -28,6 +29,11 @@ public static class PublishBenchmark
         if (args is ["signin", ..])
         {
             await SignInBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 300);
+            return;
+        }
+        if (args is ["search-load", ..])
+        {
+            await SearchLoadBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
             return;
         }
         if (args is ["export", ..])
