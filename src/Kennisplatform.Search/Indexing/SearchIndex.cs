@@ -67,7 +67,7 @@ public sealed class SearchIndex : IDisposable
     public static SearchIndex Open(string folder, SearchLexicon lexicon)
     {
         System.IO.Directory.CreateDirectory(folder);
-        var directory = FSDirectory.Open(folder);
+        var directory = new MappedDirectory(folder);
         var expected = Schema + ":" + lexicon.Fingerprint;
         var (healthy, lastChange, committedAt) = ReadCommit(directory, expected);
         return new SearchIndex(directory, lexicon, needsRebuild: !healthy, lastChange, committedAt);
