@@ -3,6 +3,7 @@ using Kennisplatform.Web.Alerts;
 using Kennisplatform.Web.Api;
 using Kennisplatform.Web.Commands;
 using Kennisplatform.Web.Events;
+using Kennisplatform.Web.FollowUps;
 using Kennisplatform.Web.Hosting;
 using Kennisplatform.Web.Mail;
 using Kennisplatform.Web.MediaFiles;
@@ -31,6 +32,7 @@ builder.AddMedia();
 builder.AddMail();
 builder.AddEventRegistrations();
 builder.AddAlerts();
+builder.AddFollowUps();
 
 var app = builder.Build();
 

@@ -168,6 +168,7 @@ public static class PageTypes
         "/voordat-je-begint",
         "/praktijkvoorbeelden/wandelgroep-die-stopte",
         "/praktijkvoorbeelden/wandelgroep-die-stopte/vervolg",
+        "/praktijkvoorbeelden?vervolg=ja",
         "/voordat-je-begint?thema=gezondheid-en-vitaliteit",
         "/voordat-je-begint?thema=veiligheid&gemeente=Leeuwarden",
         "/voordat-je-begint?interventie=bestaat-niet",

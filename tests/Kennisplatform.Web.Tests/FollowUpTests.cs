@@ -21,7 +21,7 @@ public class FollowUpTests(FollowUpTests.Factory factory) : IClassFixture<Follow
     private readonly HttpClient client = factory.CreatePlainClient();
 
     /// <summary>The seeded follow-ups, read from content/vervolg: case slug and title.</summary>
-    private static List<(string Case, string Title, bool Fictional)> Seeded() =>
+    internal static List<(string Case, string Title, bool Fictional)> Seeded() =>
         Directory.GetFiles(Path.Combine(Kennisplatform.Web.Hosting.SiteFolders.RepositoryRoot()!, "content", FollowUpFiles.Folder), "*.md")
             .Select(path => FrontMatter.Parse(File.ReadAllText(path)).Document!)
             .Select(d => (d["case"]!.Scalar!, d["title"]!.Scalar!, d["fictional"]?.Scalar == "ja")).ToList();
@@ -88,6 +88,7 @@ public class FollowUpTests(FollowUpTests.Factory factory) : IClassFixture<Follow
             Assert.Contains("Bedankt, je vervolg is verstuurd", await sent.Content.ReadAsStringAsync());
         }
         Assert.DoesNotContain("zonnebloemenveld", await client.GetStringAsync("/praktijkvoorbeelden/moestuin-tussen-de-flats"));
+        Assert.DoesNotContain("/praktijkvoorbeelden/moestuin-tussen-de-flats", (await client.GetPageAsync("/praktijkvoorbeelden?vervolg=ja")).Links(".card__title a"));
 
         var (editor, _) = await factory.SignedInAsync(Roles.Editor);
         var desk = await editor.GetPageAsync("/beheer/vervolgen");
@@ -103,6 +104,7 @@ public class FollowUpTests(FollowUpTests.Factory factory) : IClassFixture<Follow
         var page = await client.GetPageAsync("/praktijkvoorbeelden/moestuin-tussen-de-flats");
         var item = page.QuerySelectorAll(".timeline__item").Single(i => i.TextContent.Contains("zonnebloemenveld"));
         Assert.EndsWith(": Twee jaar later", item.QuerySelector(".timeline__title")!.TextContent);
+        Assert.Contains("/praktijkvoorbeelden/moestuin-tussen-de-flats", (await client.GetPageAsync("/praktijkvoorbeelden?vervolg=ja")).Links(".card__title a"));
 
         var api = JsonDocument.Parse(await client.GetStringAsync("/api/v1/cases/moestuin-tussen-de-flats")).RootElement;
         var followUp = api.GetProperty("follow_ups").EnumerateArray().Single(f => f.GetProperty("title").GetString() == "Twee jaar later");

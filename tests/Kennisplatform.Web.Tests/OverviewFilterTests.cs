@@ -23,7 +23,7 @@ public partial class OverviewFilterTests(SiteFactory factory) : IClassFixture<Si
     }
 
     [Theory]
-    [InlineData(ContentType.Case, new[] { "thema", "uitkomst", "evaluatie", "gemeente", "jaar", "faalpatroon" })]
+    [InlineData(ContentType.Case, new[] { "thema", "uitkomst", "evaluatie", "gemeente", "jaar", "faalpatroon", "vervolg" })]
     [InlineData(ContentType.Intervention, new[] { "thema", "doelgroep", "bewijs", "kosten" })]
     [InlineData(ContentType.Connector, new[] { "thema", "gemeente" })]
     [InlineData(ContentType.Event, new[] { "thema", "wanneer", "vorm", "gemeente" })]
@@ -154,6 +154,23 @@ public partial class OverviewFilterTests(SiteFactory factory) : IClassFixture<Si
         Assert.Contains("kent de waarde 'abc' niet", page.Text("main"));
     }
 
+    [Fact]
+    public async Task Met_vervolg_lists_exactly_the_cases_with_a_published_follow_up_on_the_site_and_in_the_api()
+    {
+        var seeded = FollowUpTests.Seeded().Select(s => $"/praktijkvoorbeelden/{s.Case}").Distinct().Order().ToList();
+        var with = await client.GetPageAsync("/praktijkvoorbeelden?vervolg=ja");
+        Assert.Equal(seeded, with.Links(".card__title a").Order().ToList());
+        var option = Option(await client.GetPageAsync("/praktijkvoorbeelden"), "vervolg", "ja").TextContent.Trim();
+        Assert.StartsWith("Met vervolg", option);
+        Assert.Equal(seeded.Count, Count(option));
+        var without = await client.GetPageAsync("/praktijkvoorbeelden?vervolg=nee");
+        Assert.Equal(Total(await client.GetPageAsync("/praktijkvoorbeelden")), Total(with) + Total(without));
+        Assert.DoesNotContain(without.Links(".card__title a"), seeded.Contains);
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/cases?followUp=with&pageSize=100"));
+        Assert.Equal(seeded, json.RootElement.GetProperty("items").EnumerateArray().Select(i => $"/praktijkvoorbeelden/{i.GetProperty("slug").GetString()}").Order().ToList());
+    }
+
     [Theory]
     [InlineData("/api/v1/cases?municipality=Zwolle", 1)]
     [InlineData("/api/v1/cases?evaluation=extern&year=2022", -1)]
@@ -174,6 +191,7 @@ public partial class OverviewFilterTests(SiteFactory factory) : IClassFixture<Si
     [InlineData("/api/v1/interventions?targetGroup=katten", "targetGroup")]
     [InlineData("/api/v1/events?attendance=hybride", "attendance")]
     [InlineData("/api/v1/connectors?municipality=Atlantis", "municipality")]
+    [InlineData("/api/v1/cases?followUp=ja", "followUp")]
     [InlineData("/api/v1/instruments?municipality=Zwolle", "municipality")]
     public async Task The_api_refuses_a_value_a_filter_does_not_offer(string url, string parameter)
     {

@@ -34,6 +34,7 @@ public abstract class ContentDb(DbContextOptions options) : DbContext(options)
     public DbSet<ContentChange> Changes => Set<ContentChange>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<Cases.FollowUp> FollowUps => Set<Cases.FollowUp>();
+    public DbSet<Cases.RemindedMilestone> RemindedMilestones => Set<Cases.RemindedMilestone>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<MediaFile> Media => Set<MediaFile>();
     public DbSet<RateLimitWindow> RateLimits => Set<RateLimitWindow>();

@@ -28,6 +28,15 @@ public static class PublicUrls
 
     public static string Absolute(HttpContext context, string path) => Base(context) + path;
 
+    /// <summary>
+    /// The base outside a request (a background job's mail): the configured public address, else the address the
+    /// server listens on; there is no Host header to follow.
+    /// </summary>
+    public static string Base(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>()[ConfigKey] is { } configured && !string.IsNullOrWhiteSpace(configured)
+            ? configured.Trim().TrimEnd('/')
+            : ListeningAddress(services);
+
     /// <summary>The first address the server listens on, with a wildcard host read as localhost.</summary>
     private static string ListeningAddress(IServiceProvider services)
     {

@@ -69,6 +69,7 @@ public static class OverviewFacets
         new MunicipalityFacet(),
         new PeriodFacet(),
         new TargetGroupFacet(),
+        new FollowUpFacet(),
         new EnumFacet<EvidenceLevel>(OverviewFilterKind.Evidence, "bewijs", "evidence", "Bewijs", "Alle niveaus", i => ((Intervention)i).Evidence),
         new EnumFacet<CostBand>(OverviewFilterKind.Cost, "kosten", "cost", "Kosten", "Alle kosten", i => ((Intervention)i).Cost),
         new EnumFacet<InstrumentPerspective>(OverviewFilterKind.Perspective, "perspectief", "perspective", "Perspectief", "Alle perspectieven", i => ((Instrument)i).Perspective),
@@ -298,5 +299,35 @@ internal sealed class AttendanceFacet() : OverviewFacet(OverviewFilterKind.Atten
         {
             [Online] = await items.CountAsync(IsOnline, cancellationToken),
             [Physical] = await items.CountAsync(IsPhysical, cancellationToken),
+        };
+}
+
+/// <summary>Cases with at least one published follow-up ("Een jaar later"), or none yet.</summary>
+internal sealed class FollowUpFacet() : OverviewFacet(OverviewFilterKind.FollowUp, "vervolg", "followUp", "Vervolg", "Met en zonder vervolg")
+{
+    public const string With = "ja";
+    public const string Without = "nee";
+
+    public override string ApiValues => "with (met minstens één gepubliceerd vervolg) of without (nog zonder vervolg)";
+
+    public override string ToApi(string value) => value == With ? "with" : "without";
+
+    public override Task<IReadOnlyList<(string Value, string Label)>> ValuesAsync(FacetScope scope, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<(string, string)>>([(With, "Met vervolg"), (Without, "Zonder vervolg")]);
+
+    private static readonly Expression<Func<ContentItem, bool>> HasFollowUp =
+        i => ((Case)i).FollowUps.Any(f => f.Status == FollowUpStatus.Published);
+
+    private static readonly Expression<Func<ContentItem, bool>> HasNone =
+        i => !((Case)i).FollowUps.Any(f => f.Status == FollowUpStatus.Published);
+
+    public override Task<IQueryable<ContentItem>> ApplyAsync(IQueryable<ContentItem> items, string value, FacetScope scope, CancellationToken cancellationToken) =>
+        Task.FromResult(items.Where(value == With ? HasFollowUp : HasNone));
+
+    public override async Task<IReadOnlyDictionary<string, int>> CountAsync(IQueryable<ContentItem> items, FacetScope scope, CancellationToken cancellationToken) =>
+        new Dictionary<string, int>
+        {
+            [With] = await items.CountAsync(HasFollowUp, cancellationToken),
+            [Without] = await items.CountAsync(HasNone, cancellationToken),
         };
 }

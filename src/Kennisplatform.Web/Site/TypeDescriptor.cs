@@ -107,4 +107,4 @@ public sealed record ItemFacts
 public sealed record Referencing(string Heading, bool GroupByType, Func<IQueryable<ContentItem>, int, IQueryable<ContentItem>> Query);
 
 /// <summary>The filters an overview can have; <see cref="OverviewFacets"/> holds what each one does.</summary>
-public enum OverviewFilterKind { Theme, Outcome, Evaluation, FailurePattern, Municipality, Period, Evidence, Cost, Perspective, When, Attendance, TargetGroup }
+public enum OverviewFilterKind { Theme, Outcome, Evaluation, FailurePattern, Municipality, Period, Evidence, Cost, Perspective, When, Attendance, TargetGroup, FollowUp }

@@ -47,7 +47,7 @@ public static class TypeDescriptors
                 Neighbourhood = c.Neighbourhood,
                 FailurePatterns = c.FailurePatterns,
             }),
-            Filters = [OverviewFilterKind.Theme, OverviewFilterKind.Outcome, OverviewFilterKind.Evaluation, OverviewFilterKind.Municipality, OverviewFilterKind.Period, OverviewFilterKind.FailurePattern],
+            Filters = [OverviewFilterKind.Theme, OverviewFilterKind.Outcome, OverviewFilterKind.Evaluation, OverviewFilterKind.Municipality, OverviewFilterKind.Period, OverviewFilterKind.FailurePattern, OverviewFilterKind.FollowUp],
             Order = (items, _) => items.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Title),
             OpenGraphType = "article",
             StructuredData = (item, context) => OpenData.StructuredData.ForCase((Case)item, context),

@@ -6,7 +6,6 @@ public static class SubmissionSetup
     {
         builder.Services.AddOptions<SubmissionOptions>().Bind(builder.Configuration.GetSection("Kennisplatform:Submissions"));
         builder.Services.AddScoped<SubmissionGuard>();
-        builder.Services.AddScoped<FollowUps.FollowUpDesk>();
         builder.Services.AddScoped<Contact.ContactRelay>();
         builder.Services.AddScoped<Trials.TrialDesk>();
     }

@@ -241,6 +241,31 @@ namespace Kennisplatform.Content.Storage.Migrations.PostgreSql
                     b.ToTable("FollowUps", (string)null);
                 });
 
+            modelBuilder.Entity("Kennisplatform.Content.Cases.RemindedMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RemindedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Years")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Years")
+                        .IsUnique();
+
+                    b.ToTable("RemindedMilestones", (string)null);
+                });
+
             modelBuilder.Entity("Kennisplatform.Content.Changes.ContentChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1243,6 +1268,17 @@ namespace Kennisplatform.Content.Storage.Migrations.PostgreSql
                 {
                     b.HasOne("Kennisplatform.Content.Cases.Case", "Case")
                         .WithMany("FollowUps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Kennisplatform.Content.Cases.RemindedMilestone", b =>
+                {
+                    b.HasOne("Kennisplatform.Content.Cases.Case", "Case")
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -230,6 +230,29 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                     b.ToTable("FollowUps", (string)null);
                 });
 
+            modelBuilder.Entity("Kennisplatform.Content.Cases.RemindedMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RemindedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Years")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Years")
+                        .IsUnique();
+
+                    b.ToTable("RemindedMilestones", (string)null);
+                });
+
             modelBuilder.Entity("Kennisplatform.Content.Changes.ContentChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1210,6 +1233,17 @@ namespace Kennisplatform.Content.Storage.Migrations.Sqlite
                 {
                     b.HasOne("Kennisplatform.Content.Cases.Case", "Case")
                         .WithMany("FollowUps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Kennisplatform.Content.Cases.RemindedMilestone", b =>
+                {
+                    b.HasOne("Kennisplatform.Content.Cases.Case", "Case")
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
