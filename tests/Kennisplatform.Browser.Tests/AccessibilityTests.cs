@@ -23,7 +23,7 @@ public class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>
         "/beheer", "/beheer/inhoud", "/beheer/inhoud?soort=praktijkvoorbeeld&status=gepubliceerd", "/beheer/inhoud/nieuw/praktijkvoorbeeld",
         "/beheer/inhoud/nieuw/bijeenkomst", "/beheer/inhoud/nieuw/interventie", "/beheer/inhoud/nieuw/faalpatroon", "/beheer/gebruikers",
         "/beheer/inhoud/1", "/beheer/inhoud/20", "/beheer/inhoud/20/versies?van=1&naar=1", "/beheer/inhoud/20/voorbeeld", "/beheer/logboek", "/beheer/media", "/beheer/account", "/beheer/zoekwoorden",
-        "/beheer/geprobeerd", "/beheer/inzendingen", "/beheer/vervolgen"];
+        "/beheer/geprobeerd", "/beheer/inzendingen", "/beheer/vervolgen", "/beheer/aanmeldingen"];
 
     [Theory]
     [MemberData(nameof(BackOfficePages))]

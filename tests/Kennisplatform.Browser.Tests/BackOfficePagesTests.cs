@@ -79,6 +79,10 @@ public class BackOfficePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
     {
         await SharedStoryAsync();
         var changed = await ChangedCaseAsync();
+        int withRegistrations;
+        await using (var scope = site.Services.CreateAsyncScope())
+            withRegistrations = scope.ServiceProvider.GetRequiredService<Kennisplatform.Content.Storage.ContentDb>().Items
+                .OfType<Kennisplatform.Content.Events.Event>().Where(e => e.TakesRegistrations).Select(e => e.Id).First();
         var firstPassword = await MustChoosePasswordAsync();
         var redacteur = await site.SignedInContextAsync(Roles.Editor);
         var beheerder = await site.SignedInContextAsync(Roles.Administrator);
@@ -92,6 +96,8 @@ public class BackOfficePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
             ("redacteur", redacteur, "/beheer/inhoud?sorteer=titel&pagina=2"),
             ("redacteur", redacteur, "/beheer/inhoud?zoek=niets-te-vinden&status=concept"),
             ("redacteur", redacteur, "/beheer/inzendingen"),
+            ("redacteur", redacteur, "/beheer/aanmeldingen"),
+            ("redacteur", redacteur, $"/beheer/aanmeldingen/{withRegistrations}"),
             ("redacteur, versies vergelijken", redacteur, $"/beheer/inhoud/{changed}/versies?van=1&naar=2"),
             ("redacteur, terugzetten bevestigen", redacteur, $"/beheer/inhoud/{changed}/versies?terugzetten=1"),
         ]);

@@ -27,7 +27,7 @@ public class AccountRemovalTests(AccountRemovalTests.Factory factory) : IClassFi
     [Fact]
     public async Task Removing_asks_first_then_is_logged_and_the_history_stays_readable()
     {
-        var (admin, _) = await factory.SignedInAsync(Roles.Administrator);
+        var (admin, remover) = await factory.SignedInAsync(Roles.Administrator);
         var (auteur, writer) = await factory.SignedInAsync(Roles.Author);
         var (created, _) = await EditingTests.PostAsync(auteur, "/beheer/inhoud/nieuw/praktijkvoorbeeld", EditingTests.NewCase("Buurtkeuken op woensdag"), ("actie", "opslaan"));
         var itemPath = created.Headers.Location!.OriginalString.Split('?')[0];
@@ -51,7 +51,10 @@ public class AccountRemovalTests(AccountRemovalTests.Factory factory) : IClassFi
         Assert.DoesNotContain(writer.Email!, history.DocumentElement.OuterHtml);
         await redacteur.GetPageAsync(itemPath);
         await redacteur.GetPageAsync("/beheer/inhoud");
-        await admin.GetPageAsync("/beheer/logboek");
+        // The log names who removed it by name.
+        var log = await admin.GetPageAsync("/beheer/logboek");
+        var row = log.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("account verwijderd"));
+        Assert.Equal(remover.DisplayName, row.QuerySelectorAll("td")[1].TextContent);
         await admin.GetPageAsync("/beheer");
     }
 

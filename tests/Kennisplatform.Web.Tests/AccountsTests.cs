@@ -284,7 +284,7 @@ public class AccountsTests(AccountsTests.Factory factory) : IClassFixture<Accoun
         Assert.Contains("nog nooit", Row(await admin.GetPageAsync("/beheer/gebruikers")));
         await SignInAsync(NewBrowser(), email, GoodPassword);
         var at = factory.Clock.Now.UtcDateTime;
-        Assert.Contains($"{Kennisplatform.Content.Model.DutchTime.Date(at)} {Kennisplatform.Content.Model.DutchTime.Time(at)}", Row(await admin.GetPageAsync("/beheer/gebruikers")));
+        Assert.Contains(Kennisplatform.Content.Model.DutchTime.DateAndTime(at), Row(await admin.GetPageAsync("/beheer/gebruikers")));
         // A failed attempt is not a sign-in.
         factory.Clock.Now = factory.Clock.Now.AddHours(2);
         await SignInAsync(NewBrowser(), email, "verkeerd wachtwoord van lengte");

@@ -40,6 +40,21 @@ public class BackOfficeMenuTests(BackOfficeMenuTests.Factory factory) : IClassFi
         }
     }
 
+    [Theory]
+    [InlineData(Roles.Editor, true)]
+    [InlineData(Roles.Administrator, true)]
+    [InlineData(Roles.Author, false)]
+    public async Task Aanmeldingen_is_in_the_menu_of_the_roles_that_handle_event_registrations(string role, bool shown)
+    {
+        var (browser, _) = await factory.SignedInAsync(role);
+        var dashboard = await browser.GetPageAsync("/beheer");
+        Assert.Equal("Overzicht", dashboard.Text("h1"));
+        var entry = dashboard.QuerySelectorAll("nav[aria-label=Beheermenu] a").SingleOrDefault(a => a.TextContent.Trim() == "Aanmeldingen");
+        Assert.Equal(shown, entry is not null);
+        if (entry is not null)
+            Assert.Equal("Aanmeldingen", (await browser.GetPageAsync(entry.GetAttribute("href")!)).Text("h1"));
+    }
+
     private async Task<string> PathOfAsync(BackOfficeMenu.Entry entry)
     {
         // A hidden entry's address, read from the menu of a beheerder (who sees every entry).
@@ -53,6 +68,7 @@ public class BackOfficeMenuTests(BackOfficeMenuTests.Factory factory) : IClassFi
     [InlineData("/beheer/inhoud", "Inhoud", "page")]
     [InlineData("/beheer/inhoud/nieuw/praktijkvoorbeeld", "Inhoud", "true")]
     [InlineData("/beheer/account", "Mijn account", "page")]
+    [InlineData("/beheer/aanmeldingen", "Aanmeldingen", "page")]
     public async Task The_entry_of_the_current_page_is_marked_current_and_no_other(string path, string label, string current)
     {
         var (browser, _) = await factory.SignedInAsync(Roles.Editor);

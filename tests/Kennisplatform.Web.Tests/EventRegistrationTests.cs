@@ -39,6 +39,24 @@ public class EventRegistrationTests(SubmissionTests.Factory factory) : IClassFix
         return await browser.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
+    [Fact]
+    public async Task The_registrations_overview_lists_events_with_their_counts_for_redacteuren_only()
+    {
+        var e = await NewEventAsync("Buurtavond voor het overzicht", capacity: 3);
+        Assert.Equal(HttpStatusCode.OK, (await RegisterAsync(factory, e.Slug, "Dirk Vier", "dirk@example.org")).StatusCode);
+
+        var (redacteur, _) = await factory.SignedInAsync(Roles.Editor);
+        var overview = await redacteur.GetPageAsync("/beheer/aanmeldingen");
+        var row = overview.QuerySelectorAll("#komend ~ div tbody tr, section[aria-labelledby=komend] tbody tr")
+            .Single(r => r.QuerySelector("a")!.TextContent == "Buurtavond voor het overzicht");
+        Assert.Equal($"/beheer/aanmeldingen/{e.Id}", row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("1 van 3", row.QuerySelectorAll("td")[2].TextContent);
+        Assert.DoesNotContain("om 00:00", overview.Text("main"));
+        // Who registered is personal data: an auteur does not get the list.
+        var (auteur, _) = await factory.SignedInAsync(Roles.Author);
+        Assert.Equal(HttpStatusCode.Redirect, (await auteur.GetAsync("/beheer/aanmeldingen")).StatusCode);
+    }
+
     private async Task<string> PlacesTextAsync(string slug) => (await factory.CreatePlainClient().GetPageAsync($"/bijeenkomsten/{slug}")).Text("#plaatsen");
 
     [Fact]

@@ -16,6 +16,7 @@ public static class BackOfficeMenu
         new("Overzicht", "/Beheer/Index", Roles.BackOffice),
         new("Inhoud", "/Beheer/Inhoud", Roles.BackOffice),
         new("Inzendingen", "/Beheer/Inzendingen", Roles.Publishing),
+        new("Aanmeldingen", "/Beheer/AanmeldingenOverzicht", Roles.Publishing),
         new("Media", "/Beheer/Media", Roles.BackOffice),
         new("Ook geprobeerd", "/Beheer/Geprobeerd", Roles.Publishing),
         new("Vervolgen", "/Beheer/Vervolgen", Roles.Publishing),

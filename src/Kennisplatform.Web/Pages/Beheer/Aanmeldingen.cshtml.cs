@@ -23,9 +23,9 @@ public sealed class AanmeldingenModel(ContentDb db, ContentStore store, Registra
     public string? Message { get; private set; }
     public List<string> Problems { get; } = [];
 
-    [BindProperty, StringLength(200)]
+    [BindProperty, StringLength(200, ErrorMessage = "Een onderwerp is hoogstens 200 tekens.")]
     public string Subject { get; set; } = "";
-    [BindProperty, StringLength(5000)]
+    [BindProperty, StringLength(5000, ErrorMessage = "Een bericht is hoogstens 5000 tekens.")]
     public string Text { get; set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>

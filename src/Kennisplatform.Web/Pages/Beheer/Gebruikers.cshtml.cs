@@ -46,7 +46,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
 
     [BindProperty, Required(ErrorMessage = "Vul een e-mailadres in."), EmailAddress(ErrorMessage = "Dit is geen geldig e-mailadres.")]
     public string Email { get; set; } = "";
-    [BindProperty, Required(ErrorMessage = "Vul een naam in."), StringLength(200)]
+    [BindProperty, Required(ErrorMessage = "Vul een naam in."), StringLength(200, ErrorMessage = "Een naam is hoogstens 200 tekens.")]
     public string Name { get; set; } = "";
     [BindProperty]
     public string Role { get; set; } = Roles.Author;

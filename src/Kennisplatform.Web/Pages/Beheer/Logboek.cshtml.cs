@@ -9,7 +9,7 @@ namespace Kennisplatform.Web.Pages.Beheer;
 
 /// <summary>Who did what, to which item or account, when: revisions for content, audit entries for accounts.</summary>
 [Authorize(Policy = Roles.Administration)]
-public sealed class LogboekModel(ContentDb db) : PageModel
+public sealed class LogboekModel(ContentDb db, EditorNames names) : PageModel
 {
     public const int Size = 200;
 
@@ -17,6 +17,7 @@ public sealed class LogboekModel(ContentDb db) : PageModel
 
     public IReadOnlyList<Entry> Entries { get; private set; } = [];
     public string? Actor { get; private set; }
+    public NameBook Names { get; private set; } = NameBook.Empty;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -34,5 +35,6 @@ public sealed class LogboekModel(ContentDb db) : PageModel
         var accounts = (await audit.OrderByDescending(a => a.At).Take(Size).ToListAsync(cancellationToken))
             .Select(a => new Entry(a.At, a.Actor, a.Action, a.Subject, null));
         Entries = saves.Concat(accounts).OrderByDescending(e => e.At).Take(Size).ToList();
+        Names = await names.ForAsync(Entries.Select(e => e.Actor), cancellationToken);
     }
 }

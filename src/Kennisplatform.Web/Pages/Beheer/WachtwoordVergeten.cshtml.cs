@@ -9,7 +9,7 @@ namespace Kennisplatform.Web.Pages.Beheer;
 /// <summary>"Wachtwoord vergeten?": a reset link by mail. The answer is the same whether or not the address has an account.</summary>
 public sealed class WachtwoordVergetenModel(UserManager<Editor> users, AccountMails mails, ResetRequestLimiter limiter, TimeProvider clock) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Vul je e-mailadres in."), EmailAddress(ErrorMessage = "Dit is geen geldig e-mailadres."), StringLength(200)]
+    [BindProperty, Required(ErrorMessage = "Vul je e-mailadres in."), EmailAddress(ErrorMessage = "Dit is geen geldig e-mailadres."), StringLength(200, ErrorMessage = "Een e-mailadres is hoogstens 200 tekens.")]
     public string Email { get; set; } = "";
 
     public bool Sent { get; private set; }
