@@ -231,6 +231,22 @@ public class SearchTests(SearchTests.Factory factory) : IClassFixture<SearchTest
     }
 
     [Fact]
+    public async Task A_page_published_or_unpublished_is_in_every_footer_from_the_next_request()
+    {
+        async Task<string> FooterAsync() => (await client.GetStringAsync("/zoeken?q=voettekst"))
+            .Split("<footer", 2)[1];
+        Assert.DoesNotContain("Spelregels voor de buurt", await FooterAsync());
+        var page = new Kennisplatform.Content.Pages.Page { Title = "Spelregels voor de buurt", Summary = "Hoe we met elkaar omgaan." };
+        page.Publish(factory.Clock.Now.UtcDateTime.AddMinutes(-1));
+        page = await factory.SaveAsync(page);
+
+        // The footer is cached, but a save changes its key at once: no wait for the index.
+        Assert.Contains("Spelregels voor de buurt", await FooterAsync());
+        await factory.SaveAsync(page, p => p.Unpublish());
+        Assert.DoesNotContain("Spelregels voor de buurt", await FooterAsync());
+    }
+
+    [Fact]
     public async Task Scheduled_item_enters_the_index_when_due()
     {
         var item = new Case { Title = "Geplande glasbakken", Outcome = CaseOutcome.TooEarly };

@@ -107,7 +107,7 @@ public sealed class SearchService(SearchIndex index)
     /// <summary>The hits of one page, their snippets read for the whole page at once.</summary>
     private static List<SearchHit> Hits(IndexSearcher searcher, ScoreDoc[] scoreDocs, IReadOnlySet<string> terms)
     {
-        var stored = scoreDocs.Select(d => searcher.Doc(d.Doc, HitFields)).ToList();
+        var stored = scoreDocs.Select(d => StoredHits.Get(searcher, d.Doc, HitFields)).ToList();
         var snippets = terms.Count == 0
             ? stored.Select(d => Snippets.Plain(d.Get(SearchFields.Summary) ?? "")).ToArray()
             : Snippets.Best(searcher.IndexReader, scoreDocs.Select(d => d.Doc).ToList(), terms.Select(t => new BytesRef(t)).ToList(),
@@ -183,7 +183,7 @@ public sealed class SearchService(SearchIndex index)
                 titleQuery.Add(new PrefixQuery(new Term(SearchFields.TitleWords, word)), Occur.MUST);
             titleQuery.Add(new PrefixQuery(new Term(SearchFields.TitleWords, last)), Occur.MUST);
             var titles = searcher.Search(titleQuery, count / 2).ScoreDocs
-                .Select(d => searcher.Doc(d.Doc, HitFields))
+                .Select(d => StoredHits.Get(searcher, d.Doc, HitFields))
                 .Select(d => new Completion(d.Get(SearchFields.Title), d.Get(SearchFields.Url)));
             var before = string.Join(' ', topical);
             var vocabulary = Corrections.Complete(searcher.IndexReader, SearchFields.TitleWords, last, count * 3)

@@ -34,6 +34,7 @@ public static class PublicSite
                 options.Filters.Add<InvalidTickBoxes>();
             });
         builder.Services.AddScoped<SiteQueries>();
+        builder.Services.AddSingleton<FooterPagesCache>();
         // Behind a proxy that speaks https (see Cluster/Proxies), the form cookie is marked secure like the sign-in cookie.
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddScoped<Places.PlaceQueries>();

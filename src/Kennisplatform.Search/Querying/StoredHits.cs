@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Kennisplatform.Search.Querying;
+
+/// <summary>
+/// The stored fields of hits, decoded once per index reader. Lucene keeps them compressed in blocks of several items,
+/// so reading one item's fields decompresses its block up to that item: on the search page of a small site that was the
+/// largest single cost. A new reader (after any change) starts with an empty table, and a table goes with its reader.
+/// At most <see cref="Capacity"/> items are kept per reader, so a large index never ends up in memory.
+/// </summary>
+internal static class StoredHits
+{
+    public const int Capacity = 2048;
+
+    private sealed class Table
+    {
+        public readonly ConcurrentDictionary<int, Document> Documents = new();
+        public int Count;
+    }
+
+    private static readonly ConditionalWeakTable<IndexReader, Table> Tables = new();
+
+    /// <summary>The fields <paramref name="fields"/> of document <paramref name="doc"/>; every caller asks the same fields.</summary>
+    public static Document Get(IndexSearcher searcher, int doc, ISet<string> fields)
+    {
+        var table = Tables.GetValue(searcher.IndexReader, _ => new Table());
+        if (table.Documents.TryGetValue(doc, out var found))
+            return found;
+        var loaded = searcher.Doc(doc, fields);
+        if (Volatile.Read(ref table.Count) < Capacity && table.Documents.TryAdd(doc, loaded))
+            Interlocked.Increment(ref table.Count);
+        return loaded;
+    }
+}

@@ -1,0 +1,30 @@
+using Kennisplatform.Content.Changes;
+using Kennisplatform.Content.Pages;
+using Kennisplatform.Web.Search;
+
+namespace Kennisplatform.Web.Site;
+
+/// <summary>
+/// The pages every page links to in its footer, read from the database once per state of the content rather than on
+/// every page view. The key is the one the output cache uses: the content version (raised when a save commits on this
+/// node) and the index generation (raised when any node's change reaches this node's search, a scheduled page coming
+/// due included).
+/// </summary>
+public sealed class FooterPagesCache(ContentChangeSignal changes, SearchIndexer indexer)
+{
+    private sealed record Snapshot(long Version, long Generation, IReadOnlyList<Page> Pages);
+
+    private Snapshot? current;
+
+    public async Task<IReadOnlyList<Page>> GetAsync(SiteQueries queries, CancellationToken cancellationToken)
+    {
+        // Read the key before the pages: a save during the query leaves them under the older key, read again next time.
+        var version = changes.Version;
+        var generation = indexer.Generation;
+        if (current is { } cached && cached.Version == version && cached.Generation == generation)
+            return cached.Pages;
+        var pages = await queries.FooterPagesAsync(cancellationToken);
+        current = new Snapshot(version, generation, pages);
+        return pages;
+    }
+}
