@@ -41,6 +41,19 @@ public class FollowUpRulesTests
         var other = new FollowUp();
         other.Reject();
         Assert.Equal(FollowUpStatus.Rejected, other.Status);
+        // A turned-down proposal stays turned down: not by a click, not by an import of a file with the same title.
+        Assert.Throws<ContentRuleException>(() => other.Publish(DateTime.UtcNow));
+        Assert.False(other.IsPublic);
+    }
+
+    [Fact]
+    public void An_end_year_outside_1900_to_2100_is_refused_and_never_starts_the_follow_up_clock()
+    {
+        var typo = new Case { Title = "Typefout", EndYear = 20224, StartYear = 2020 };
+        Assert.Contains(typo.Validate(), e => e.Field == "end_year" && e.Message.Contains("tussen 1900 en 2100"));
+        Assert.Null(typo.FollowUpDue(Today)); // no exception, no reminder from a year that cannot be
+        var stored = new Case { EndYear = 0, PublishedAt = new DateTime(2025, 10, 1, 0, 0, 0, DateTimeKind.Utc) };
+        Assert.Equal(1, stored.FollowUpDue(Today)); // the publication starts the clock instead
     }
 
     [Fact]

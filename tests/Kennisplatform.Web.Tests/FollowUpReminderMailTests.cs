@@ -39,6 +39,12 @@ public class FollowUpReminderMailTests(FollowUpReminderMailTests.Factory factory
         const string redacteur = "herinnering-redacteur@example.org";
         await factory.CreateEditorAsync(redacteur, Roles.Editor);
         await factory.CreateEditorAsync("herinnering-auteur@example.org", Roles.Author);
+        var disabled = await factory.CreateEditorAsync("herinnering-uitgezet@example.org", Roles.Editor);
+        await WithAsync(async services =>
+        {
+            var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Editor>>();
+            return await users.SetLockoutEndDateAsync((await users.FindByIdAsync(disabled.Id))!, DateTimeOffset.MaxValue);
+        });
         await SendAsync(); // the seeded cases that are already due: only what happens from here counts
         var before = (await RemindersToAsync(redacteur)).Count;
 
@@ -73,6 +79,7 @@ public class FollowUpReminderMailTests(FollowUpReminderMailTests.Factory factory
         Assert.Contains($"/beheer/vervolgen?praktijkvoorbeeld={quiet.Id}#toevoegen", mail.TextBody);
         Assert.DoesNotContain("Tuinclub met vervolg", mail.TextBody);
         Assert.Empty(await RemindersToAsync("herinnering-auteur@example.org"));
+        Assert.Empty(await RemindersToAsync("herinnering-uitgezet@example.org")); // a disabled account hears nothing
 
         Assert.Equal(0, await SendAsync());
         factory.Clock.Now = factory.Clock.Now.AddDays(30);

@@ -61,7 +61,7 @@ public class FollowUpTests(FollowUpTests.Factory factory) : IClassFixture<Follow
         foreach (var group in seeded.GroupBy(s => s.Case))
         {
             var page = await client.GetPageAsync($"/praktijkvoorbeelden/{group.Key}");
-            var items = page.QuerySelectorAll("#vervolg ~ .timeline .timeline__item");
+            var items = page.QuerySelectorAll("#kp-vervolg ~ .timeline .timeline__item");
             Assert.Equal(group.Count(), items.Length);
             foreach (var (_, title, fictional) in group)
             {
@@ -69,7 +69,7 @@ public class FollowUpTests(FollowUpTests.Factory factory) : IClassFixture<Follow
                 Assert.Equal(fictional, item.TextContent.Contains("verzonnen voorbeeld"));
                 Assert.NotNull(item.QuerySelector("time[datetime]"));
             }
-            Assert.Contains($"/praktijkvoorbeelden/{group.Key}/vervolg", page.Links("#vervolg ~ p a"));
+            Assert.Contains($"/praktijkvoorbeelden/{group.Key}/vervolg", page.Links("#kp-vervolg ~ p a"));
         }
         var walk = await client.GetPageAsync("/praktijkvoorbeelden/wandelgroep-die-stopte");
         Assert.Equal("Loopt nog", walk.Text(".timeline__running"));

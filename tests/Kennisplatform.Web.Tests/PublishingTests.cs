@@ -57,6 +57,7 @@ public class PublishingTests(PublishingTests.Factory factory) : IClassFixture<Pu
     [Theory]
     [InlineData("vraag")]
     [InlineData("geprobeerd")]
+    [InlineData("vervolg")]
     public async Task A_page_under_a_renamed_item_moves_with_it_and_one_under_another_type_or_nothing_is_not_found(string page)
     {
         var item = NewCase($"Oude naam voor {page}");
@@ -67,7 +68,13 @@ public class PublishingTests(PublishingTests.Factory factory) : IClassFixture<Pu
         using var moved = await client.GetAsync($"/praktijkvoorbeelden/oude-naam-voor-{page}/{page}");
         Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
         Assert.Equal($"/praktijkvoorbeelden/nieuwe-naam-voor-{page}/{page}", moved.Headers.Location!.OriginalString);
-        await client.GetPageAsync($"/praktijkvoorbeelden/nieuwe-naam-voor-{page}/{page}");
+        var form = await client.GetPageAsync($"/praktijkvoorbeelden/nieuwe-naam-voor-{page}/{page}");
+        // A form sent to the old address is sent on as it is (308), so what the visitor typed is not lost.
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var posted = await client.PostAsync($"/praktijkvoorbeelden/oude-naam-voor-{page}/{page}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.PermanentRedirect, posted.StatusCode);
+        Assert.Equal($"/praktijkvoorbeelden/nieuwe-naam-voor-{page}/{page}", posted.Headers.Location!.OriginalString);
         foreach (var missing in new[] { $"/praktijkvoorbeelden/bestaat-niet/{page}", $"/themas/eenzaamheid/{page}" })
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(missing)).StatusCode);
     }

@@ -47,7 +47,10 @@ public partial class Case : ContentItem
     public static readonly IReadOnlyList<int> FollowUpMilestones = [3, 1];
 
     /// <summary>The day a case's follow-up clock starts: the middle of its last year (only the year is known), or else its publication.</summary>
-    public DateOnly? FollowUpAnchor => EndYear is { } end ? new DateOnly(end, 7, 1) : PublishedAt is { } at ? DateOnly.FromDateTime(at) : null;
+    public DateOnly? FollowUpAnchor => EndYear is { } end and >= MinYear and <= MaxYear ? new DateOnly(end, 7, 1)
+        : PublishedAt is { } at ? DateOnly.FromDateTime(at) : null;
+
+    private const int MinYear = 1900, MaxYear = 2100;
 
     /// <summary>
     /// The milestone in years (3 or 1) this case has reached without a published follow-up dated on or after it, or null:
@@ -80,8 +83,10 @@ public partial class Case : ContentItem
     {
         if (CbsCode.Length > 0 && !CbsPattern().IsMatch(CbsCode))
             yield return new("cbs_code", "Een CBS-code ziet eruit als GM0363, WK036301 of BU03630100.");
-        if (StartYear is < 1900 or > 2100)
-            yield return new("start_year", "Het beginjaar moet tussen 1900 en 2100 liggen.");
+        if (StartYear is < MinYear or > MaxYear)
+            yield return new("start_year", $"Het beginjaar moet tussen {MinYear} en {MaxYear} liggen.");
+        if (EndYear is < MinYear or > MaxYear)
+            yield return new("end_year", $"Het eindjaar moet tussen {MinYear} en {MaxYear} liggen.");
         if (StartYear is { } start && EndYear is { } end && end < start)
             yield return new("end_year", "Het eindjaar ligt voor het beginjaar.");
     }

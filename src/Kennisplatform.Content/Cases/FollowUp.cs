@@ -57,6 +57,8 @@ public class FollowUp
     {
         if (Status == FollowUpStatus.Published)
             throw new ContentRuleException("Dit vervolg is al gepubliceerd.");
+        if (Status == FollowUpStatus.Rejected)
+            throw new ContentRuleException("Dit vervolg is afgewezen en kan niet meer worden gepubliceerd.");
         Status = FollowUpStatus.Published;
         PublishedAt = at;
     }

@@ -190,7 +190,8 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
     {
         if (files.Count == 0)
             return [];
-        var existing = await db.FollowUps.ToListAsync(cancellationToken);
+        // Only published follow-ups are matched: a file never takes over (or publishes) a visitor's waiting or turned-down proposal.
+        var existing = await db.FollowUps.Where(f => f.Status == Cases.FollowUpStatus.Published).ToListAsync(cancellationToken);
         var changed = new List<ContentItem>();
         foreach (var (_, slug, _, read) in files)
         {

@@ -1,5 +1,7 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
 
 namespace Kennisplatform.Content.Rendering;
 
@@ -21,6 +23,27 @@ public sealed class MarkdownRenderer
         if (string.IsNullOrWhiteSpace(markdown))
             return "";
         return sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline));
+    }
+
+    /// <summary>
+    /// Markdown shown inside a section whose own heading has level <paramref name="topHeading"/> - 1: its "# Kop"
+    /// becomes that level, and deeper headings follow, so the page's heading order stays whole.
+    /// </summary>
+    public string ToHtml(string? markdown, int topHeading)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(topHeading, 2);
+        if (string.IsNullOrWhiteSpace(markdown))
+            return "";
+        var document = Markdown.Parse(markdown, pipeline);
+        var top = document.Descendants<HeadingBlock>().Select(h => h.Level).DefaultIfEmpty(1).Min();
+        foreach (var heading in document.Descendants<HeadingBlock>())
+            heading.Level = Math.Min(6, heading.Level - top + topHeading);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return sanitizer.Sanitize(writer.ToString());
     }
 
     private static HtmlSanitizer CreateSanitizer()

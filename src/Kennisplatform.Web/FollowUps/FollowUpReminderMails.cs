@@ -32,7 +32,10 @@ public sealed class FollowUpReminderMails(ContentDb db, FollowUpDesk desk, UserM
     /// <summary>Sends the reminders that are due; returns how many mails went into the outbox.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var editors = (await users.GetUsersInRoleAsync(Roles.Editor)).Where(e => e.Email is not null).OrderBy(e => e.Email, StringComparer.Ordinal).ToList();
+        var now = clock.GetUtcNow();
+        // Disabled accounts (locked out for good) hear nothing; with no active redacteur nothing is claimed.
+        var editors = (await users.GetUsersInRoleAsync(Roles.Editor)).Where(e => e.Email is not null && (e.LockoutEnd is null || e.LockoutEnd <= now))
+            .OrderBy(e => e.Email, StringComparer.Ordinal).ToList();
         if (editors.Count == 0)
             return 0; // nobody to tell: nothing is claimed, so the first redacteur hears of every case
         var due = await desk.RemindersAsync(cancellationToken);
@@ -48,8 +51,7 @@ public sealed class FollowUpReminderMails(ContentDb db, FollowUpDesk desk, UserM
         var fresh = due.Where(r => !done.Contains((r.Case.Id, r.Years))).ToList();
         if (fresh.Count == 0)
             return 0;
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.RemindedMilestones.AddRange(fresh.Select(r => new RemindedMilestone { CaseId = r.Case.Id, Years = r.Years, RemindedAt = now }));
+        db.RemindedMilestones.AddRange(fresh.Select(r => new RemindedMilestone { CaseId = r.Case.Id, Years = r.Years, RemindedAt = now.UtcDateTime }));
         var baseUrl = PublicUrls.Base(services);
         foreach (var editor in editors)
             mailer.Queue(Mail(editor, fresh, baseUrl));

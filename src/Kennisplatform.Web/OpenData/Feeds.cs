@@ -73,7 +73,7 @@ public static class Feeds
     private static SyndicationItem Entry(FollowUp followUp, HttpContext context)
     {
         var url = PublicUrls.Absolute(context, Sections.UrlOf(followUp.Case)) + "#vervolg-" + followUp.Id;
-        var summary = followUp.Text.Length > 300 ? followUp.Text[..300] + " …" : followUp.Text;
+        var summary = Content.Rendering.ShortText.Cut(Markdig.Markdown.ToPlainText(followUp.Text).Trim(), 300);
         var entry = new SyndicationItem($"Vervolg bij {followUp.Case.Title}: {followUp.Title}", summary, new Uri(url), url, followUp.PublishedAt!.Value)
         {
             PublishDate = followUp.PublishedAt!.Value,

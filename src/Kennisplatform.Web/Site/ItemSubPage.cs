@@ -12,7 +12,8 @@ public static class ItemSubPage
     public sealed record Found(TypeDescriptor Section, ContentItem Item);
 
     /// <returns>The item, or the answer to give instead (404, or a permanent redirect for a renamed item).</returns>
-    public static async Task<(Found? Found, IActionResult? Refusal)> FindAsync(this SiteQueries queries, string section, string slug,
+    /// <remarks>A form sent to an old address is sent on with its method and body (308), so a visitor's text is not lost.</remarks>
+    public static async Task<(Found? Found, IActionResult? Refusal)> FindAsync(this SiteQueries queries, HttpRequest request, string section, string slug,
         string subPath, Func<ContentType, bool> accepts, CancellationToken cancellationToken)
     {
         if (Sections.FromSegment(section) is not { } descriptor || !accepts(descriptor.Type))
@@ -20,7 +21,7 @@ public static class ItemSubPage
         return await queries.FindAsync(descriptor.Type, slug, cancellationToken) switch
         {
             Lookup.Found item => (new Found(descriptor, item.Item), null),
-            Lookup.Moved moved => (null, new RedirectResult(moved.Url + subPath, permanent: true)),
+            Lookup.Moved moved => (null, new RedirectResult(moved.Url + subPath, permanent: true, preserveMethod: HttpMethods.IsPost(request.Method))),
             _ => (null, new NotFoundResult()),
         };
     }

@@ -99,5 +99,5 @@ public sealed class VoordatJeBegintModel(SiteQueries queries) : PageModel
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
+    private static string Shorten(string text) => Kennisplatform.Content.Rendering.ShortText.Cut(text, 60);
 }

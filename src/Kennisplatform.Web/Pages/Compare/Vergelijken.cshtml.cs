@@ -59,5 +59,5 @@ public sealed class VergelijkenModel(SiteQueries queries) : PageModel
     /// <summary>The comparison's own stable address: the slugs found, in the order given.</summary>
     public string? OwnUrl => Url.Page("/Compare/Vergelijken", new { i = Compared.Select(c => c.Item.Slug).ToArray() });
 
-    private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
+    private static string Shorten(string text) => Kennisplatform.Content.Rendering.ShortText.Cut(text, 60);
 }

@@ -111,17 +111,9 @@ public sealed class FollowUpProposalModel(SiteQueries queries, FollowUpDesk desk
 
     private async Task<IActionResult?> LoadAsync(string section, string slug, CancellationToken cancellationToken)
     {
-        if (Sections.FromSegment(section) is not { Type: ContentType.Case })
-            return NotFound();
-        switch (await queries.FindAsync(ContentType.Case, slug, cancellationToken))
-        {
-            case Lookup.Found { Item: Case found }:
-                Case = found;
-                return null;
-            case Lookup.Moved moved:
-                return RedirectPermanent(moved.Url + "/vervolg");
-            default:
-                return NotFound();
-        }
+        var (found, refusal) = await queries.FindAsync(Request, section, slug, "/vervolg", type => type == ContentType.Case, cancellationToken);
+        if (found is not null)
+            Case = (Case)found.Item;
+        return refusal;
     }
 }

@@ -48,7 +48,7 @@ public sealed class QuestionModel(SiteQueries queries, ContentDb db, ContactRela
 
     private async Task<IActionResult?> LoadAsync(string section, string slug, CancellationToken cancellationToken)
     {
-        var (found, refusal) = await queries.FindAsync(section, slug, "/vraag", type => type is ContentType.Connector or ContentType.Case, cancellationToken);
+        var (found, refusal) = await queries.FindAsync(Request, section, slug, "/vraag", type => type is ContentType.Connector or ContentType.Case, cancellationToken);
         if (found is not null)
             (Section, Item) = (found.Section, found.Item);
         return refusal;

@@ -112,7 +112,7 @@ public sealed class TrialReportFormModel(SiteQueries queries, TrialDesk desk, Su
 
     private async Task<IActionResult?> LoadAsync(string section, string slug, CancellationToken cancellationToken)
     {
-        var (found, refusal) = await queries.FindAsync(section, slug, "/geprobeerd", TrialReport.Types.Contains, cancellationToken);
+        var (found, refusal) = await queries.FindAsync(Request, section, slug, "/geprobeerd", TrialReport.Types.Contains, cancellationToken);
         if (found is not null)
             (Section, Item) = (found.Section, found.Item);
         return refusal;
