@@ -29,7 +29,7 @@ public static partial class SearchLoadBenchmark
             var address = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
             Console.WriteLine($"Search page under load: {Environment.ProcessorCount} cores, wrk -t2 -c{Connections} -d{Round.TotalSeconds:0}s, seed site on SQLite, {rounds} rounds in turns");
             // Warm-up: JIT tiers, caches, connection pools.
-            await WrkAsync(server, address, script, TimeSpan.FromSeconds(15));
+            await WrkAsync(server, address, script, TimeSpan.FromSeconds(30));
             await WrkAsync(server, address + "/favicon.svg", null, TimeSpan.FromSeconds(3));
 
             var rows = new List<(Load Static, Load Search)>();
