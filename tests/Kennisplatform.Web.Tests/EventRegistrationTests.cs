@@ -139,12 +139,18 @@ public class EventRegistrationTests(SubmissionTests.Factory factory) : IClassFix
         Assert.Contains("\"'=HYPERLINK", csv); // no formula in a spreadsheet
 
         var token = list.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        await editor.PostAsync($"/beheer/aanmeldingen/{e.Id}?handler=Mail", new FormUrlEncodedContent(new Dictionary<string, string>
+        var mailed = await editor.PostAsync($"/beheer/aanmeldingen/{e.Id}?handler=Mail", new FormUrlEncodedContent(new Dictionary<string, string>
         { ["Subject"] = "Andere zaal", ["Text"] = "We zitten in zaal 3.", ["__RequestVerificationToken"] = token }));
+        // Every successful back-office POST ends in a redirect, so a refresh never mails again; the message follows once.
+        Assert.Equal(HttpStatusCode.Redirect, mailed.StatusCode);
+        Assert.Equal($"/beheer/aanmeldingen/{e.Id}", mailed.Headers.Location!.OriginalString);
+        Assert.Contains("Het bericht gaat naar 2 mensen.", (await editor.GetPageAsync($"/beheer/aanmeldingen/{e.Id}")).Text("[role=status]"));
+        Assert.DoesNotContain("Het bericht gaat", (await editor.GetPageAsync($"/beheer/aanmeldingen/{e.Id}")).Text("main"));
         Assert.Contains("zaal 3", (await MailFolder.WaitForAsync(factory, "wim@example.org", "Andere zaal")).TextBody);
 
         var cancelled = await editor.PostAsync($"/beheer/aanmeldingen/{e.Id}?handler=CancelEvent", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Contains("De bijeenkomst is afgelast. 2 mensen", (await editor.GetPageAsync($"/beheer/aanmeldingen/{e.Id}")).Text("[role=status]"));
         await MailFolder.WaitForAsync(factory, "piet@example.org", "Afgelast");
         await MailFolder.WaitForAsync(factory, "wim@example.org", "Afgelast");
         Assert.Contains("afgelast", (await factory.CreatePlainClient().GetPageAsync($"/bijeenkomsten/{e.Slug}")).Text(".notice--status"));

@@ -20,7 +20,9 @@ public sealed class AanmeldingenModel(ContentDb db, ContentStore store, Registra
     public Event Event { get; private set; } = null!;
     public IReadOnlyList<Registration> People { get; private set; } = [];
     public PlaceCount Places { get; private set; } = null!;
-    public string? Message { get; private set; }
+    // A successful POST redirects (a refresh never mails twice); what it says travels in TempData, read once.
+    [TempData]
+    public string? Message { get; set; }
     public List<string> Problems { get; } = [];
 
     [BindProperty, StringLength(200, ErrorMessage = "Een onderwerp is hoogstens 200 tekens.")]
@@ -53,8 +55,7 @@ public sealed class AanmeldingenModel(ContentDb db, ContentStore store, Registra
             var count = await registrations.MailEveryoneAsync(Event, Subject.Trim(), Text.Trim(), cancellationToken);
             await audit.RecordAsync(User.Identity!.Name!, $"bericht aan {count} deelnemers", Event.Title);
             Message = count == 1 ? "Het bericht gaat naar 1 persoon." : $"Het bericht gaat naar {count} mensen.";
-            Subject = Text = "";
-            ModelState.Clear();
+            return RedirectToPage(new { id });
         }
         return Page();
     }
@@ -86,9 +87,8 @@ public sealed class AanmeldingenModel(ContentDb db, ContentStore store, Registra
         await db.SaveChangesAsync(cancellationToken);
         mailer.Wake();
         await audit.RecordAsync(User.Identity!.Name!, "bijeenkomst afgelast", Event.Title);
-        await LoadAsync(id, cancellationToken);
         Message = $"De bijeenkomst is afgelast. {People.Count(p => p.IsActive)} mensen krijgen een e-mail.";
-        return Page();
+        return RedirectToPage(new { id });
     }
 
     public static string StatusLabel(RegistrationStatus status) => status switch
