@@ -51,6 +51,14 @@ public class AccountRemovalTests(AccountRemovalTests.Factory factory) : IClassFi
         Assert.DoesNotContain(writer.Email!, history.DocumentElement.OuterHtml);
         await redacteur.GetPageAsync(itemPath);
         await redacteur.GetPageAsync("/beheer/inhoud");
+        // The address is gone from the content database (the audit log keeps it): a new account with it is not the author.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
+            Assert.False(await db.Items.AnyAsync(i => i.Author == writer.Email));
+            Assert.False(await db.Revisions.AnyAsync(r => r.Author == writer.Email));
+            Assert.True(await db.Items.AnyAsync(i => i.Title == "Buurtkeuken op woensdag" && i.Author == Kennisplatform.Web.Accounts.NameBook.Gone));
+        }
         // The log names who removed it by name.
         var log = await admin.GetPageAsync("/beheer/logboek");
         var row = log.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("account verwijderd"));

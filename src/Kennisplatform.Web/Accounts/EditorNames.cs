@@ -23,11 +23,14 @@ public sealed class NameBook(IReadOnlyDictionary<string, string> known)
 {
     public static readonly NameBook Empty = new(new Dictionary<string, string>());
 
+    /// <summary>What content and history say instead of a removed account's address (see <see cref="RemovedAccounts"/>).</summary>
+    public const string Gone = "een account dat niet meer bestaat";
+
     /// <param name="remembered">The name recorded with the action, for when the account is gone.</param>
     public string Of(string userName, string? remembered = null) =>
         known.GetValueOrDefault(userName) is { Length: > 0 } name ? name
         : !string.IsNullOrWhiteSpace(remembered) ? remembered
-        : userName.Contains('@') ? "een account dat niet meer bestaat"
+        : userName.Contains('@') ? Gone
         : userName.Length == 0 ? "onbekend"
         : userName;
 }

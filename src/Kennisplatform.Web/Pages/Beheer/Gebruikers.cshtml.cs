@@ -13,7 +13,8 @@ namespace Kennisplatform.Web.Pages.Beheer;
 /// the last active beheerder, and never one's own account.
 /// </summary>
 [Authorize(Policy = Roles.Administration)]
-public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accounts, AuditLog audit, AccountMails mails, TimeProvider clock) : PageModel
+public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accounts, AuditLog audit, AccountMails mails, TimeProvider clock,
+    Kennisplatform.Content.Storage.ContentDb content) : PageModel
 {
     public sealed record Row(Editor Editor, string Role, bool Disabled, int Passkeys)
     {
@@ -143,7 +144,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
 
     /// <summary>
     /// Removes the account; its open sessions end at their next check (within a minute), as the account is gone. What
-    /// it wrote stays: revisions name "een account dat niet meer bestaat", review remarks keep the name they were written with.
+    /// it wrote stays, naming "een account dat niet meer bestaat" instead of its address; review remarks keep the name they were written with.
     /// </summary>
     public Task<IActionResult> OnPostRemoveAsync(string? id) => ChangeAsync(id, async editor =>
     {
@@ -153,6 +154,7 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
         var removed = await users.DeleteAsync(editor);
         if (!removed.Succeeded)
             return string.Join(" ", removed.Errors.Select(e => e.Description));
+        await RemovedAccounts.ForgetAsync(content, editor.UserName!);
         await audit.RecordAsync(User.Identity!.Name!, $"account verwijderd ({editor.DisplayName}, rol {role})", editor.Email!);
         Message = $"Het account van {editor.DisplayName} is verwijderd. Wat {editor.DisplayName} schreef, blijft staan.";
         return null;

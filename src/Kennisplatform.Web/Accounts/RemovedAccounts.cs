@@ -1,0 +1,22 @@
+using Kennisplatform.Content.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kennisplatform.Web.Accounts;
+
+/// <summary>
+/// A removed account's address has no purpose left in the content database: the items, versions, review remarks and
+/// media it wrote keep their text but name <see cref="NameBook.Gone"/> instead. A new account with the same address
+/// later is somebody new and does not become their author. The audit log keeps the address: it records who did what.
+/// </summary>
+public static class RemovedAccounts
+{
+    /// <returns>The number of rows that named the address.</returns>
+    public static async Task<int> ForgetAsync(ContentDb db, string userName, CancellationToken cancellationToken = default)
+    {
+        const string gone = NameBook.Gone;
+        return await db.Items.Where(i => i.Author == userName).ExecuteUpdateAsync(s => s.SetProperty(i => i.Author, gone), cancellationToken)
+            + await db.Revisions.Where(r => r.Author == userName).ExecuteUpdateAsync(s => s.SetProperty(r => r.Author, gone), cancellationToken)
+            + await db.ReviewRemarks.Where(r => r.Author == userName).ExecuteUpdateAsync(s => s.SetProperty(r => r.Author, gone), cancellationToken)
+            + await db.Media.Where(m => m.UploadedBy == userName).ExecuteUpdateAsync(s => s.SetProperty(m => m.UploadedBy, gone), cancellationToken);
+    }
+}
