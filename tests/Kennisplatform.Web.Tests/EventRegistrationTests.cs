@@ -148,7 +148,13 @@ public class EventRegistrationTests(SubmissionTests.Factory factory) : IClassFix
         Assert.DoesNotContain("Het bericht gaat", (await editor.GetPageAsync($"/beheer/aanmeldingen/{e.Id}")).Text("main"));
         Assert.Contains("zaal 3", (await MailFolder.WaitForAsync(factory, "wim@example.org", "Andere zaal")).TextBody);
 
-        var cancelled = await editor.PostAsync($"/beheer/aanmeldingen/{e.Id}?handler=CancelEvent", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        // Without ticking "Ja, ik wil deze bijeenkomst afgelasten" nothing happens.
+        var unsure = await editor.PostAsync($"/beheer/aanmeldingen/{e.Id}?handler=CancelEvent", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unsure.StatusCode);
+        Assert.Contains("Er is nog niets veranderd", await unsure.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Deze bijeenkomst is afgelast", (await editor.GetPageAsync($"/beheer/aanmeldingen/{e.Id}")).Text("#telling"));
+        var cancelled = await editor.PostAsync($"/beheer/aanmeldingen/{e.Id}?handler=CancelEvent", new FormUrlEncodedContent(new Dictionary<string, string>
+        { ["zeker"] = "ja", ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Contains("De bijeenkomst is afgelast. 2 mensen", (await editor.GetPageAsync($"/beheer/aanmeldingen/{e.Id}")).Text("[role=status]"));
         await MailFolder.WaitForAsync(factory, "piet@example.org", "Afgelast");

@@ -61,10 +61,17 @@ public sealed class AanmeldingenModel(ContentDb db, ContentStore store, Registra
     }
 
     /// <summary>Cancels the event (a new revision with status afgelast) and tells everyone registered or waiting.</summary>
-    public async Task<IActionResult> OnPostCancelEventAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCancelEventAsync(int id, [FromForm(Name = "zeker")] string? sure, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
+        // Cancelling mails everyone and cannot be undone: the editor confirms it on the form (a checkbox, also without JavaScript).
+        if (sure != "ja")
+        {
+            Problems.Add("Vink aan dat je de bijeenkomst echt wilt afgelasten. Er is nog niets veranderd.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         if (Event.EventStatus == EventStatus.Cancelled)
         {
             Problems.Add("Deze bijeenkomst is al afgelast.");
