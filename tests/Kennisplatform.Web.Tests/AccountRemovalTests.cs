@@ -57,6 +57,8 @@ public class AccountRemovalTests(AccountRemovalTests.Factory factory) : IClassFi
             var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
             Assert.False(await db.Items.AnyAsync(i => i.Author == writer.Email));
             Assert.False(await db.Revisions.AnyAsync(r => r.Author == writer.Email));
+            // Nor in a version's saved text, so restoring an old version does not bring it back.
+            Assert.False(await db.Revisions.AnyAsync(r => r.Snapshot.Contains(writer.Email!)));
             Assert.True(await db.Items.AnyAsync(i => i.Title == "Buurtkeuken op woensdag" && i.Author == Kennisplatform.Web.Accounts.NameBook.Gone));
         }
         // The log names who removed it by name.

@@ -157,6 +157,10 @@ public class EventRegistrationTests(SubmissionTests.Factory factory) : IClassFix
         { ["zeker"] = "ja", ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Contains("De bijeenkomst is afgelast. 2 mensen", (await editor.GetPageAsync($"/beheer/aanmeldingen/{e.Id}")).Text("[role=status]"));
+        // A second click finds it cancelled and mails nobody again.
+        var again = await editor.PostAsync($"/beheer/aanmeldingen/{e.Id}?handler=CancelEvent", new FormUrlEncodedContent(new Dictionary<string, string>
+        { ["zeker"] = "ja", ["__RequestVerificationToken"] = token }));
+        Assert.Contains("al afgelast", await again.Content.ReadAsStringAsync());
         await MailFolder.WaitForAsync(factory, "piet@example.org", "Afgelast");
         await MailFolder.WaitForAsync(factory, "wim@example.org", "Afgelast");
         Assert.Contains("afgelast", (await factory.CreatePlainClient().GetPageAsync($"/bijeenkomsten/{e.Slug}")).Text(".notice--status"));

@@ -93,11 +93,20 @@ internal sealed unsafe class MappedFile
         var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
         byte* start = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+        // The collector cannot see what a mapping holds (address space, and the disk space of a file merges deleted):
+        // told about it, it collects sooner as mappings add up, so old ones go after merges and reopens.
+        GC.AddMemoryPressure(length);
         return new MappedFile(view, start + view.PointerOffset, length);
     }
 
     // The view's handle unmaps in its own (critical) finalizer, which runs after this one.
-    ~MappedFile() => view?.SafeMemoryMappedViewHandle.ReleasePointer();
+    ~MappedFile()
+    {
+        if (view is null)
+            return;
+        view.SafeMemoryMappedViewHandle.ReleasePointer();
+        GC.RemoveMemoryPressure(Length);
+    }
 }
 
 /// <summary>Reads a mapped file (or a slice of it) through a pointer. Numbers are big-endian, as Lucene writes them.</summary>

@@ -10,16 +10,19 @@ namespace Kennisplatform.Search.Querying;
 /// The stored fields of hits, decoded once per index reader. Lucene keeps them compressed in blocks of several items,
 /// so reading one item's fields decompresses its block up to that item: on the search page of a small site that was the
 /// largest single cost. A new reader (after any change) starts with an empty table, and a table goes with its reader.
-/// At most <see cref="Capacity"/> items are kept per reader, so a large index never ends up in memory.
+/// At most <see cref="Capacity"/> items and <see cref="MaxCharacters"/> characters of their text are kept per reader,
+/// so neither a large index nor very long texts end up in memory.
 /// </summary>
 internal static class StoredHits
 {
     public const int Capacity = 2048;
+    public const long MaxCharacters = 4_000_000;
 
     private sealed class Table
     {
         public readonly ConcurrentDictionary<int, Document> Documents = new();
         public int Count;
+        public long Characters;
     }
 
     private static readonly ConditionalWeakTable<IndexReader, Table> Tables = new();
@@ -31,8 +34,12 @@ internal static class StoredHits
         if (table.Documents.TryGetValue(doc, out var found))
             return found;
         var loaded = searcher.Doc(doc, fields);
-        if (Volatile.Read(ref table.Count) < Capacity && table.Documents.TryAdd(doc, loaded))
+        var size = loaded.Fields.Sum(f => (long)(f.GetStringValue()?.Length ?? 0));
+        if (Volatile.Read(ref table.Count) < Capacity && Volatile.Read(ref table.Characters) + size <= MaxCharacters && table.Documents.TryAdd(doc, loaded))
+        {
             Interlocked.Increment(ref table.Count);
+            Interlocked.Add(ref table.Characters, size);
+        }
         return loaded;
     }
 }

@@ -14,9 +14,15 @@ public static class RemovedAccounts
     public static async Task<int> ForgetAsync(ContentDb db, string userName, CancellationToken cancellationToken = default)
     {
         const string gone = NameBook.Gone;
-        return await db.Items.Where(i => i.Author == userName).ExecuteUpdateAsync(s => s.SetProperty(i => i.Author, gone), cancellationToken)
+        var rows = await db.Items.Where(i => i.Author == userName).ExecuteUpdateAsync(s => s.SetProperty(i => i.Author, gone), cancellationToken)
             + await db.Revisions.Where(r => r.Author == userName).ExecuteUpdateAsync(s => s.SetProperty(r => r.Author, gone), cancellationToken)
             + await db.ReviewRemarks.Where(r => r.Author == userName).ExecuteUpdateAsync(s => s.SetProperty(r => r.Author, gone), cancellationToken)
             + await db.Media.Where(m => m.UploadedBy == userName).ExecuteUpdateAsync(s => s.SetProperty(m => m.UploadedBy, gone), cancellationToken);
+        // A version's saved text names its author too: restoring it must not bring the address back.
+        var versions = await db.Revisions.Where(r => r.Snapshot.Contains(userName)).ToListAsync(cancellationToken);
+        foreach (var version in versions)
+            version.Snapshot = version.Snapshot.Replace(userName, gone, StringComparison.Ordinal);
+        await db.SaveChangesAsync(cancellationToken);
+        return rows + versions.Count;
     }
 }

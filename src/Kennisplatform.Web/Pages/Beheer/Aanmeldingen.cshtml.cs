@@ -80,9 +80,18 @@ public sealed class AanmeldingenModel(ContentDb db, ContentStore store, Registra
         var editable = (Event)(await store.LoadForEditAsync(id, cancellationToken))!;
         editable.EventStatus = EventStatus.Cancelled;
         var saved = await store.SaveAsync(editable, User.Identity!.Name!, editable.Version, cancellationToken);
-        if (saved.Outcome is not (SaveOutcome.Saved or SaveOutcome.Unchanged))
+        // Only the request that changed the status mails: a second click (or a second editor) finds it cancelled
+        // already (Unchanged) or loses the race on the version (Conflict), and nobody is mailed twice.
+        if (saved.Outcome is SaveOutcome.Unchanged)
+        {
+            Problems.Add("Deze bijeenkomst is al afgelast.");
+            return Page();
+        }
+        if (saved.Outcome is not SaveOutcome.Saved)
         {
             Problems.AddRange(saved.Errors.Select(e => e.Message));
+            if (Problems.Count == 0)
+                Problems.Add("Iemand anders veranderde deze bijeenkomst net. Bekijk de stand en probeer het opnieuw.");
             return Page();
         }
         foreach (var person in People.Where(p => p.IsActive))

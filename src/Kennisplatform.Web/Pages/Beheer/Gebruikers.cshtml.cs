@@ -151,10 +151,11 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
         if (await RemovalProblemAsync(editor) is { } problem)
             return problem;
         var role = (await users.GetRolesAsync(editor)).FirstOrDefault() ?? "geen";
+        // The address leaves the content first: that can be repeated, so a failure here leaves the account to remove again.
+        await RemovedAccounts.ForgetAsync(content, editor.UserName!);
         var removed = await users.DeleteAsync(editor);
         if (!removed.Succeeded)
             return string.Join(" ", removed.Errors.Select(e => e.Description));
-        await RemovedAccounts.ForgetAsync(content, editor.UserName!);
         await audit.RecordAsync(User.Identity!.Name!, $"account verwijderd ({editor.DisplayName}, rol {role})", editor.Email!);
         Message = $"Het account van {editor.DisplayName} is verwijderd. Wat {editor.DisplayName} schreef, blijft staan.";
         return null;
