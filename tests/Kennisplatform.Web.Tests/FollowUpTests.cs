@@ -215,4 +215,33 @@ public class FollowUpTests(FollowUpTests.Factory factory) : IClassFixture<Follow
         using var refused = await author.GetAsync("/beheer/vervolgen");
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task The_retention_job_clears_proposers_and_deletes_turned_down_proposals_after_their_period()
+    {
+        var days = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Kennisplatform.Web.Events.RetentionOptions>>().Value.SubmissionContactDays;
+        var old = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-days - 1);
+        int caseId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
+            caseId = await db.Items.OfType<Case>().Select(c => c.Id).FirstAsync();
+            FollowUp Old(string title, FollowUpStatus status) => new()
+            {
+                CaseId = caseId, Date = DateOnly.FromDateTime(old), Title = title, Text = "Wat er sindsdien gebeurde, in genoeg woorden.",
+                Status = status, ReceivedAt = old, ProposerName = "Rosa Retentie", ProposerEmail = "rosa.retentie@example.org",
+            };
+            db.FollowUps.AddRange(Old("Bewaard zonder afzender", FollowUpStatus.Proposed), Old("Afgewezen en weg", FollowUpStatus.Rejected));
+            await db.SaveChangesAsync();
+        }
+        await factory.Services.GetRequiredService<Kennisplatform.Web.Events.RetentionJob>().RunAsync(default);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContentDb>();
+            Assert.False(await db.FollowUps.AnyAsync(f => f.Title == "Afgewezen en weg"));
+            var kept = await db.FollowUps.SingleAsync(f => f.Title == "Bewaard zonder afzender");
+            Assert.Equal(("", ""), (kept.ProposerName, kept.ProposerEmail));
+            Assert.False(await db.FollowUps.AnyAsync(f => f.ProposerEmail == "rosa.retentie@example.org"));
+        }
+    }
 }

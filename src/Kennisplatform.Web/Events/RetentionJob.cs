@@ -62,9 +62,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<Retention
         // time as story senders; a turned-down follow-up proposal goes whole.
         var contactBefore = now.AddDays(-settings.SubmissionContactDays);
         submitters += await Trials.TrialDesk.ForgetAsync(db, contactBefore, cancellationToken);
-        submitters += await db.FollowUps.Where(f => f.ReceivedAt < contactBefore && f.Status == Kennisplatform.Content.Cases.FollowUpStatus.Rejected).ExecuteDeleteAsync(cancellationToken);
-        submitters += await db.FollowUps.Where(f => f.ReceivedAt < contactBefore && (f.ProposerName != "" || f.ProposerEmail != ""))
-            .ExecuteUpdateAsync(set => set.SetProperty(f => f.ProposerName, "").SetProperty(f => f.ProposerEmail, ""), cancellationToken);
+        submitters += await FollowUps.FollowUpDesk.ForgetAsync(db, contactBefore, cancellationToken);
         var sent = await db.Outbox.Where(m => (m.SentAt != null && m.SentAt < now.AddDays(-mail.Value.KeepSentDays))
             || (m.GaveUpAt != null && m.GaveUpAt < now.AddDays(-mail.Value.KeepSentDays))).ExecuteDeleteAsync(cancellationToken);
         var total = registrations + messages + alerts + submitters + sent;

@@ -88,6 +88,18 @@ public sealed class FollowUpDesk(ContentDb db, ContentStore store, TimeProvider 
             .OrderBy(r => r.Since.AddYears(r.Years)).ThenBy(r => r.Case.Title, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>
+    /// After the retention period a proposer's name and address go, and a turned-down proposal goes whole; a published
+    /// follow-up stays. The same rule as <see cref="Trials.TrialDesk.ForgetAsync"/> for "ook geprobeerd" reports.
+    /// </summary>
+    public static async Task<int> ForgetAsync(ContentDb db, DateTime before, CancellationToken cancellationToken)
+    {
+        var rejected = await db.FollowUps.Where(f => f.ReceivedAt < before && f.Status == FollowUpStatus.Rejected).ExecuteDeleteAsync(cancellationToken);
+        var cleared = await db.FollowUps.Where(f => f.ReceivedAt < before && (f.ProposerName != "" || f.ProposerEmail != ""))
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.ProposerName, "").SetProperty(f => f.ProposerEmail, ""), cancellationToken);
+        return rejected + cleared;
+    }
 }
 
 public enum FollowUpDecision { Publish, Reject, Remove }
