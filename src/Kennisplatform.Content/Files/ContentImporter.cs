@@ -175,48 +175,11 @@ public sealed class ContentImporter(ContentDb db, ContentStore store, TimeProvid
         }
         await db.SaveChangesAsync(cancellationToken);
         changedItems.AddRange(await TrialReportFiles.ApplyAsync(db, reports, (type, slug) => database.ByKey[(type, slug)], clock.GetUtcNow().UtcDateTime, cancellationToken));
-        changedItems.AddRange(await WriteFollowUpsAsync(followUps, database, cancellationToken));
+        changedItems.AddRange(await FollowUpFiles.ApplyAsync(db, followUps, slug => (Cases.Case)database.ByKey[(ContentType.Case, slug)], clock.GetUtcNow().UtcDateTime, cancellationToken));
         await store.RecordChangesAsync(changedItems.DistinctBy(i => i.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         store.Announce();
         return (created, updated, unchanged);
-    }
-
-    /// <summary>
-    /// Adds the follow-ups from the files, or updates the one with the same case, date and title; returns the cases
-    /// whose follow-ups changed, so their search documents are rebuilt.
-    /// </summary>
-    private async Task<List<ContentItem>> WriteFollowUpsAsync(List<FollowUpFile> files, DatabaseState database, CancellationToken cancellationToken)
-    {
-        if (files.Count == 0)
-            return [];
-        // Only published follow-ups are matched: a file never takes over (or publishes) a visitor's waiting or turned-down proposal.
-        var existing = await db.FollowUps.Where(f => f.Status == Cases.FollowUpStatus.Published).ToListAsync(cancellationToken);
-        var changed = new List<ContentItem>();
-        foreach (var (_, slug, _, read) in files)
-        {
-            var item = (Cases.Case)database.ByKey[(ContentType.Case, slug)];
-            var followUp = existing.FirstOrDefault(f => f.CaseId == item.Id && f.Date == read.Date && f.Title == read.Title);
-            if (followUp is null)
-            {
-                var at = read.Date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
-                followUp = new Cases.FollowUp { CaseId = item.Id, Date = read.Date, Title = read.Title, ReceivedAt = at, Status = Cases.FollowUpStatus.Published, PublishedAt = at };
-                db.FollowUps.Add(followUp);
-                existing.Add(followUp);
-            }
-            else if (followUp.Text == read.Text && followUp.StillRunning == read.StillRunning && followUp.NewOutcome == read.NewOutcome
-                && followUp.IsFictional == read.IsFictional && followUp.IsPublic)
-                continue;
-            followUp.Text = read.Text;
-            followUp.StillRunning = read.StillRunning;
-            followUp.NewOutcome = read.NewOutcome;
-            followUp.IsFictional = read.IsFictional;
-            if (!followUp.IsPublic)
-                followUp.Publish(clock.GetUtcNow().UtcDateTime);
-            changed.Add(item);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return changed;
     }
 
     private static (FrontMatterDocument Document, ContentType Type)? Read(string file, string path, List<ImportProblem> problems)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Model;
+using Kennisplatform.Content.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kennisplatform.Content.Files;
 
@@ -93,5 +95,42 @@ public static class FollowUpFiles
                 read.Add(new(file, caseSlug, document.LineOf("case"), followUp));
         }
         return read;
+    }
+
+    /// <summary>
+    /// Adds the follow-ups from the files, or updates the one with the same case, date and title; returns the cases
+    /// whose follow-ups changed, so their search documents are rebuilt.
+    /// </summary>
+    public static async Task<List<ContentItem>> ApplyAsync(ContentDb db, List<FollowUpFile> files, Func<string, Case> find, DateTime now, CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
+            return [];
+        // Only published follow-ups are matched: a file never takes over (or publishes) a visitor's waiting or turned-down proposal.
+        var existing = await db.FollowUps.Where(f => f.Status == FollowUpStatus.Published).ToListAsync(cancellationToken);
+        var changed = new List<ContentItem>();
+        foreach (var (_, slug, _, read) in files)
+        {
+            var item = find(slug);
+            var followUp = existing.FirstOrDefault(f => f.CaseId == item.Id && f.Date == read.Date && f.Title == read.Title);
+            if (followUp is null)
+            {
+                var at = read.Date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+                followUp = new FollowUp { CaseId = item.Id, Date = read.Date, Title = read.Title, ReceivedAt = at, Status = FollowUpStatus.Published, PublishedAt = at };
+                db.FollowUps.Add(followUp);
+                existing.Add(followUp);
+            }
+            else if (followUp.Text == read.Text && followUp.StillRunning == read.StillRunning && followUp.NewOutcome == read.NewOutcome
+                && followUp.IsFictional == read.IsFictional && followUp.IsPublic)
+                continue;
+            followUp.Text = read.Text;
+            followUp.StillRunning = read.StillRunning;
+            followUp.NewOutcome = read.NewOutcome;
+            followUp.IsFictional = read.IsFictional;
+            if (!followUp.IsPublic)
+                followUp.Publish(now);
+            changed.Add(item);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return changed;
     }
 }
