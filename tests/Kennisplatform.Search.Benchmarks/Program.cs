@@ -35,7 +35,8 @@ static void Relevance(bool perQuery)
     var split = tuning.Judgments.Count;
     Report(first, firstScores.Ours, firstScores.Stock, perQuery);
     Report(tuning, Slice(secondScores.Ours, 0, split), Slice(secondScores.Stock, 0, split), perQuery);
-    Report(test, Slice(secondScores.Ours, split, test.Judgments.Count), Slice(secondScores.Stock, split, test.Judgments.Count), perQuery);
+    // The test half is only ever printed as totals: looking at its queries one by one would tune on it.
+    Report(test, Slice(secondScores.Ours, split, test.Judgments.Count), Slice(secondScores.Stock, split, test.Judgments.Count), perQuery: false);
 }
 
 static (Scores Ours, Scores Stock) Evaluate(SearchLexicon lexicon, JudgedSet set, IReadOnlyList<Judgment> judgments)
@@ -73,7 +74,8 @@ static void Report(JudgedSet set, Scores ours, Scores stock, bool perQuery)
 // the second set runs on the second corpus; any other query on the first.
 static void Show(string query)
 {
-    var set = new[] { RelevanceSet.First(), RelevanceSet.SecondTuning(), RelevanceSet.SecondTest() }
+    // Queries of the test half are not shown with their grades: it is judged only by its totals.
+    var set = new[] { RelevanceSet.First(), RelevanceSet.SecondTuning() }
         .FirstOrDefault(s => s.Judgments.Any(j => j.Query == query)) ?? RelevanceSet.First();
     var grades = set.Judgments.FirstOrDefault(j => j.Query == query)?.Grades ?? new Dictionary<string, int>();
     var lexicon = SearchLexicon.Load(RelevanceSet.LexiconFolder());

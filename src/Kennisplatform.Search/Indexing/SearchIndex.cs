@@ -21,7 +21,7 @@ public sealed class SearchIndex : IDisposable
     private const string FingerprintKey = "fingerprint";
     private const string CommittedAtKey = "committedAt";
     /// <summary>Raise when the document layout changes: an index with another schema is rebuilt.</summary>
-    private const string Schema = "5";
+    private const string Schema = "6";
 
     private readonly Directory directory;
     private readonly IndexWriter writer;
@@ -56,9 +56,10 @@ public sealed class SearchIndex : IDisposable
         {
             OpenMode = needsRebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
+            Similarity = Ranking.Instance,
         };
         writer = new IndexWriter(directory, config);
-        Searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        Searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new Ranking.Searchers());
         NeedsRebuild = needsRebuild;
         LastChange = needsRebuild ? 0 : lastChange;
     }

@@ -49,8 +49,11 @@ internal sealed class QueryBuilder(SearchIndex index)
         var favoured = new List<(Query Items, float Factor)>();
         if (understanding.Failures)
         {
+            var titled = TitleSaysIt(understanding.Typed);
             var failed = AnyOf(SearchFields.Outcome, QueryIntent.FailedOutcomes);
             failed.Add(new TermQuery(new Term(SearchFields.Type, QueryIntent.FailurePatternType)), Occur.SHOULD);
+            // An item whose title says what was typed ("Leren van mislukkingen") fits, whatever its outcome.
+            if (titled is not null) failed.Add(titled, Occur.SHOULD);
             favoured.Add((failed, FailureFactor));
             favoured.Add((new TermQuery(new Term(SearchFields.Outcome, QueryIntent.FailedOutcomes[0])), FailedOverPartlyFactor));
         }
@@ -88,6 +91,19 @@ internal sealed class QueryBuilder(SearchIndex index)
         foreach (var (items, factor) in favoured)
             query = new BoostingQuery(query, items, factor);
         return new Built(query, terms, true);
+    }
+
+    /// <summary>Items whose title says what was typed, all its words in that order ("Leren van mislukkingen").</summary>
+    private Query? TitleSaysIt(IReadOnlyList<QueryPart> typed)
+    {
+        var text = string.Join(' ', typed.Where(p => !p.IsExcluded).Select(p => p.Text));
+        var positions = Positions(index.PhraseAnalyzer, text);
+        if (positions.Count < 2)
+            return null;
+        var phrase = new MultiPhraseQuery { Slop = 1 };
+        foreach (var group in positions)
+            phrase.Add(group.Select(t => new Term(SearchFields.Title, t)).ToArray());
+        return phrase;
     }
 
     private static BooleanQuery AnyOf(string field, IEnumerable<string> values)

@@ -26,6 +26,10 @@ public sealed record Understanding
     /// <summary>Places named in the query that items are in: (facet field, value).</summary>
     public IReadOnlyList<(string Field, string Value)> Places { get; init; } = [];
 
+    /// <summary>Everything typed, in order, filler and intent words included (the words to match when not set).</summary>
+    public IReadOnlyList<QueryPart> Typed { get => typed ?? Words; init => typed = value; }
+    private readonly IReadOnlyList<QueryPart>? typed;
+
     public bool HasIntent => Failures || Types.Count > 0 || Places.Count > 0;
 }
 
@@ -123,9 +127,9 @@ public static class QueryIntent
         if (!intent && rest.Count == 0)
             return Understanding.None with { Words = parts };
         if (!intent)
-            return Understanding.None with { Words = rest };
+            return Understanding.None with { Words = rest, Typed = parts };
         var intentWords = parts.Where((_, i) => taken[i] && !rest.Contains(parts[i])).ToList();
-        return new Understanding { Words = rest, IntentWords = intentWords, Failures = failures, Types = types, Places = places };
+        return new Understanding { Words = rest, IntentWords = intentWords, Failures = failures, Types = types, Places = places, Typed = parts };
     }
 
     /// <summary>The place names items are in, from the place facets of the current reader, by folded words.</summary>
