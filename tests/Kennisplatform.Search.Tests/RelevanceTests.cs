@@ -4,7 +4,7 @@ namespace Kennisplatform.Search.Tests;
 
 /// <summary>
 /// Keeps search quality from falling. The levels are a little under what the set measured when they were set
-/// (nDCG@10 0.840, MRR@10 0.946, Recall@10 0.784; stock DutchAnalyzer 0.675, 0.847, 0.562): raise them when
+/// (nDCG@10 0.873, MRR@10 0.969, Recall@10 0.839 with BM25; stock DutchAnalyzer 0.673, 0.847, 0.548): raise them when
 /// search gets better, never lower them to make a change pass.
 /// </summary>
 public class RelevanceTests
@@ -57,9 +57,9 @@ public class RelevanceTests
         ourIndex.Dispose();
         stockIndex.Dispose();
 
-        Assert.True(ours.Ndcg >= 0.82, $"nDCG@10 fell to {ours.Ndcg:F3}");
-        Assert.True(ours.Mrr >= 0.92, $"MRR@10 fell to {ours.Mrr:F3}");
-        Assert.True(ours.Recall >= 0.76, $"Recall@10 fell to {ours.Recall:F3}");
+        Assert.True(ours.Ndcg >= 0.85, $"nDCG@10 fell to {ours.Ndcg:F3}");
+        Assert.True(ours.Mrr >= 0.94, $"MRR@10 fell to {ours.Mrr:F3}");
+        Assert.True(ours.Recall >= 0.80, $"Recall@10 fell to {ours.Recall:F3}");
         Assert.True(ours.Ndcg - stock.Ndcg >= 0.12, $"Lead over the stock analyzer shrank: {ours.Ndcg:F3} vs {stock.Ndcg:F3}");
     }
 }
