@@ -89,7 +89,7 @@ internal sealed class QueryBuilder(SearchIndex index)
             favoured = favoured.Select(f => (f.Items, f.Factor * IntentOnlyFactor)).ToList();
         }
         foreach (var (items, factor) in favoured)
-            query = new BoostingQuery(query, items, factor);
+            query = new Favouring(query, items, factor);
         return new Built(query, terms, true);
     }
 

@@ -1,0 +1,467 @@
+using System.Buffers;
+using System.Numerics;
+using Lucene.Net.Index;
+using Lucene.Net.Queries;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Kennisplatform.Search.Querying;
+
+/// <summary>
+/// Runs a query term at a time into per-segment arrays instead of document at a time, with the scores Lucene gives.
+/// A word of our queries is a flat OR of twenty or more (field, form) terms, nested under the query's words, proximity
+/// and intent. Lucene 4.8 scores such nested OR groups through a heap of sub-scorers per document, about 85 ns for each
+/// posting at 100,000 items; adding each term's postings into an array of the segment's size costs a fraction of that.
+/// The scores are Lucene's own: the same weights, normalisation, coordination and tie-breaking, only summed in
+/// another order. A query shape this class does not know runs through Lucene as before.
+/// </summary>
+internal static class TermAtATime
+{
+    public static void Search(IndexSearcher searcher, Query query, ICollector collector)
+    {
+        var root = Plan(searcher, query);
+        if (root is null)
+        {
+            searcher.Search(query, collector);
+            return;
+        }
+        var norm = searcher.Similarity.QueryNorm(root.Value);
+        root.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
+        var scorer = new CollectedScorer();
+        foreach (var context in searcher.IndexReader.Leaves)
+        {
+            var matches = root.Evaluate(new Segment(context, context.AtomicReader.LiveDocs));
+            collector.SetNextReader(context);
+            collector.SetScorer(scorer);
+            if (matches is null) continue;
+            try
+            {
+                var bits = matches.Bits;
+                for (var w = 0; w < matches.Words; w++)
+                {
+                    var word = bits[w];
+                    while (word != 0)
+                    {
+                        var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
+                        word &= word - 1;
+                        scorer.Doc = doc;
+                        scorer.Score = matches.Scores[doc];
+                        collector.Collect(doc);
+                    }
+                }
+            }
+            finally
+            {
+                matches.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The query as a tree of nodes, or null when it holds a shape whose scores this class cannot reproduce.</summary>
+    internal static Node? Plan(IndexSearcher searcher, Query query) => query switch
+    {
+        Favouring favouring => Plan(searcher, favouring.Match) is { } match && Plan(searcher, favouring.Context) is { } context
+            ? new FavourNode(match, context, favouring.Factor) : null,
+        BooleanQuery boolean when boolean.GetType() == typeof(BooleanQuery) => BooleanNode.Of(searcher, boolean),
+        DisjunctionMaxQuery dismax => DisMaxNode.Of(searcher, dismax),
+        FilteredQuery filtered => Plan(searcher, filtered.Query) is { } inner ? new FilterNode(inner, filtered.Filter, filtered.Boost) : null,
+        BoostingQuery => null,
+        _ => new LeafNode(searcher, query),
+    };
+
+    internal readonly record struct Segment(AtomicReaderContext Context, IBits? LiveDocs)
+    {
+        public int MaxDoc => Context.AtomicReader.MaxDoc;
+    }
+
+    /// <summary>The documents a node matches in one segment, and their scores; arrays are rented and given back on dispose.</summary>
+    internal sealed class Matches : IDisposable
+    {
+        public float[] Scores { get; }
+        public ulong[] Bits { get; }
+        public int Words { get; }
+
+        public Matches(int maxDoc)
+        {
+            Words = (maxDoc + 63) >> 6;
+            Scores = ArrayPool<float>.Shared.Rent(Math.Max(1, maxDoc));
+            Bits = ArrayPool<ulong>.Shared.Rent(Math.Max(1, Words));
+            Array.Clear(Scores, 0, maxDoc);
+            Array.Clear(Bits, 0, Words);
+        }
+
+        public bool Has(int doc) => (Bits[doc >> 6] & (1UL << doc)) != 0;
+
+        public void Set(int doc) => Bits[doc >> 6] |= 1UL << doc;
+
+        public void Unset(int doc) => Bits[doc >> 6] &= ~(1UL << doc);
+
+        /// <summary>Calls <paramref name="each"/> with every matching document in order and its score.</summary>
+        public void ForEach<TState>(ref TState state, Visit<TState> each)
+        {
+            for (var w = 0; w < Words; w++)
+            {
+                var word = Bits[w];
+                while (word != 0)
+                {
+                    var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
+                    word &= word - 1;
+                    each(ref state, doc, Scores[doc]);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<float>.Shared.Return(Scores);
+            ArrayPool<ulong>.Shared.Return(Bits);
+        }
+    }
+
+    internal delegate void Visit<TState>(ref TState state, int doc, float score);
+
+    internal abstract class Node
+    {
+        /// <summary>What the node adds to the query norm, as Lucene's <see cref="Weight.GetValueForNormalization"/>.</summary>
+        public abstract float Value { get; }
+        public abstract void Normalize(float norm, float boost);
+        /// <summary>The matches in one segment, or null for none.</summary>
+        public abstract Matches? Evaluate(Segment segment);
+
+        /// <summary>Feeds every match to <paramref name="each"/>; a leaf streams its postings without arrays of its own.</summary>
+        public virtual void ForEach<TState>(Segment segment, ref TState state, Visit<TState> each)
+        {
+            using var matches = Evaluate(segment);
+            matches?.ForEach(ref state, each);
+        }
+    }
+
+    /// <summary>Any query scored by its own Lucene scorer: terms, phrases, constant scores.</summary>
+    private sealed class LeafNode : Node
+    {
+        private readonly Weight weight;
+
+        public LeafNode(IndexSearcher searcher, Query query)
+        {
+            weight = searcher.Rewrite(query).CreateWeight(searcher);
+            Value = weight.GetValueForNormalization();
+        }
+
+        public override float Value { get; }
+
+        public override void Normalize(float norm, float boost) => weight.Normalize(norm, boost);
+
+        public override Matches? Evaluate(Segment segment)
+        {
+            var state = (Result: new Matches(segment.MaxDoc), Any: false);
+            ForEach(segment, ref state, static (ref (Matches Result, bool Any) s, int doc, float score) =>
+            {
+                s.Result.Set(doc);
+                s.Result.Scores[doc] = score;
+                s.Any = true;
+            });
+            if (state.Any) return state.Result;
+            state.Result.Dispose();
+            return null;
+        }
+
+        public override void ForEach<TState>(Segment segment, ref TState state, Visit<TState> each)
+        {
+            var scorer = weight.GetScorer(segment.Context, segment.LiveDocs);
+            if (scorer is null) return;
+            for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+                each(ref state, doc, scorer.GetScore());
+        }
+    }
+
+    private sealed class BooleanNode : Node
+    {
+        private readonly List<(Node Node, Occur Occur)> clauses;
+        private readonly float boost;
+        private readonly float[] coord;
+        private readonly int required;
+
+        private BooleanNode(List<(Node, Occur)> clauses, float boost, float[] coord, int required)
+        {
+            this.clauses = clauses;
+            this.boost = boost;
+            this.coord = coord;
+            this.required = required;
+            Value = clauses.Where(c => c.Item2 != Occur.MUST_NOT).Sum(c => c.Item1.Value) * boost * boost;
+        }
+
+        public static BooleanNode? Of(IndexSearcher searcher, BooleanQuery query)
+        {
+            if (query.MinimumNumberShouldMatch > 0) return null;
+            var clauses = new List<(Node, Occur)>();
+            foreach (var clause in query.Clauses)
+            {
+                if (Plan(searcher, clause.Query) is not { } node) return null;
+                clauses.Add((node, clause.Occur));
+            }
+            var maxOverlap = clauses.Count(c => c.Item2 != Occur.MUST_NOT);
+            var required = clauses.Count(c => c.Item2 == Occur.MUST);
+            if (maxOverlap > byte.MaxValue) return null;
+            // As BooleanWeight.Coord: never for one clause, so that coord(1, 1) cannot change a score.
+            var coord = Enumerable.Range(0, maxOverlap + 1)
+                .Select(overlap => query.CoordDisabled || maxOverlap == 1 ? 1f : searcher.Similarity.Coord(overlap, maxOverlap)).ToArray();
+            return new BooleanNode(clauses, query.Boost, coord, required);
+        }
+
+        public override float Value { get; }
+
+        public override void Normalize(float norm, float topBoost)
+        {
+            foreach (var (node, _) in clauses)
+                node.Normalize(norm, topBoost * boost);
+        }
+
+        private struct Sums
+        {
+            public Matches Result;
+            public byte[] Overlap;
+            public byte[] Required;
+        }
+
+        public override Matches? Evaluate(Segment segment)
+        {
+            var maxDoc = segment.MaxDoc;
+            var sums = new Sums
+            {
+                Result = new Matches(maxDoc),
+                Overlap = ArrayPool<byte>.Shared.Rent(Math.Max(1, maxDoc)),
+                Required = ArrayPool<byte>.Shared.Rent(Math.Max(1, maxDoc)),
+            };
+            Array.Clear(sums.Overlap, 0, maxDoc);
+            Array.Clear(sums.Required, 0, maxDoc);
+            try
+            {
+                foreach (var (node, occur) in clauses)
+                {
+                    if (occur == Occur.MUST)
+                        node.ForEach(segment, ref sums, static (ref Sums s, int doc, float score) =>
+                        {
+                            s.Result.Scores[doc] += score;
+                            s.Overlap[doc]++;
+                            s.Required[doc]++;
+                            s.Result.Set(doc);
+                        });
+                    else if (occur == Occur.SHOULD)
+                        node.ForEach(segment, ref sums, static (ref Sums s, int doc, float score) =>
+                        {
+                            s.Result.Scores[doc] += score;
+                            s.Overlap[doc]++;
+                            s.Result.Set(doc);
+                        });
+                }
+                foreach (var (node, occur) in clauses)
+                    if (occur == Occur.MUST_NOT)
+                        node.ForEach(segment, ref sums, static (ref Sums s, int doc, float score) => s.Overlap[doc] = 0);
+
+                var result = sums.Result;
+                var any = false;
+                for (var w = 0; w < result.Words; w++)
+                {
+                    var word = result.Bits[w];
+                    while (word != 0)
+                    {
+                        var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
+                        word &= word - 1;
+                        if (sums.Overlap[doc] == 0 || sums.Required[doc] < required)
+                            result.Unset(doc);
+                        else
+                        {
+                            result.Scores[doc] *= coord[sums.Overlap[doc]];
+                            any = true;
+                        }
+                    }
+                }
+                if (any) return result;
+                result.Dispose();
+                return null;
+            }
+            catch
+            {
+                sums.Result.Dispose();
+                throw;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(sums.Overlap);
+                ArrayPool<byte>.Shared.Return(sums.Required);
+            }
+        }
+    }
+
+    private sealed class DisMaxNode : Node
+    {
+        private readonly List<Node> disjuncts;
+        private readonly float tieBreaker;
+        private readonly float boost;
+
+        private DisMaxNode(List<Node> disjuncts, float tieBreaker, float boost)
+        {
+            this.disjuncts = disjuncts;
+            this.tieBreaker = tieBreaker;
+            this.boost = boost;
+            float max = 0, sum = 0;
+            foreach (var node in disjuncts)
+            {
+                sum += node.Value;
+                max = Math.Max(max, node.Value);
+            }
+            Value = ((sum - max) * tieBreaker * tieBreaker + max) * boost * boost;
+        }
+
+        public static DisMaxNode? Of(IndexSearcher searcher, DisjunctionMaxQuery query)
+        {
+            var nodes = new List<Node>();
+            foreach (var disjunct in query.Disjuncts)
+            {
+                if (Plan(searcher, disjunct) is not { } node) return null;
+                nodes.Add(node);
+            }
+            return new DisMaxNode(nodes, query.TieBreakerMultiplier, query.Boost);
+        }
+
+        public override float Value { get; }
+
+        public override void Normalize(float norm, float topBoost)
+        {
+            foreach (var node in disjuncts)
+                node.Normalize(norm, topBoost * boost);
+        }
+
+        private struct Best
+        {
+            public Matches Result;
+            public float[] Max;
+        }
+
+        public override Matches? Evaluate(Segment segment)
+        {
+            var maxDoc = segment.MaxDoc;
+            var best = new Best { Result = new Matches(maxDoc), Max = ArrayPool<float>.Shared.Rent(Math.Max(1, maxDoc)) };
+            Array.Clear(best.Max, 0, maxDoc);
+            try
+            {
+                foreach (var node in disjuncts)
+                    node.ForEach(segment, ref best, static (ref Best b, int doc, float score) =>
+                    {
+                        b.Result.Scores[doc] += score;
+                        if (score > b.Max[doc]) b.Max[doc] = score;
+                        b.Result.Set(doc);
+                    });
+                var result = best.Result;
+                var any = false;
+                for (var w = 0; w < result.Words; w++)
+                {
+                    var word = result.Bits[w];
+                    while (word != 0)
+                    {
+                        var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
+                        word &= word - 1;
+                        var max = best.Max[doc];
+                        result.Scores[doc] = max + (result.Scores[doc] - max) * tieBreaker;
+                        any = true;
+                    }
+                }
+                if (any) return result;
+                result.Dispose();
+                return null;
+            }
+            catch
+            {
+                best.Result.Dispose();
+                throw;
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(best.Max);
+            }
+        }
+    }
+
+    /// <summary>As <see cref="BoostingQuery"/>: the match's score, multiplied by the factor where the context matches too.</summary>
+    private sealed class FavourNode(Node match, Node context, float factor) : Node
+    {
+        // The context carries boost 0: it adds nothing to the norm, as in BoostingQuery.
+        public override float Value => match.Value + context.Value;
+
+        public override void Normalize(float norm, float boost)
+        {
+            match.Normalize(norm, boost);
+            context.Normalize(norm, boost);
+        }
+
+        public override Matches? Evaluate(Segment segment)
+        {
+            var result = match.Evaluate(segment);
+            if (result is null) return null;
+            var state = (Result: result, Factor: factor);
+            context.ForEach(segment, ref state, static (ref (Matches Result, float Factor) s, int doc, float score) =>
+            {
+                if (s.Result.Has(doc)) s.Result.Scores[doc] *= s.Factor;
+            });
+            return result;
+        }
+    }
+
+    /// <summary>As <see cref="FilteredQuery"/>: the inner query's matches that the filter lets through.</summary>
+    private sealed class FilterNode(Node inner, Filter filter, float boost) : Node
+    {
+        public override float Value => inner.Value * boost * boost;
+
+        public override void Normalize(float norm, float topBoost) => inner.Normalize(norm, topBoost * boost);
+
+        public override Matches? Evaluate(Segment segment)
+        {
+            var result = inner.Evaluate(segment);
+            if (result is null) return null;
+            var allowed = new FixedBitSet(segment.MaxDoc);
+            if (filter.GetDocIdSet(segment.Context, segment.LiveDocs)?.GetIterator() is { } iterator)
+                allowed.Or(iterator);
+            var any = false;
+            var bits = allowed.GetBits();
+            for (var w = 0; w < result.Words; w++)
+            {
+                result.Bits[w] &= (ulong)bits[w];
+                any |= result.Bits[w] != 0;
+            }
+            if (any) return result;
+            result.Dispose();
+            return null;
+        }
+    }
+
+    /// <summary>Hands the collector the score of the document being collected.</summary>
+    private sealed class CollectedScorer() : Scorer(null)
+    {
+        public int Doc { get; set; } = -1;
+        public float Score { get; set; }
+        public override float GetScore() => Score;
+        public override int Freq => 1;
+        public override int DocID => Doc;
+        public override int NextDoc() => throw new NotSupportedException();
+        public override int Advance(int target) => throw new NotSupportedException();
+        public override long GetCost() => 1;
+    }
+}
+
+/// <summary>
+/// A <see cref="BoostingQuery"/> that remembers its parts, so that <see cref="TermAtATime"/> can score it: the match's
+/// score, multiplied by <see cref="Factor"/> for items that the context also matches.
+/// </summary>
+internal sealed class Favouring(Query match, Query context, float factor) : BoostingQuery(match, context, factor)
+{
+    public Query Match { get; } = match;
+    public Query Context { get; } = ContextWithoutScore(context);
+    public float Factor { get; } = factor;
+
+    private static Query ContextWithoutScore(Query context)
+    {
+        var clone = (Query)context.Clone();
+        clone.Boost = 0f;
+        return clone;
+    }
+}
