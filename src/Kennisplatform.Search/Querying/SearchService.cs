@@ -62,7 +62,7 @@ public sealed class SearchService(SearchIndex index)
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = Math.Clamp(request.Page, 1, MaxPage);
         var built = builder.Build(understood, searcher.IndexReader);
-        var query = WithFilters(built.Query ?? new MatchAllDocsQuery(), request.Filters);
+        var query = TermStates.Resolve(searcher, WithFilters(built.Query ?? new MatchAllDocsQuery(), request.Filters));
         // Without words there is no relevance to rank by: show the newest first.
         var byDate = request.Sort == SearchSort.Newest || !built.HasWords;
 

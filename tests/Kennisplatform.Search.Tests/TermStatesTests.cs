@@ -1,0 +1,105 @@
+using Kennisplatform.Search.Indexing;
+using Kennisplatform.Search.Querying;
+using Lucene.Net.Search;
+
+namespace Kennisplatform.Search.Tests;
+
+/// <summary>Looking up a query's terms all at once gives the same hits with the same scores as Lucene's own lookups.</summary>
+public sealed class TermStatesTests : IDisposable
+{
+    private readonly SearchIndex index = SearchIndex.InMemory(Lexicon.Shared);
+    private int nextId = 1;
+
+    public TermStatesTests()
+    {
+        // Refreshed between additions, so the reader has several segments, one with a deletion.
+        Add("Buurtkamer tegen eenzaamheid", "Ouderen komen elke dag koffie drinken in de buurtkamer.", "praktijkvoorbeeld", "geslaagd", "Zwolle");
+        Add("Jongerenraad zonder jongeren", "De raad stopte na een jaar; lessen over eigenaarschap.", "praktijkvoorbeeld", "mislukt", "Almere");
+        index.Refresh();
+        Add("Bewonersinitiatieven in Noord", "Bewoners starten zelf projecten met een klein budget voor de wijk.", "praktijkvoorbeeld", "deels", "Zwolle");
+        Add("Digitaal spreekuur voor senioren", "Hulp bij de computer, eenzaamheid en de telefoon.", "interventie", null, null);
+        index.Refresh();
+        Add("Wijkschakelaars zichtbaar maken", "Mensen die bewoners en de gemeente verbinden in de buurt.", "praktijkvoorbeeld", "te-vroeg", "Amsterdam");
+        Add("Buurtpreventie met een app", "Bewoners letten samen op overlast en veiligheid.", "praktijkvoorbeeld", "mislukt", "Almere");
+        index.Upsert(Document(2, "Jongerenraad met jongeren", "De raad stopte niet: jongeren bleven komen.", "praktijkvoorbeeld", "geslaagd", "Almere"));
+        index.Refresh();
+    }
+
+    public void Dispose() => index.Dispose();
+
+    private void Add(string title, string summary, string type, string? outcome, string? municipality) =>
+        index.Upsert(Document(nextId++, title, summary, type, outcome, municipality));
+
+    private static SearchDocument Document(int id, string title, string summary, string type, string? outcome, string? municipality) => new()
+    {
+        Id = id,
+        Type = type,
+        Slug = $"item-{id}",
+        Url = $"/x/item-{id}",
+        Title = title,
+        Summary = summary,
+        Body = summary + " " + title,
+        Outcome = outcome,
+        Municipality = municipality,
+        Published = new DateTime(2026, 1, id, 0, 0, 0, DateTimeKind.Utc),
+    };
+
+    [Theory]
+    [InlineData("eenzaamheid ouderen buurt")]
+    [InlineData("preventie")]
+    [InlineData("bewoners initiatief wijk")]
+    [InlineData("wat werkte niet")]
+    [InlineData("mislukt jongeren Almere")]
+    [InlineData("interventie eenzaamheid")]
+    [InlineData("\"koffie drinken\" -jongeren")]
+    [InlineData("-koffie")]
+    [InlineData("wijkschakelaar gemeente zorg")]
+    public void Hits_and_scores_are_those_of_lucenes_own_lookups(string text)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var understood = QueryIntent.Understand(UserQuery.Parse(text), searcher.IndexReader);
+            var query = new QueryBuilder(index).Build(understood, searcher.IndexReader).Query;
+            Assert.NotNull(query);
+            var expected = searcher.Search(query, 20).ScoreDocs;
+            var again = new QueryBuilder(index).Build(understood, searcher.IndexReader).Query!;
+            var actual = searcher.Search(TermStates.Resolve(searcher, again), 20).ScoreDocs;
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Select(d => (d.Doc, d.Score)), actual.Select(d => (d.Doc, d.Score)));
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    [Fact]
+    public void Every_term_query_of_a_built_query_carries_its_states()
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var understood = QueryIntent.Understand(UserQuery.Parse("eenzaamheid ouderen buurt"), searcher.IndexReader);
+            var resolved = TermStates.Resolve(searcher, new QueryBuilder(index).Build(understood, searcher.IndexReader).Query!);
+
+            var termQueries = TermQueries(resolved).ToList();
+            Assert.True(termQueries.Count > 20, $"only {termQueries.Count} term queries");
+            var states = typeof(TermQuery).GetField("perReaderTermState", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+            Assert.All(termQueries, q => Assert.NotNull(states.GetValue(q)));
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    private static IEnumerable<TermQuery> TermQueries(Query query) => query switch
+    {
+        TermQuery term => [term],
+        BooleanQuery boolean => boolean.Clauses.SelectMany(c => TermQueries(c.Query)),
+        DisjunctionMaxQuery disjunction => disjunction.Disjuncts.SelectMany(TermQueries),
+        _ => [],
+    };
+}
