@@ -36,7 +36,10 @@ public static class ContentTypes
 
     public static string PluralLabel(this ContentType type) => Plural(type).Label;
 
-    private static PluralAttribute Plural(ContentType type) =>
+    // Read once: every page header names every type, and reading attributes is reflection.
+    private static readonly Dictionary<ContentType, PluralAttribute> Plurals = All.ToDictionary(type => type, type =>
         typeof(ContentType).GetField(type.ToString())?.GetCustomAttributes(typeof(PluralAttribute), false).OfType<PluralAttribute>().FirstOrDefault()
-        ?? throw new InvalidOperationException($"ContentType.{type} has no [Plural] attribute");
+        ?? throw new InvalidOperationException($"ContentType.{type} has no [Plural] attribute"));
+
+    private static PluralAttribute Plural(ContentType type) => Plurals[type];
 }

@@ -19,7 +19,8 @@ internal static class Snippets
 {
     public const int Length = 220;
 
-    private readonly record struct Match(int Start, int End, string Term);
+    /// <summary>A matched word; <c>Rank</c> is its term's place in the query, which decides between matches that start together.</summary>
+    private readonly record struct Match(int Start, int End, string Term, int Rank);
 
     /// <summary>
     /// The passage of each of <paramref name="docs"/> (top-level ids), from the first of its <paramref name="texts"/>
@@ -43,7 +44,7 @@ internal static class Snippets
             var text = texts[f];
             if (text.Length == 0) continue;
             if (best.Text.Length == 0) best = (text, []);
-            var inText = matches[f].Where(m => m.End <= text.Length).OrderBy(m => m.Start).ToList();
+            var inText = matches[f].Where(m => m.End <= text.Length).OrderBy(m => m.Start).ThenBy(m => m.Rank).ToList();
             var count = inText.Select(m => m.Term).Distinct().Count();
             if (count > bestCount)
             {
@@ -77,7 +78,9 @@ internal static class Snippets
         var fields = SearchFields.Snippeted;
         var found = docs.Select(_ => fields.Select(_ => new List<Match>()).ToArray()).ToArray();
         // A compound part counts as the word it was asked as: "~preventie" and "preventie" are one word of the query.
-        var words = terms.Select(t => (Term: t, Word: t.Utf8ToString().TrimStart(PartMarkerFilter.Marker))).ToList();
+        // Sought in index order, so each seek of the terms enumerator starts from where the previous one ended.
+        var words = terms.Select((t, rank) => (Term: t, Word: t.Utf8ToString().TrimStart(PartMarkerFilter.Marker), Rank: rank))
+            .OrderBy(w => w.Term, BytesRef.UTF8SortedAsUnicodeComparer).ToList();
         var leaves = reader.Leaves;
         foreach (var segment in Enumerable.Range(0, docs.Count).GroupBy(i => ReaderUtil.SubIndex(docs[i], leaves)))
         {
@@ -88,7 +91,7 @@ internal static class Snippets
             {
                 var termsEnum = leaf.AtomicReader.GetTerms(fields[f])?.GetEnumerator();
                 if (termsEnum is null) continue;
-                foreach (var (term, word) in words)
+                foreach (var (term, word, rank) in words)
                 {
                     if (!termsEnum.SeekExact(term)) continue;
                     postings = termsEnum.DocsAndPositions(null, postings, DocsAndPositionsFlags.OFFSETS);
@@ -102,7 +105,7 @@ internal static class Snippets
                         {
                             postings.NextPosition();
                             if (postings.StartOffset >= 0)
-                                found[i][f].Add(new Match(postings.StartOffset, postings.EndOffset, word));
+                                found[i][f].Add(new Match(postings.StartOffset, postings.EndOffset, word, rank));
                         }
                     }
                 }
@@ -160,7 +163,7 @@ internal static class Snippets
         var html = new StringBuilder();
         if (start > 0) html.Append("… ");
         var position = start;
-        foreach (var (matchStart, matchEnd, _) in matches)
+        foreach (var (matchStart, matchEnd, _, _) in matches)
         {
             if (matchStart < position || matchEnd > end) continue;
             html.Append(WebUtility.HtmlEncode(text[position..matchStart]));

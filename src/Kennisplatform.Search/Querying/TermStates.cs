@@ -15,17 +15,17 @@ namespace Kennisplatform.Search.Querying;
 internal static class TermStates
 {
     /// <summary>
-    /// <paramref name="query"/> rewritten for <paramref name="searcher"/>, its term queries carrying their term states.
-    /// Term queries inside containers this does not know keep looking up their own terms.
+    /// <paramref name="query"/> with its term queries carrying their term states for <paramref name="searcher"/>; the
+    /// tree keeps its shape (<see cref="TermAtATime"/> plans by it). Term queries inside containers this does not know,
+    /// or that cannot take another query in their place, keep looking up their own terms.
     /// </summary>
     public static Query Resolve(IndexSearcher searcher, Query query)
     {
-        var rewritten = searcher.Rewrite(query);
         var found = new List<(Action<TermQuery> Replace, TermQuery Query)>();
-        var result = rewritten;
-        Collect(rewritten, q => result = q, found);
+        var result = query;
+        Collect(query, q => result = q, found);
         if (found.Count == 0)
-            return rewritten;
+            return query;
         var top = searcher.TopReaderContext;
         var contexts = new Dictionary<Term, TermContext>();
         foreach (var (_, termQuery) in found)
@@ -61,6 +61,10 @@ internal static class TermStates
                 break;
             case ConstantScoreQuery { Query: { } inner }:
                 Collect(inner, null, found);
+                break;
+            case Favouring favouring:
+                Collect(favouring.Match, null, found);
+                Collect(favouring.Context, null, found);
                 break;
         }
     }
