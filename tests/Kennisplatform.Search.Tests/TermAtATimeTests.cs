@@ -52,7 +52,7 @@ public sealed class TermAtATimeTests : IDisposable
                     var (luceneTop, luceneFacets) = (TopScoreDocCollector.Create(50, false), new FacetCounter(SearchFields.Facets));
                     searcher.Search(query, MultiCollector.Wrap(luceneTop, luceneFacets));
                     var (ourTop, ourFacets) = (TopScoreDocCollector.Create(50, false), new FacetCounter(SearchFields.Facets));
-                    TermAtATime.Search(searcher, query, MultiCollector.Wrap(ourTop, ourFacets));
+                    TermAtATime.Search(searcher, query, ourTop, ourFacets);
 
                     var (expected, actual) = (luceneTop.GetTopDocs(), ourTop.GetTopDocs());
                     if (expected.TotalHits > 0) withHits++;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Kennisplatform.Search.Indexing;
 using Lucene.Net.Index;
@@ -49,6 +50,39 @@ internal sealed class FacetCounter : ICollector
         }
     }
 
+    /// <summary>
+    /// Counts every document of one segment whose bit is set in <paramref name="bits"/> (64 documents a word), a field at
+    /// a time: what <see cref="TermAtATime"/> found, without a call per hit.
+    /// </summary>
+    public void CountSegment(AtomicReaderContext context, ulong[] bits, int words)
+    {
+        SetNextReader(context);
+        var facets = segment!;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            var count = counts[i];
+            if (facets.Single[i] is { } single)
+            {
+                for (var w = 0; w < words; w++)
+                    for (var word = bits[w]; word != 0; word &= word - 1)
+                    {
+                        var ord = single[(w << 6) + BitOperations.TrailingZeroCount(word)];
+                        if (ord >= 0) count[ord]++;
+                    }
+                continue;
+            }
+            var starts = facets.Starts[i];
+            var ords = facets.Ordinals[i];
+            for (var w = 0; w < words; w++)
+                for (var word = bits[w]; word != 0; word &= word - 1)
+                {
+                    var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
+                    for (var at = starts[doc]; at < starts[doc + 1]; at++)
+                        count[ords[at]]++;
+                }
+        }
+    }
+
     /// <summary>Per facet field, its values with counts, most frequent first.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Result()
     {
@@ -83,6 +117,8 @@ internal sealed class FacetCounter : ICollector
         public required int[][] Starts { get; init; }
         public required int[][] Ordinals { get; init; }
         public required string[][] Values { get; init; }
+        /// <summary>For a field with at most one value a document, its ordinal per document (-1 for none); else null.</summary>
+        public required int[]?[] Single { get; init; }
 
         public static SegmentFacets For(AtomicReader reader, IReadOnlyList<string> fields) =>
             // The core key is shared by every reopened view of the same segment; deletes do not change it.
@@ -94,6 +130,7 @@ internal sealed class FacetCounter : ICollector
             var starts = new int[fields.Count][];
             var ordinals = new int[fields.Count][];
             var values = new string[fields.Count][];
+            var single = new int[]?[fields.Count];
             var bytes = new BytesRef();
             for (var i = 0; i < fields.Count; i++)
             {
@@ -116,18 +153,21 @@ internal sealed class FacetCounter : ICollector
                 {
                     var one = reader.GetSortedDocValues(fields[i]);
                     values[i] = Texts(one?.ValueCount ?? 0, (ord, b) => one!.LookupOrd((int)ord, b), bytes);
+                    var perDoc = new int[docs];
                     for (var doc = 0; doc < docs; doc++)
                     {
                         start[doc] = found.Count;
                         var ord = one?.GetOrd(doc) ?? -1;
+                        perDoc[doc] = ord;
                         if (ord >= 0) found.Add(ord);
                     }
+                    single[i] = perDoc;
                 }
                 start[docs] = found.Count;
                 starts[i] = start;
                 ordinals[i] = found.ToArray();
             }
-            return new SegmentFacets { Starts = starts, Ordinals = ordinals, Values = values };
+            return new SegmentFacets { Starts = starts, Ordinals = ordinals, Values = values, Single = single };
         }
 
         private static string[] Texts(long count, Action<long, BytesRef> lookup, BytesRef bytes)

@@ -71,7 +71,7 @@ public sealed class SearchService(SearchIndex index)
             ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true)), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
             : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
         var facets = new FacetCounter(SearchFields.Facets);
-        TermAtATime.Search(searcher, query, MultiCollector.Wrap((ICollector)top, facets));
+        TermAtATime.Search(searcher, query, top, facets);
 
         // A page past the end shows the last page: every hit up to it was collected already.
         var total = top.TotalHits;

@@ -17,12 +17,13 @@ namespace Kennisplatform.Search.Querying;
 /// </summary>
 internal static class TermAtATime
 {
-    public static void Search(IndexSearcher searcher, Query query, ICollector collector)
+    /// <summary>Collects the query's hits into <paramref name="collector"/>, and counts them in <paramref name="facets"/> when given.</summary>
+    public static void Search(IndexSearcher searcher, Query query, ICollector collector, FacetCounter? facets = null)
     {
         var root = Plan(searcher, query);
         if (root is null)
         {
-            searcher.Search(query, collector);
+            searcher.Search(query, facets is null ? collector : MultiCollector.Wrap(collector, facets));
             return;
         }
         var norm = searcher.Similarity.QueryNorm(root.Value);
@@ -36,6 +37,7 @@ internal static class TermAtATime
             if (matches is null) continue;
             try
             {
+                facets?.CountSegment(context, matches.Bits, matches.Words);
                 var bits = matches.Bits;
                 for (var w = 0; w < matches.Words; w++)
                 {
