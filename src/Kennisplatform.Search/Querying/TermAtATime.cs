@@ -182,6 +182,7 @@ internal static class TermAtATime
         private readonly float boost;
         private readonly float[] coord;
         private readonly int required;
+        private readonly bool plain;
 
         private BooleanNode(List<(Node, Occur)> clauses, float boost, float[] coord, int required)
         {
@@ -189,6 +190,7 @@ internal static class TermAtATime
             this.boost = boost;
             this.coord = coord;
             this.required = required;
+            plain = required == 0 && clauses.All(c => c.Item2 == Occur.SHOULD) && coord.All(c => c == 1f);
             Value = clauses.Where(c => c.Item2 != Occur.MUST_NOT).Sum(c => c.Item1.Value) * boost * boost;
         }
 
@@ -218,6 +220,26 @@ internal static class TermAtATime
                 node.Normalize(norm, topBoost * boost);
         }
 
+        /// <summary>
+        /// A word's group of (field, form) terms: optional clauses only, without coordination. Its score is the sum of
+        /// what matched, so no counts per item are kept and no second pass is made.
+        /// </summary>
+        private Matches? Sum(Segment segment)
+        {
+            var result = new Matches(segment.MaxDoc);
+            foreach (var (node, _) in clauses)
+                node.ForEach(segment, ref result, static (ref Matches m, int doc, float score) =>
+                {
+                    m.Scores[doc] += score;
+                    m.Bits[doc >> 6] |= 1UL << doc;
+                });
+            for (var w = 0; w < result.Words; w++)
+                if (result.Bits[w] != 0)
+                    return result;
+            result.Dispose();
+            return null;
+        }
+
         private struct Sums
         {
             public Matches Result;
@@ -227,6 +249,8 @@ internal static class TermAtATime
 
         public override Matches? Evaluate(Segment segment)
         {
+            if (plain)
+                return Sum(segment);
             var maxDoc = segment.MaxDoc;
             var sums = new Sums
             {
