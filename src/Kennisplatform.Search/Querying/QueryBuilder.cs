@@ -25,6 +25,9 @@ internal sealed class QueryBuilder(SearchIndex index)
     private const float PartWeight = 0.75f;
     /// <summary>A compound typed as one word, found written as two ("bewonersinitiatief" in "bewoners initiatief").</summary>
     private const float SplitFormWeight = 0.7f;
+    /// <summary>A compound held in fewer fields than a page has hits is rare: its parts are sought too, at this weight.</summary>
+    private const int RareCompound = 10;
+    private const float RarePartWeight = 0.1f;
     private const float ProximityWeight = 0.5f;
     private const int ProximitySlop = 12;
     /// <summary>How much more an item that fits what the query asks for (failures, a type, a place) weighs.</summary>
@@ -226,7 +229,21 @@ internal sealed class QueryBuilder(SearchIndex index)
         foreach (var (field, boost) in SearchFields.Searched)
             fields.Add(new PhraseQuery { { new Term(field, parts[0]) }, { new Term(field, parts[1]) }, }.WithBoost(boost * SplitFormWeight), Occur.SHOULD);
 
-        if (forms.Any(form => SearchFields.Searched.Any(f => reader.DocFreq(new Term(f.Field, form)) > 0)))
+        // A compound that few items hold ("inspraakavond") leaves the page to items that hold its parts, alone or in
+        // other compounds ("inspraak", "informatieavond"), far below the compound itself.
+        var held = forms.Sum(form => SearchFields.Searched.Sum(f => reader.DocFreq(new Term(f.Field, form))));
+        if (held < RareCompound)
+        {
+            if (collect)
+                terms.UnionWith(parts.Concat(parts.Select(p => PartMarkerFilter.Marker + p)));
+            foreach (var part in parts)
+                foreach (var (field, boost) in SearchFields.Searched)
+                {
+                    fields.Add(new TermQuery(new Term(field, part)) { Boost = boost * RarePartWeight }, Occur.SHOULD);
+                    fields.Add(new TermQuery(new Term(field, PartMarkerFilter.Marker + part)) { Boost = boost * RarePartWeight * PartWeight }, Occur.SHOULD);
+                }
+        }
+        if (held > 0)
             return fields;
         if (collect)
             terms.UnionWith(parts.Select(p => PartMarkerFilter.Marker + p));
