@@ -28,6 +28,7 @@ internal sealed class QueryBuilder(SearchIndex index)
     /// <summary>A compound held in fewer fields than a page has hits is rare: its parts are sought too, at this weight.</summary>
     private const int RareCompound = 10;
     private const float RarePartWeight = 0.1f;
+    private const int TellingPart = 5;
     private const float ProximityWeight = 0.5f;
     private const int ProximitySlop = 12;
     /// <summary>How much more an item that fits what the query asks for (failures, a type, a place) weighs.</summary>
@@ -234,9 +235,11 @@ internal sealed class QueryBuilder(SearchIndex index)
         var held = forms.Sum(form => SearchFields.Searched.Sum(f => reader.DocFreq(new Term(f.Field, form))));
         if (held < RareCompound)
         {
+            // Short parts ("moes", "tuin") say too little on their own.
+            var telling = parts.Where((_, i) => words[i].Length >= TellingPart).ToList();
             if (collect)
-                terms.UnionWith(parts.Concat(parts.Select(p => PartMarkerFilter.Marker + p)));
-            foreach (var part in parts)
+                terms.UnionWith(telling.Concat(telling.Select(p => PartMarkerFilter.Marker + p)));
+            foreach (var part in telling)
                 foreach (var (field, boost) in SearchFields.Searched)
                 {
                     fields.Add(new TermQuery(new Term(field, part)) { Boost = boost * RarePartWeight }, Occur.SHOULD);
