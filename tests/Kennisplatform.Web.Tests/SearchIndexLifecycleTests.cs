@@ -36,12 +36,17 @@ public class SearchIndexLifecycleTests : IDisposable
         }
     }
 
-    private async Task<int> CountAsync(string query)
+    private async Task<JsonElement> SearchAsync(string query)
     {
         await using var factory = new FolderFactory(data, database);
-        var body = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/search?q=" + query);
-        return body.GetProperty("total").GetInt32();
+        return await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/search?q=" + query);
     }
+
+    private async Task<int> CountAsync(string query) => (await SearchAsync(query)).GetProperty("total").GetInt32();
+
+    /// <summary>Hits whose title holds the query: a rare compound also lists items that share a part of it, lower.</summary>
+    private async Task<int> TitledAsync(string query) => (await SearchAsync(query)).GetProperty("items").EnumerateArray()
+        .Count(i => i.GetProperty("title").GetString()!.Contains(query, StringComparison.OrdinalIgnoreCase));
 
     [Fact]
     public async Task Corrupt_index_is_rebuilt_on_start()
@@ -55,7 +60,7 @@ public class SearchIndexLifecycleTests : IDisposable
     [Fact]
     public async Task Index_older_than_the_database_catches_up_on_start()
     {
-        Assert.Equal(0, await CountAsync("stoepkrijt"));
+        Assert.Equal(0, await TitledAsync("stoepkrijt"));
 
         // Change the database while no site runs, as a second node or a restore would.
         await using (var db = ContentDb.Open(database))
@@ -64,6 +69,6 @@ public class SearchIndexLifecycleTests : IDisposable
             item.Publish(DateTime.UtcNow.AddMinutes(-1));
             Assert.Equal(SaveOutcome.Saved, (await new ContentStore(db, TimeProvider.System).SaveAsync(item, "test", 0)).Outcome);
         }
-        Assert.Equal(1, await CountAsync("stoepkrijt"));
+        Assert.Equal(1, await TitledAsync("stoepkrijt"));
     }
 }

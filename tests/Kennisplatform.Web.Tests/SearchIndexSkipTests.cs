@@ -53,8 +53,10 @@ public class SearchIndexSkipTests(SearchIndexSkipTests.Factory factory) : IClass
         Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/status")).GetProperty("search").GetProperty("skipped").GetInt32());
     }
 
+    /// <summary>Hits whose title holds the query's last word: a rare compound also lists items that share a part of it, lower.</summary>
     private async Task<int> CountAsync(string query) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/v1/search?q=" + Uri.EscapeDataString(query))).GetProperty("total").GetInt32();
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/search?q=" + Uri.EscapeDataString(query))).GetProperty("items").EnumerateArray()
+            .Count(i => i.GetProperty("title").GetString()!.Contains(query.Split(' ')[^1], StringComparison.OrdinalIgnoreCase));
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

@@ -233,14 +233,15 @@ internal sealed class QueryBuilder(SearchIndex index)
         // A compound that few items hold ("inspraakavond") leaves the page to items that hold its parts, alone or in
         // other compounds ("inspraak", "informatieavond"), far below the compound itself.
         var held = forms.Sum(form => SearchFields.Searched.Sum(f => reader.DocFreq(new Term(f.Field, form))));
-        if (held < RareCompound)
+        if (held is > 0 and < RareCompound)
         {
             // Short parts ("moes", "tuin") say too little on their own.
             var telling = parts.Where((_, i) => words[i].Length >= TellingPart).ToList();
             if (collect)
                 terms.UnionWith(telling.Concat(telling.Select(p => PartMarkerFilter.Marker + p)));
+            // Not in the body: a common part ("bewoner") would read a long list of postings for a tenth of a score.
             foreach (var part in telling)
-                foreach (var (field, boost) in SearchFields.Searched)
+                foreach (var (field, boost) in SearchFields.Searched.Where(f => f.Field != SearchFields.Body))
                 {
                     fields.Add(new TermQuery(new Term(field, part)) { Boost = boost * RarePartWeight }, Occur.SHOULD);
                     fields.Add(new TermQuery(new Term(field, PartMarkerFilter.Marker + part)) { Boost = boost * RarePartWeight * PartWeight }, Occur.SHOULD);
