@@ -38,19 +38,13 @@ internal static class TermAtATime
             try
             {
                 facets?.CountSegment(context, matches.Bits, matches.Words);
-                var bits = matches.Bits;
-                for (var w = 0; w < matches.Words; w++)
+                var state = (Collector: collector, Scorer: scorer);
+                matches.ForEach(ref state, static (ref (ICollector Collector, CollectedScorer Scorer) s, int doc, float score) =>
                 {
-                    var word = bits[w];
-                    while (word != 0)
-                    {
-                        var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
-                        word &= word - 1;
-                        scorer.Doc = doc;
-                        scorer.Score = matches.Scores[doc];
-                        collector.Collect(doc);
-                    }
-                }
+                    s.Scorer.Doc = doc;
+                    s.Scorer.Score = score;
+                    s.Collector.Collect(doc);
+                });
             }
             finally
             {
@@ -113,6 +107,42 @@ internal static class TermAtATime
             }
         }
 
+        /// <summary>
+        /// Keeps the documents <paramref name="keep"/> says yes to (it may change their score) and drops the others:
+        /// these matches, or null (and disposed) when none is left.
+        /// </summary>
+        public Matches? Retain<TState>(ref TState state, Keep<TState> keep)
+        {
+            var any = false;
+            for (var w = 0; w < Words; w++)
+            {
+                var word = Bits[w];
+                while (word != 0)
+                {
+                    var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
+                    word &= word - 1;
+                    if (keep(ref state, doc, ref Scores[doc])) any = true;
+                    else Unset(doc);
+                }
+            }
+            return any ? this : Disposed();
+        }
+
+        /// <summary>These matches, or null (and disposed) when no document is set.</summary>
+        public Matches? OrNone()
+        {
+            for (var w = 0; w < Words; w++)
+                if (Bits[w] != 0)
+                    return this;
+            return Disposed();
+        }
+
+        private Matches? Disposed()
+        {
+            Dispose();
+            return null;
+        }
+
         public void Dispose()
         {
             ArrayPool<float>.Shared.Return(Scores);
@@ -121,6 +151,8 @@ internal static class TermAtATime
     }
 
     internal delegate void Visit<TState>(ref TState state, int doc, float score);
+
+    internal delegate bool Keep<TState>(ref TState state, int doc, ref float score);
 
     internal abstract class Node
     {
@@ -233,11 +265,7 @@ internal static class TermAtATime
                     m.Scores[doc] += score;
                     m.Bits[doc >> 6] |= 1UL << doc;
                 });
-            for (var w = 0; w < result.Words; w++)
-                if (result.Bits[w] != 0)
-                    return result;
-            result.Dispose();
-            return null;
+            return result.OrNone();
         }
 
         private struct Sums
@@ -245,6 +273,8 @@ internal static class TermAtATime
             public Matches Result;
             public byte[] Overlap;
             public byte[] Required;
+            public float[] Coord;
+            public int RequiredCount;
         }
 
         public override Matches? Evaluate(Segment segment)
@@ -257,6 +287,8 @@ internal static class TermAtATime
                 Result = new Matches(maxDoc),
                 Overlap = ArrayPool<byte>.Shared.Rent(Math.Max(1, maxDoc)),
                 Required = ArrayPool<byte>.Shared.Rent(Math.Max(1, maxDoc)),
+                Coord = coord,
+                RequiredCount = required,
             };
             Array.Clear(sums.Overlap, 0, maxDoc);
             Array.Clear(sums.Required, 0, maxDoc);
@@ -284,27 +316,12 @@ internal static class TermAtATime
                     if (occur == Occur.MUST_NOT)
                         node.ForEach(segment, ref sums, static (ref Sums s, int doc, float score) => s.Overlap[doc] = 0);
 
-                var result = sums.Result;
-                var any = false;
-                for (var w = 0; w < result.Words; w++)
+                return sums.Result.Retain(ref sums, static (ref Sums s, int doc, ref float score) =>
                 {
-                    var word = result.Bits[w];
-                    while (word != 0)
-                    {
-                        var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
-                        word &= word - 1;
-                        if (sums.Overlap[doc] == 0 || sums.Required[doc] < required)
-                            result.Unset(doc);
-                        else
-                        {
-                            result.Scores[doc] *= coord[sums.Overlap[doc]];
-                            any = true;
-                        }
-                    }
-                }
-                if (any) return result;
-                result.Dispose();
-                return null;
+                    if (s.Overlap[doc] == 0 || s.Required[doc] < s.RequiredCount) return false;
+                    score *= s.Coord[s.Overlap[doc]];
+                    return true;
+                });
             }
             catch
             {
@@ -378,23 +395,13 @@ internal static class TermAtATime
                         if (score > b.Max[doc]) b.Max[doc] = score;
                         b.Result.Set(doc);
                     });
-                var result = best.Result;
-                var any = false;
-                for (var w = 0; w < result.Words; w++)
+                var state = (best.Max, TieBreaker: tieBreaker);
+                return best.Result.Retain(ref state, static (ref (float[] Max, float TieBreaker) s, int doc, ref float score) =>
                 {
-                    var word = result.Bits[w];
-                    while (word != 0)
-                    {
-                        var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
-                        word &= word - 1;
-                        var max = best.Max[doc];
-                        result.Scores[doc] = max + (result.Scores[doc] - max) * tieBreaker;
-                        any = true;
-                    }
-                }
-                if (any) return result;
-                result.Dispose();
-                return null;
+                    var max = s.Max[doc];
+                    score = max + (score - max) * s.TieBreaker;
+                    return true;
+                });
             }
             catch
             {
@@ -447,16 +454,10 @@ internal static class TermAtATime
             var allowed = new FixedBitSet(segment.MaxDoc);
             if (filter.GetDocIdSet(segment.Context, segment.LiveDocs)?.GetIterator() is { } iterator)
                 allowed.Or(iterator);
-            var any = false;
             var bits = allowed.GetBits();
             for (var w = 0; w < result.Words; w++)
-            {
                 result.Bits[w] &= (ulong)bits[w];
-                any |= result.Bits[w] != 0;
-            }
-            if (any) return result;
-            result.Dispose();
-            return null;
+            return result.OrNone();
         }
     }
 
