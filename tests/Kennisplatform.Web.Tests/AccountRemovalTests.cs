@@ -68,6 +68,17 @@ public class AccountRemovalTests(AccountRemovalTests.Factory factory) : IClassFi
         await admin.GetPageAsync("/beheer");
     }
 
+    [Theory]
+    [InlineData("author: a@b.nl\n", "author: een account dat niet meer bestaat\n")]
+    [InlineData("{\"Author\":\"a@b.nl\"}", "{\"Author\":\"een account dat niet meer bestaat\"}")]
+    [InlineData("Vraag het a@b.nl.", "Vraag het een account dat niet meer bestaat.")]
+    [InlineData("author: xa@b.nl", "author: xa@b.nl")]
+    [InlineData("author: ann.a@b.nl", "author: ann.a@b.nl")]
+    [InlineData("author: a@b.nl.example", "author: a@b.nl.example")]
+    [InlineData("author: a@b.nlx", "author: a@b.nlx")]
+    public void A_version_loses_the_removed_address_but_keeps_addresses_that_merely_contain_it(string text, string expected) =>
+        Assert.Equal(expected, RemovedAccounts.WithoutAddress(text, "a@b.nl"));
+
     [Fact]
     public async Task A_beheerder_cannot_remove_their_own_account()
     {

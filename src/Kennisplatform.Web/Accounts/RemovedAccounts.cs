@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Kennisplatform.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +22,16 @@ public static class RemovedAccounts
         // A version's saved text names its author too: restoring it must not bring the address back.
         var versions = await db.Revisions.Where(r => r.Snapshot.Contains(userName)).ToListAsync(cancellationToken);
         foreach (var version in versions)
-            version.Snapshot = version.Snapshot.Replace(userName, gone, StringComparison.Ordinal);
+            version.Snapshot = WithoutAddress(version.Snapshot, userName);
         await db.SaveChangesAsync(cancellationToken);
         return rows + versions.Count;
     }
+
+    /// <summary>
+    /// The text with every whole occurrence of the address replaced by <see cref="NameBook.Gone"/>; an address that
+    /// merely ends or starts with it ("xa@b.nl" for "a@b.nl", "a@b.nl.example") is somebody else's and stays.
+    /// </summary>
+    public static string WithoutAddress(string text, string address) =>
+        Regex.Replace(text, $@"(?<![\w.!#$%&'*+/=?^`{{|}}~-]){Regex.Escape(address)}(?![\w-]|\.[\w-])", NameBook.Gone.Replace("$", "$$"),
+            RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }
