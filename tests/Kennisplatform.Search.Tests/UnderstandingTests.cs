@@ -233,4 +233,32 @@ public sealed class UnderstandingTests : IDisposable
         Assert.NotEmpty(SearchLexicon.CheckSynonyms("alleen"));
         Assert.NotEmpty(SearchLexicon.CheckSynonyms("a => b"));
     }
+    [Fact]
+    public void A_synonym_of_several_words_is_found_when_typed_together_and_sought_as_a_phrase()
+    {
+        Add("Mishandeling melden", "Een meldpunt in de wijk.", "interventie");
+        Add("Geweld op straat", "Geweld op straat, en daarna een huiselijk gesprek over de buurt.", "praktijkvoorbeeld");
+        index.Refresh();
+        index.UseSynonyms("huiselijk geweld, mishandeling");
+
+        // Typed together, the words find the one-word synonym; typed alone, "geweld" does not.
+        Assert.Contains("Mishandeling melden", Titles("huiselijk geweld"));
+        Assert.DoesNotContain("Mishandeling melden", Titles("geweld"));
+        // The one-word synonym finds the phrase only where its words stand together, not the loose words.
+        Assert.DoesNotContain("Geweld op straat", Titles("mishandeling"));
+    }
+
+    [Fact]
+    public void Synonym_groups_keep_members_of_several_words_apart_from_the_word_filter()
+    {
+        var (phrases, singleWords) = SynonymPhrases.Parse("# kop\nhuiselijk geweld, partnergeweld, relationeel geweld\nwijk, buurt\n");
+        Assert.Equal("wijk, buurt", singleWords);
+        Assert.Equal(2, phrases.Longest);
+        Assert.Equal(["partnergeweld", "relationeel geweld"], phrases.Of(["huiselijk", "geweld"]).Select(m => string.Join(' ', m)));
+        // A single word gets only the members of several words: the filter gives it the others.
+        Assert.Equal(["huiselijk geweld", "relationeel geweld"], phrases.Of(["partnergeweld"]).Select(m => string.Join(' ', m)));
+        Assert.Empty(phrases.Of(["wijk"]));
+        var found = phrases.Find(["hulp", "bij", "huiselijk", "geweld"]).ToList();
+        Assert.Equal((2, 2), (found.Single().Start, found.Single().Length));
+    }
 }

@@ -23,7 +23,7 @@ public sealed class DutchSearchAnalyzer(SearchLexicon lexicon, bool forIndexing,
         stream = new StopFilter(SearchLexicon.Version, stream, Lucene.Net.Analysis.Nl.DutchAnalyzer.DefaultStopSet);
         if (forIndexing)
             stream = new CompoundPartsFilter(stream, lexicon.Decompounder);
-        else if (withSynonyms)
+        else if (withSynonyms && lexicon.Synonyms.Fst is not null) // a list of only phrases leaves no word synonyms
             stream = new SynonymFilter(stream, lexicon.Synonyms, ignoreCase: true);
         stream = new StemmerOverrideFilter(stream, lexicon.StemOverrides);
         stream = new PersonNounFilter(stream, lexicon.Decompounder);
@@ -42,7 +42,8 @@ public sealed class SynonymAnalyzer(SearchLexicon lexicon) : Analyzer
         var tokenizer = new StandardTokenizer(SearchLexicon.Version, reader);
         TokenStream stream = new LowerCaseFilter(SearchLexicon.Version, tokenizer);
         stream = new ASCIIFoldingFilter(stream);
-        stream = new SynonymFilter(stream, lexicon.Synonyms, ignoreCase: true);
+        if (lexicon.Synonyms.Fst is not null)
+            stream = new SynonymFilter(stream, lexicon.Synonyms, ignoreCase: true);
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

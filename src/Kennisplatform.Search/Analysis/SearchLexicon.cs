@@ -27,7 +27,10 @@ public sealed class SearchLexicon
 
     public required CharArraySet CompoundParts { get; init; }
     public required HyphenationTree Hyphenation { get; init; }
+    /// <summary>Synonyms of one word for one word, for Lucene's synonym filter.</summary>
     public required SynonymMap Synonyms { get; init; }
+    /// <summary>Synonyms of several words ("huiselijk geweld"), found in the query and sought as phrases.</summary>
+    public required SynonymPhrases SynonymPhrases { get; init; }
     public required StemmerOverrideFilter.StemmerOverrideMap StemOverrides { get; init; }
     /// <summary>The Dutch word list: real words are never "corrected", and compounds are split into known words.</summary>
     public required DutchWords Words { get; init; }
@@ -44,12 +47,14 @@ public sealed class SearchLexicon
         var wordsPath = Path.Combine(folder, WordsFile);
         var words = DutchWords.Load(wordsPath);
         var parts = new CharArraySet(Version, compounds, ignoreCase: true);
+        var (synonyms, synonymPhrases) = ParseSynonyms(File.ReadAllText(Path.Combine(folder, SynonymsFile)));
 
         return new SearchLexicon
         {
             CompoundParts = parts,
             Hyphenation = hyphenation,
-            Synonyms = ParseSynonyms(File.ReadAllText(Path.Combine(folder, SynonymsFile))),
+            Synonyms = synonyms,
+            SynonymPhrases = synonymPhrases,
             StemOverrides = ParseStems(stems),
             Words = words,
             Decompounder = new Decompounder(words, parts, hyphenation),
@@ -58,11 +63,15 @@ public sealed class SearchLexicon
     }
 
     /// <summary>The same lexicon with another synonym list: synonyms apply when searching, so the index stays as it is.</summary>
-    public SearchLexicon WithSynonyms(string synonymsText) => new()
+    public SearchLexicon WithSynonyms(string synonymsText)
     {
-        CompoundParts = CompoundParts, Hyphenation = Hyphenation, StemOverrides = StemOverrides, Words = Words,
-        Decompounder = Decompounder, Fingerprint = Fingerprint, Synonyms = ParseSynonyms(synonymsText),
-    };
+        var (synonyms, phrases) = ParseSynonyms(synonymsText);
+        return new()
+        {
+            CompoundParts = CompoundParts, Hyphenation = Hyphenation, StemOverrides = StemOverrides, Words = Words,
+            Decompounder = Decompounder, Fingerprint = Fingerprint, Synonyms = synonyms, SynonymPhrases = phrases,
+        };
+    }
 
     /// <summary>Checks a synonym list as a person typed it; returns the problems in Dutch, one per line that has one.</summary>
     public static IReadOnlyList<string> CheckSynonyms(string text)
@@ -118,14 +127,14 @@ public sealed class SearchLexicon
         return builder.Build();
     }
 
-    private static SynonymMap ParseSynonyms(string synonymsText)
+    private static (SynonymMap Words, SynonymPhrases Phrases) ParseSynonyms(string synonymsText)
     {
-        // Synonym entries go through the same lower-casing and accent folding as the text they are matched to.
+        // Members of several words are left to SynonymPhrases; the filter maps single words, folded like the text.
+        var (phrases, singleWords) = SynonymPhrases.Parse(synonymsText);
         using var analyzer = new FoldingAnalyzer();
         var parser = new SolrSynonymParser(dedup: true, expand: true, analyzer);
-        var text = string.Join('\n', synonymsText.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')));
-        parser.Parse(new StringReader(text));
-        return parser.Build();
+        parser.Parse(new StringReader(singleWords));
+        return (parser.Build(), phrases);
     }
 
     private static string Hash(IEnumerable<string> parts) =>

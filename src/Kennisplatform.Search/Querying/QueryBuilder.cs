@@ -19,6 +19,8 @@ internal sealed class QueryBuilder(SearchIndex index)
 {
     /// <summary>A synonym counts, but less than the word itself: "buurtkamer" first, then "huiskamer".</summary>
     private const float SynonymWeight = 0.6f;
+    /// <summary>A synonym of several words may have a stop word or two between its words in the text.</summary>
+    private const int SynonymPhraseSlop = 2;
     /// <summary>The exact form typed ("centra", not only "centrum") earns a little extra.</summary>
     private const float ExactFormWeight = 0.8f;
     /// <summary>The word found inside a compound ("preventie" in "buurtpreventie") ranks below the word itself.</summary>
@@ -123,9 +125,13 @@ internal sealed class QueryBuilder(SearchIndex index)
         var words = new BooleanQuery(disableCoord: false);
         var positive = 0;
         var near = new List<List<string>>();
-        foreach (var part in parts)
+        var synonymPhrases = SynonymPhrases(parts, terms);
+        for (var i = 0; i < parts.Count; i++)
         {
+            var part = parts[i];
             Query? clause = part.IsPhrase ? Phrase(part.Text, terms) : Word(part.Text, terms, collect: !part.IsExcluded, reader, lessonsWeight, near);
+            if (synonymPhrases.TryGetValue(i, out var alternatives))
+                clause = clause is null ? alternatives : new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD }, { alternatives, Occur.SHOULD } };
             if (clause is null)
                 continue;
             if (part.IsExcluded)
@@ -149,6 +155,59 @@ internal sealed class QueryBuilder(SearchIndex index)
         var withProximity = new BooleanQuery(disableCoord: true) { { words, Occur.MUST } };
         withProximity.Add(Proximity(near), Occur.SHOULD);
         return withProximity;
+    }
+
+    /// <summary>
+    /// Synonyms of several words, by the index of the query part where they start: "huiselijk geweld" typed finds
+    /// "partnergeweld", and "partnergeweld" typed finds "huiselijk geweld" as a phrase, at a synonym's weight. They join
+    /// the clause of that part, so an item that has only the synonym counts as matching one word of the query.
+    /// </summary>
+    private Dictionary<int, Query> SynonymPhrases(IReadOnlyList<QueryPart> parts, HashSet<string> terms)
+    {
+        var found = new Dictionary<int, Query>();
+        var phrases = index.Lexicon.SynonymPhrases;
+        // The words typed, folded, each with the part it comes from; quoted and excluded parts take no synonyms.
+        var words = new List<(string Word, int Part)>();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i].IsPhrase || parts[i].IsExcluded)
+            {
+                words.Add(("", i)); // members never span a quoted or excluded part
+                continue;
+            }
+            words.AddRange(FoldingAnalyzer.Tokens(FoldingAnalyzer.Instance, parts[i].Text).Select(w => (w, i)));
+        }
+        foreach (var (start, _, others) in phrases.Find(words.Select(w => w.Word).ToList()))
+        {
+            var alternatives = new BooleanQuery(disableCoord: true);
+            foreach (var member in others)
+            {
+                var positions = Positions(index.PhraseAnalyzer, string.Join(' ', member));
+                if (positions.Count == 0)
+                    continue;
+                terms.UnionWith(positions.SelectMany(p => p));
+                foreach (var (field, boost) in SearchFields.Searched)
+                {
+                    if (positions.Count == 1)
+                    {
+                        foreach (var term in positions[0])
+                        {
+                            alternatives.Add(new TermQuery(new Term(field, term)) { Boost = boost * SynonymWeight }, Occur.SHOULD);
+                            alternatives.Add(new TermQuery(new Term(field, PartMarkerFilter.Marker + term)) { Boost = boost * SynonymWeight * PartWeight }, Occur.SHOULD);
+                        }
+                        continue;
+                    }
+                    // Stop words ("geweld achter de voordeur") leave gaps in the index: a little slop bridges them.
+                    var phrase = new MultiPhraseQuery { Slop = SynonymPhraseSlop, Boost = boost * SynonymWeight };
+                    foreach (var group in positions)
+                        phrase.Add(group.Select(t => new Term(field, t)).ToArray());
+                    alternatives.Add(phrase, Occur.SHOULD);
+                }
+            }
+            if (alternatives.Clauses.Count > 0)
+                found[words[start].Part] = alternatives;
+        }
+        return found;
     }
 
     /// <summary>The words close together, in any order, in the title or the summary: ranks "eenzame ouderen" above a text that has both far apart.</summary>
