@@ -6,7 +6,7 @@ namespace Kennisplatform.Search.Tests;
 
 /// <summary>
 /// What search does to be quicker than Lucene's defaults gives the same hits with the same scores: looking up a query's
-/// terms all at once (<see cref="TermStates"/>).
+/// terms all at once and keeping what each segment answered (<see cref="TermStates"/>).
 /// </summary>
 public sealed class SameResultsTests : IDisposable
 {
@@ -91,6 +91,54 @@ public sealed class SameResultsTests : IDisposable
             Assert.True(termQueries.Count > 20, $"only {termQueries.Count} term queries");
             var states = typeof(TermQuery).GetField("perReaderTermState", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
             Assert.All(termQueries, q => Assert.NotNull(states.GetValue(q)));
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    [Fact]
+    public void Kept_lookups_answer_as_the_index_does_after_items_change()
+    {
+        const string text = "moestuin ouderen buurt";
+        Assert.Equal(Expected(text), Resolved(text)); // fills the kept lookups, "moestuin" found nowhere
+        var added = nextId;
+        Add("Moestuin voor ouderen", "Een moestuin in de buurt waar ouderen samen tuinieren.", "praktijkvoorbeeld", "geslaagd", "Zwolle");
+        index.Delete(1);
+        index.Refresh();
+
+        var after = Resolved(text);
+        Assert.Equal(Expected(text), after);
+        Assert.Equal(SearchIndex.Id(added), WithSearcher(searcher => searcher.Doc(after[0].Doc).Get(SearchFields.Id))); // the new item, in its new segment
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            foreach (var term in new[] { "moestuin", "ouder", "buurtkamer", "onbekendwoord" }.SelectMany(t => SearchFields.Searched.Select(f => new Lucene.Net.Index.Term(f.Field, t))))
+            {
+                Assert.Equal(searcher.IndexReader.DocFreq(term), TermStates.DocFreq(searcher.IndexReader, term));
+                Assert.Equal(searcher.IndexReader.DocFreq(term), TermStates.DocFreq(searcher.IndexReader, term)); // kept
+            }
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    private List<(int Doc, float Score)> Expected(string text) => WithSearcher(searcher => searcher.Search(Built(searcher, text), 20).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList());
+
+    private List<(int Doc, float Score)> Resolved(string text) => WithSearcher(searcher => searcher.Search(TermStates.Resolve(searcher, Built(searcher, text)), 20).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList());
+
+    private Query Built(IndexSearcher searcher, string text) =>
+        new QueryBuilder(index).Build(QueryIntent.Understand(UserQuery.Parse(text), searcher.IndexReader), searcher.IndexReader).Query!;
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> use)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            return use(searcher);
         }
         finally
         {

@@ -112,9 +112,10 @@ public sealed class SearchIndex : IDisposable
     public void UseSynonyms(string synonymsText)
     {
         var lexicon = Lexicon.WithSynonyms(synonymsText);
-        QueryAnalyzer = new DutchSearchAnalyzer(lexicon, forIndexing: false);
         SynonymsOnlyAnalyzer = new SynonymAnalyzer(lexicon);
         Lexicon = lexicon;
+        // Last: a search that sees the new query analyser sees the rest new too (its forms are kept per query analyser).
+        QueryAnalyzer = new DutchSearchAnalyzer(lexicon, forIndexing: false);
     }
 
     public void Upsert(SearchDocument document) => writer.UpdateDocument(new Term(SearchFields.Id, Id(document.Id)), ToLucene(document));

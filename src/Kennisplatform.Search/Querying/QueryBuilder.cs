@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kennisplatform.Search.Analysis;
 using Kennisplatform.Search.Indexing;
 using Lucene.Net.Analysis;
@@ -229,12 +230,10 @@ internal sealed class QueryBuilder(SearchIndex index)
 
     private Query? Word(string word, HashSet<string> terms, bool collect, IndexReader reader, float lessonsWeight, List<List<string>> near)
     {
-        var analysers = index;
-        var alternatives = Positions(analysers.QueryAnalyzer, word).SelectMany(p => p).Distinct().ToList();
+        var forms = Forms(word);
+        var alternatives = forms.Alternatives;
         if (alternatives.Count == 0)
             return null; // a stop word or punctuation alone
-        // The word's own forms are what it gives without synonyms; the synonym filter marks even those as synonyms.
-        var own = Positions(analysers.PhraseAnalyzer, word).SelectMany(p => p).ToHashSet();
         if (collect)
         {
             terms.UnionWith(alternatives);
@@ -250,16 +249,62 @@ internal sealed class QueryBuilder(SearchIndex index)
             var fieldBoost = field == SearchFields.Lessons ? boost * lessonsWeight : boost;
             foreach (var term in alternatives)
             {
-                var weight = fieldBoost * (own.Contains(term) ? 1f : SynonymWeight);
+                var weight = fieldBoost * (forms.Own.Contains(term) ? 1f : SynonymWeight);
                 fields.Add(new TermQuery(new Term(field, term)) { Boost = weight }, Occur.SHOULD);
                 fields.Add(new TermQuery(new Term(field, PartMarkerFilter.Marker + term)) { Boost = weight * PartWeight }, Occur.SHOULD);
             }
         }
-        var exact = FoldingAnalyzer.Fold(word);
         // Only where the typed form differs from what it is stemmed to ("centra" → "centrum") does it add anything.
-        if (exact.Length > 0 && !exact.Contains(' ') && !alternatives.Contains(exact))
-            fields.Add(new TermQuery(new Term(SearchFields.Vocabulary, exact)) { Boost = ExactFormWeight }, Occur.SHOULD);
-        return WithCompoundParts(exact, fields, terms, collect, alternatives, reader);
+        if (forms.Exact.Length > 0 && !forms.Exact.Contains(' ') && !alternatives.Contains(forms.Exact))
+            fields.Add(new TermQuery(new Term(SearchFields.Vocabulary, forms.Exact)) { Boost = ExactFormWeight }, Occur.SHOULD);
+        return WithCompoundParts(forms, fields, terms, collect, reader);
+    }
+
+    /// <summary>
+    /// What a typed word gives before the index is asked: its forms with and without synonyms, its folded form, and
+    /// when it is a compound its two parts and the compounds its parts' synonyms make.
+    /// </summary>
+    /// <param name="Alternatives">The word's forms and those of its synonyms, as searched.</param>
+    /// <param name="Own">The forms the word gives without synonyms (the synonym filter marks even those as synonyms).</param>
+    /// <param name="Words">The compound's parts as written ("bewoners", "initiatief"); fewer than two for a simple word.</param>
+    /// <param name="Parts">The first two parts, analysed as searched; null unless both give a form.</param>
+    private sealed record WordForms(List<string> Alternatives, HashSet<string> Own, string Exact, string[] Words, List<string>? Parts, List<string> Variants);
+
+    /// <summary>
+    /// The forms of <paramref name="word"/>, worked out once per word and set of analysers (a new synonym list brings
+    /// new analysers): analysis was the larger part of building a query, and searches repeat their words. At most
+    /// <see cref="KeptWords"/> words are kept; beyond that a word is analysed every time, as before.
+    /// </summary>
+    private WordForms Forms(string word)
+    {
+        var analyser = index.QueryAnalyzer;
+        var kept = keptForms;
+        if (!ReferenceEquals(kept.Analyser, analyser))
+            keptForms = kept = (analyser, new ConcurrentDictionary<string, WordForms>(StringComparer.Ordinal));
+        if (kept.Forms.TryGetValue(word, out var forms))
+            return forms;
+        forms = Analyse(analyser, word);
+        if (kept.Forms.Count < KeptWords)
+            kept.Forms.TryAdd(word, forms);
+        return forms;
+    }
+
+    private const int KeptWords = 10_000;
+    private (Analyzer? Analyser, ConcurrentDictionary<string, WordForms> Forms) keptForms = (null, new(StringComparer.Ordinal));
+
+    private WordForms Analyse(Analyzer queryAnalyser, string word)
+    {
+        var alternatives = Positions(queryAnalyser, word).SelectMany(p => p).Distinct().ToList();
+        var own = Positions(index.PhraseAnalyzer, word).SelectMany(p => p).ToHashSet();
+        var exact = FoldingAnalyzer.Fold(word);
+        var words = alternatives.Count == 0 ? [] : index.Lexicon.Decompounder.Parts(exact);
+        if (words.Length < 2)
+            return new WordForms(alternatives, own, exact, words, null, []);
+        // The first split is modifier and head; further parts split the head again.
+        var parts = words.Take(2).Select(p => Positions(index.PhraseAnalyzer, p).SelectMany(x => x).FirstOrDefault()).OfType<string>().ToList();
+        return parts.Count < 2
+            ? new WordForms(alternatives, own, exact, words, null, [])
+            : new WordForms(alternatives, own, exact, words, parts, Variants(words[0], words[1]).ToList());
     }
 
     /// <summary>
@@ -267,20 +312,15 @@ internal sealed class QueryBuilder(SearchIndex index)
     /// Only when no item holds the compound in any form the query has are the parts also sought apart, anywhere in a
     /// compound or text: otherwise "buurtkamer" would also find "buurtcafé als huiskamer".
     /// </summary>
-    private Query WithCompoundParts(string word, BooleanQuery fields, HashSet<string> terms, bool collect, List<string> forms, IndexReader reader)
+    private Query WithCompoundParts(WordForms forms, BooleanQuery fields, HashSet<string> terms, bool collect, IndexReader reader)
     {
-        var analysers = index;
-        var words = analysers.Lexicon.Decompounder.Parts(word);
-        if (words.Length < 2)
+        if (forms.Parts is not { } parts)
             return fields;
-        // The first split is modifier and head; further parts split the head again.
-        var parts = words.Take(2).Select(p => Positions(analysers.PhraseAnalyzer, p).SelectMany(x => x).FirstOrDefault()).OfType<string>().ToList();
-        if (parts.Count < 2)
-            return fields;
+        var words = forms.Words;
         if (collect)
             terms.UnionWith(parts);
         // A part's synonym makes a compound that means the same: "buurtbudget" also finds "wijkbudget".
-        foreach (var variant in Variants(words[0], words[1]))
+        foreach (var variant in forms.Variants)
         {
             if (collect) terms.Add(variant);
             foreach (var (field, boost) in SearchFields.Searched)
@@ -291,7 +331,7 @@ internal sealed class QueryBuilder(SearchIndex index)
 
         // A compound that few items hold ("inspraakavond") leaves the page to items that hold its parts, alone or in
         // other compounds ("inspraak", "informatieavond"), far below the compound itself.
-        var held = forms.Sum(form => SearchFields.Searched.Sum(f => reader.DocFreq(new Term(f.Field, form))));
+        var held = forms.Alternatives.Sum(form => SearchFields.Searched.Sum(f => TermStates.DocFreq(reader, new Term(f.Field, form))));
         if (held is > 0 and < RareCompound)
         {
             // Short parts ("moes", "tuin") say too little on their own.

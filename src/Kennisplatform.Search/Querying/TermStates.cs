@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -10,7 +12,11 @@ namespace Kennisplatform.Search.Querying;
 /// the largest cost of a search page on a small site. Here each field of each segment gets one enumerator, which
 /// visits that field's terms in sorted order, and a term that occurs in several clauses is looked up once. The
 /// statistics are exactly those Lucene would find itself (<see cref="TermContext.Build"/> does the same per term),
-/// so scores and results do not change. Nothing is kept between requests.
+/// so scores and results do not change.
+/// What a lookup found (the term's state and statistics, or that the segment lacks it) is kept per segment, as Lucene
+/// 3's terms cache did: a segment never changes, so neither does the answer, and searches repeat their words. The
+/// cache goes with the segment when it is merged away, and holds at most <see cref="KeptPerSegment"/> terms, so
+/// endless new words cannot fill memory (beyond that, terms are looked up every time, as before).
 /// </summary>
 internal static class TermStates
 {
@@ -69,25 +75,79 @@ internal static class TermStates
         }
     }
 
+    /// <summary>Terms a segment keeps the lookups of; about 200 bytes each.</summary>
+    public const int KeptPerSegment = 20_000;
+
+    /// <summary>How many items hold <paramref name="term"/>, as <see cref="IndexReader.DocFreq"/>, from the segments' kept lookups.</summary>
+    public static int DocFreq(IndexReader reader, Term term)
+    {
+        var count = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            var known = Known.For(leaf.AtomicReader);
+            if (!known.TryGet(term, out var found))
+            {
+                var enumerator = leaf.AtomicReader.Fields?.GetTerms(term.Field)?.GetEnumerator();
+                found = known.Look(enumerator, term);
+            }
+            count += found?.DocFreq ?? 0;
+        }
+        return count;
+    }
+
     /// <summary>Per segment and field, one enumerator seeks the field's terms in order and registers those it finds.</summary>
     private static void Fill(IndexReaderContext top, Dictionary<Term, TermContext> contexts)
     {
         var byField = contexts.Keys.GroupBy(t => t.Field).Select(g => g.Order().ToList()).ToList();
         foreach (var leaf in top.Leaves)
         {
-            var fields = leaf.AtomicReader.Fields;
-            if (fields is null)
-                continue;
+            var known = Known.For(leaf.AtomicReader);
             foreach (var terms in byField)
             {
-                var indexed = fields.GetTerms(terms[0].Field);
-                if (indexed is null)
-                    continue;
-                var enumerator = indexed.GetEnumerator();
+                TermsEnum? enumerator = null;
+                var opened = false;
                 foreach (var term in terms)
-                    if (enumerator.SeekExact(term.Bytes))
-                        contexts[term].Register(enumerator.GetTermState(), leaf.Ord, enumerator.DocFreq, enumerator.TotalTermFreq);
+                {
+                    if (!known.TryGet(term, out var found))
+                    {
+                        if (!opened)
+                        {
+                            enumerator = leaf.AtomicReader.Fields?.GetTerms(term.Field)?.GetEnumerator();
+                            opened = true;
+                        }
+                        found = known.Look(enumerator, term);
+                    }
+                    if (found is not null)
+                        contexts[term].Register(found.State, leaf.Ord, found.DocFreq, found.TotalTermFreq);
+                }
             }
+        }
+    }
+
+    /// <summary>A term's state and statistics in one segment.</summary>
+    private sealed record Found(TermState State, int DocFreq, long TotalTermFreq);
+
+    /// <summary>One segment's kept lookups: a term's <see cref="Found"/>, or null when the segment lacks it.</summary>
+    private sealed class Known
+    {
+        private static readonly ConditionalWeakTable<object, Known> Segments = new();
+        private readonly ConcurrentDictionary<Term, Found?> terms = new();
+
+        // The core key is shared by every reopened view of the same segment; deletes do not change its terms.
+        public static Known For(AtomicReader reader) => Segments.GetValue(reader.CoreCacheKey, _ => new Known());
+
+        public bool TryGet(Term term, out Found? found) => terms.TryGetValue(term, out found);
+
+        /// <summary>Seeks <paramref name="term"/> with the segment's enumerator for its field (null: no such field) and keeps the answer.</summary>
+        public Found? Look(TermsEnum? enumerator, Term term)
+        {
+            // The state is the enumerator's own copy (GetTermState clones it) and is only ever read after this.
+            var found = enumerator is not null && enumerator.SeekExact(term.Bytes)
+                ? new Found(enumerator.GetTermState(), enumerator.DocFreq, enumerator.TotalTermFreq)
+                : null;
+            if (terms.Count < KeptPerSegment)
+                terms.TryAdd(term, found);
+            return found;
         }
     }
 }

@@ -108,6 +108,10 @@ public sealed class SearchModel(SearchIndexer indexer, SiteQueries queries, Face
         if (newest ?? NewestFirst) pairs.Add(new("sorteer", "datum"));
         if (literal ?? Literal) pairs.Add(new("letterlijk", "1"));
         if (page is > 1) pairs.Add(new("pagina", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return Url.Page("/Search") + QueryString.Create(pairs);
+        return PagePath + QueryString.Create(pairs);
     }
+
+    /// <summary>The address of the search page, for its forms and links; found once a request, not once a link.</summary>
+    public string PagePath => pagePath ??= Url.Page("/Search") ?? "/zoeken";
+    private string? pagePath;
 }
