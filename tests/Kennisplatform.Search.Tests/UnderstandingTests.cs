@@ -121,6 +121,20 @@ public sealed class UnderstandingTests : IDisposable
         Assert.False(literal.Understood.Failures);
     }
 
+    [Theory]
+    [InlineData("wat ging er mis bij de jongerenraad")]
+    [InlineData("jongerenraad vastgelopen")]
+    [InlineData("jongerenraad liep vast")]
+    [InlineData("jongerenraad stilgevallen")]
+    [InlineData("jongerenraad afgeblazen")]
+    public void Other_ways_professionals_say_failed_ask_for_failures(string query)
+    {
+        var results = Find(query);
+        Assert.True(results.Understood.Failures);
+        Assert.Equal(["jongerenraad"], results.Understood.Words.Select(w => w.Text));
+        Assert.Equal("Jongerenraad die stopte", results.Hits[0].Title);
+    }
+
     [Fact]
     public void Failure_words_with_a_topic_rank_failed_cases_on_that_topic_first()
     {
@@ -260,5 +274,21 @@ public sealed class UnderstandingTests : IDisposable
         Assert.Empty(phrases.Of(["wijk"]));
         var found = phrases.Find(["hulp", "bij", "huiselijk", "geweld"]).ToList();
         Assert.Equal((2, 2), (found.Single().Start, found.Single().Length));
+    }
+    [Fact]
+    public void A_diminutive_meets_its_word_when_that_word_is_long_enough_to_keep_its_meaning()
+    {
+        Add("Geveltuintjes in de straat", "Bewoners halen tegels weg voor groen.", "praktijkvoorbeeld");
+        index.Refresh();
+        Assert.Contains("Geveltuintjes in de straat", Titles("geveltuin"));
+
+        var diminutives = new DiminutiveFilter(new Lucene.Net.Analysis.Core.KeywordTokenizer(new StringReader("")), Lexicon.Shared.Decompounder);
+        Assert.Equal("bloem", diminutives.Base("bloemetje"));
+        Assert.Equal("buurt", diminutives.Base("buurtje"));
+        Assert.Equal("groep", diminutives.Base("groepjes"));
+        // "beetje" is no small "beet", "meisje" no small "meis": words under five letters are left alone.
+        Assert.Null(diminutives.Base("beetje"));
+        Assert.Null(diminutives.Base("meisje"));
+        Assert.Null(diminutives.Base("buurten"));
     }
 }

@@ -91,35 +91,55 @@ public sealed class PartMarkerFilter : TokenFilter
 }
 
 /// <summary>
-/// A person noun meets the activity it is named after: "mantelzorger(s)" → "mantelzorg", "opbouwwerker" →
-/// "opbouwwerk", when that activity is a word of at least five letters. The length keeps "ouders" (oud) and
-/// "moeder" (moed) apart.
+/// Replaces a word by the word it is made from when <see cref="Base"/> finds one; a word a stem override fixed stays.
+/// Most words are ruled out by their length and last letter before a string is made.
 /// </summary>
-public sealed class PersonNounFilter : TokenFilter
+public abstract class WordBaseFilter : TokenFilter
 {
-    private const int MinBase = 5;
-
-    private readonly Decompounder words;
     private readonly ICharTermAttribute term;
     private readonly IKeywordAttribute keyword;
 
-    public PersonNounFilter(TokenStream input, Decompounder words) : base(input)
+    protected WordBaseFilter(TokenStream input) : base(input)
     {
-        this.words = words;
         term = AddAttribute<ICharTermAttribute>();
         keyword = AddAttribute<IKeywordAttribute>();
     }
 
-    public override bool IncrementToken()
+    protected abstract int MinLength { get; }
+
+    protected abstract bool MayEndWith(char last);
+
+    /// <summary>The word <paramref name="word"/> is made from, or null.</summary>
+    public abstract string? Base(string word);
+
+    public sealed override bool IncrementToken()
     {
         if (!m_input.IncrementToken())
             return false;
-        if (keyword.IsKeyword || term.Length < MinBase + 2 || term.Buffer[term.Length - 1] is not ('r' or 's'))
+        if (keyword.IsKeyword || term.Length < MinLength || !MayEndWith(term.Buffer[term.Length - 1]))
             return true;
-        var text = term.ToString();
-        var cut = text.EndsWith("ers", StringComparison.Ordinal) ? 3 : text.EndsWith("er", StringComparison.Ordinal) ? 2 : 0;
-        if (cut > 0 && text.Length - cut >= MinBase && words.IsKnown(text[..^cut]))
-            term.SetEmpty().Append(text[..^cut]);
+        if (Base(term.ToString()) is { } found)
+            term.SetEmpty().Append(found);
         return true;
+    }
+}
+
+/// <summary>
+/// A person noun meets the activity it is named after: "mantelzorger(s)" → "mantelzorg", "opbouwwerker" →
+/// "opbouwwerk", when that activity is a word of at least five letters. The length keeps "ouders" (oud) and
+/// "moeder" (moed) apart.
+/// </summary>
+public sealed class PersonNounFilter(TokenStream input, Decompounder words) : WordBaseFilter(input)
+{
+    private const int MinBase = 5;
+
+    protected override int MinLength => MinBase + 2;
+
+    protected override bool MayEndWith(char last) => last is 'r' or 's';
+
+    public override string? Base(string word)
+    {
+        var cut = word.EndsWith("ers", StringComparison.Ordinal) ? 3 : word.EndsWith("er", StringComparison.Ordinal) ? 2 : 0;
+        return cut > 0 && word.Length - cut >= MinBase && words.IsKnown(word[..^cut]) ? word[..^cut] : null;
     }
 }

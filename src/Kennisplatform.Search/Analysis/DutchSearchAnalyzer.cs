@@ -9,7 +9,7 @@ namespace Kennisplatform.Search.Analysis;
 
 /// <summary>
 /// Dutch analysis: lower case, accent folding, Dutch stop words, then (when indexing) the parts of compounds split
-/// by the word list, or (when searching) synonyms; then person nouns to their activity, the stem overrides and the
+/// by the word list, or (when searching) synonyms; then person nouns to their activity, diminutives to their word, the stem overrides and the
 /// Snowball Dutch stemmer. Compound parts are indexed marked with '~' (see <see cref="PartMarkerFilter"/>), so a
 /// query can weigh "found inside a compound" below "found as the word itself".
 /// </summary>
@@ -27,6 +27,7 @@ public sealed class DutchSearchAnalyzer(SearchLexicon lexicon, bool forIndexing,
             stream = new SynonymFilter(stream, lexicon.Synonyms, ignoreCase: true);
         stream = new StemmerOverrideFilter(stream, lexicon.StemOverrides);
         stream = new PersonNounFilter(stream, lexicon.Decompounder);
+        stream = new DiminutiveFilter(stream, lexicon.Decompounder);
         stream = new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer());
         if (forIndexing)
             stream = new PartMarkerFilter(stream);

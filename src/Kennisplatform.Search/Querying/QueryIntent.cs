@@ -47,6 +47,9 @@ public static class QueryIntent
         "leerpunten", "misging", "misgingen", "misgegaan", "afgebroken", "tegenvaller", "tegenvallers", "struikelblok",
         "struikelblokken", "teleurstelling", "teleurstellingen", "flop", "geflopt", "gesloten", "dicht", "sluiting",
         "opgeheven", "stopte", "stopten", "beeindigd", "mislukt", "faalpatroon", "faalpatronen", "stoppen", "gestrand",
+        // How professionals also say it: a project that ran aground, fell silent, bled to death or was called off.
+        "vastgelopen", "stilgevallen", "stilviel", "stilgelegd", "doodgelopen", "doodgebloed", "gesneuveld", "afgeblazen",
+        "afgelast", "opgedoekt", "fiasco", "misser", "missers", "faalfactoren", "faalverhalen", "averechts", "contraproductief",
     ];
 
     /// <summary>Phrases of two words that ask for failures: "werkte niet", "ging mis".</summary>
@@ -55,6 +58,8 @@ public static class QueryIntent
         ("werkte", "niet"), ("werkten", "niet"), ("werkt", "niet"), ("niet", "gewerkt"), ("niet", "werkte"), ("niet", "gelukt"),
         ("niet", "lukte"), ("lukte", "niet"), ("ging", "mis"), ("gingen", "mis"), ("gaat", "mis"), ("liep", "mis"),
         ("liepen", "mis"), ("anders", "doen"), ("anders", "gedaan"), ("ging", "fout"), ("gingen", "fout"), ("niet", "goed"),
+        ("liep", "vast"), ("liepen", "vast"), ("loopt", "vast"), ("viel", "stil"), ("vielen", "stil"),
+        ("hield", "op"), ("hielden", "op"), ("geen", "effect"), ("zonder", "effect"), ("geen", "resultaat"), ("lessons", "learned"),
     ];
 
     private static readonly Dictionary<string, string> TypeWords = new(StringComparer.Ordinal)
@@ -100,10 +105,14 @@ public static class QueryIntent
         for (var i = 0; i < parts.Count; i++)
         {
             if (words[i] is not { } word) continue;
-            if (i + 1 < parts.Count && words[i + 1] is { } next && FailurePhrases.Contains((word, next)))
+            // "ging er mis", "werkte er niet": an "er" between the two words of a phrase changes nothing.
+            var gap = i + 2 < parts.Count && words[i + 1] == "er" ? 1 : 0;
+            if (i + 1 + gap < parts.Count && words[i + 1 + gap] is { } next && FailurePhrases.Contains((word, next)))
             {
-                failures = taken[i] = taken[i + 1] = true;
-                i++;
+                failures = true;
+                for (var k = i; k <= i + 1 + gap; k++)
+                    taken[k] = true;
+                i += 1 + gap;
             }
             else if (FailureWords.Contains(word))
                 failures = taken[i] = true;
