@@ -126,6 +126,32 @@ public sealed class SameResultsTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_phrase_no_item_holds_is_not_looked_up_and_scores_stay_those_of_lucene()
+    {
+        WithSearcher(searcher =>
+        {
+            Lucene.Net.Index.Term Title(string word) => new(SearchFields.Title, QueryBuilder.Positions(index.PhraseAnalyzer, word)[0][0]);
+            var reader = searcher.IndexReader;
+            // "buurtkamer" and "app" are in titles, never in the same one; "jongerenraad" and "jongeren" share one (not as a phrase).
+            Assert.True(TermStates.CannotMatch(reader, [[Title("buurtkamer")], [Title("app")]]));
+            Assert.True(TermStates.CannotMatch(reader, [[Title("buurtkamer")], [Title("onbekendwoord")]]));
+            Assert.False(TermStates.CannotMatch(reader, [[Title("jongerenraad")], [Title("jongeren")]]));
+            Assert.False(TermStates.CannotMatch(reader, [[Title("app"), Title("buurtkamer")], [Title("eenzaamheid"), Title("spreekuur")]]));
+
+            var query = new BooleanQuery
+            {
+                { new TermQuery(Title("buurtkamer")), Occur.SHOULD },
+                { new PhraseQuery { Title("buurtkamer"), Title("app") }, Occur.SHOULD },
+                { new MultiPhraseQuery { new[] { Title("buurtkamer") }, new[] { Title("app"), Title("onbekendwoord") } }, Occur.SHOULD },
+            };
+            var expected = searcher.Search(query, 20).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
+            Assert.Single(expected); // coordination counts the two phrases: 1 of 3 clauses
+            Assert.Equal(expected, TermAtATimeHits(searcher, query));
+            return 0;
+        });
+    }
+
     private List<(int Doc, float Score)> Expected(string text) => WithSearcher(searcher => searcher.Search(Built(searcher, text), 20).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList());
 
     private List<(int Doc, float Score)> Resolved(string text) => WithSearcher(searcher => searcher.Search(TermStates.Resolve(searcher, Built(searcher, text)), 20).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList());

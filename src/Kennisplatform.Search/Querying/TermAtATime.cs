@@ -62,6 +62,8 @@ internal static class TermAtATime
         DisjunctionMaxQuery dismax => DisMaxNode.Of(searcher, dismax),
         FilteredQuery filtered => Plan(searcher, filtered.Query) is { } inner ? new FilterNode(inner, filtered.Filter, filtered.Boost) : null,
         BoostingQuery => null,
+        PhraseQuery phrase when TermStates.CannotMatch(searcher.IndexReader, phrase.GetTerms().Select(t => new[] { t }).ToList()) => new NoMatchNode(searcher, phrase, phrase.GetTerms()),
+        MultiPhraseQuery phrase when TermStates.CannotMatch(searcher.IndexReader, phrase.GetTermArrays()) => new NoMatchNode(searcher, phrase, phrase.GetTermArrays().SelectMany(t => t).ToArray()),
         _ => new LeafNode(searcher, query),
     };
 
@@ -206,6 +208,29 @@ internal static class TermAtATime
             for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
                 each(ref state, doc, scorer.GetScore());
         }
+    }
+
+    /// <summary>
+    /// A phrase no item holds (<see cref="TermStates.CannotMatch"/>): it matches nothing, but still counts in its query's
+    /// coordination and norm exactly as Lucene's phrase weight would, from the same statistics.
+    /// </summary>
+    private sealed class NoMatchNode : Node
+    {
+        public NoMatchNode(IndexSearcher searcher, Query phrase, Term[] terms)
+        {
+            var field = terms[0].Field;
+            var top = searcher.TopReaderContext;
+            var statistics = terms.Select(t => searcher.TermStatistics(t, TermStates.Context(top, t))).ToArray();
+            Value = searcher.Similarity.ComputeWeight(phrase.Boost, searcher.CollectionStatistics(field), statistics).GetValueForNormalization();
+        }
+
+        public override float Value { get; }
+
+        public override void Normalize(float norm, float boost) { }
+
+        public override Matches? Evaluate(Segment segment) => null;
+
+        public override void ForEach<TState>(Segment segment, ref TState state, Visit<TState> each) { }
     }
 
     private sealed class BooleanNode : Node

@@ -95,6 +95,103 @@ internal static class TermStates
         return count;
     }
 
+    /// <summary>Phrases whose rarest position is held by more items than this are left to Lucene unchecked.</summary>
+    private const int CheckedPhraseDocs = 1_000;
+
+    /// <summary>
+    /// Whether no item holds a term of every position of a phrase, in any segment: then the phrase cannot match, and
+    /// Lucene's phrase weight, which looks up each of its terms again, need not be made. Reads the items of the
+    /// rarest position and asks the other positions about those only; a phrase whose rarest position is common is
+    /// not checked (false), so the check never costs more than a small part of what the phrase itself would.
+    /// </summary>
+    public static bool CannotMatch(IndexReader reader, IList<Term[]> positions)
+    {
+        if (positions.Count == 0 || positions.Any(p => p.Length == 0))
+            return false; // Lucene rewrites these; leave them to it
+        foreach (var leaf in reader.Leaves)
+        {
+            var known = Known.For(leaf.AtomicReader);
+            var held = new List<List<(Term Term, Found Found)>>(positions.Count);
+            foreach (var position in positions)
+            {
+                var found = new List<(Term, Found)>();
+                foreach (var term in position)
+                    if (Find(leaf.AtomicReader, known, term) is { } state)
+                        found.Add((term, state));
+                if (found.Count == 0)
+                    break;
+                held.Add(found);
+            }
+            if (held.Count < positions.Count)
+                continue; // a position this segment lacks altogether
+            var rarest = held.MinBy(p => p.Sum(t => t.Found.DocFreq))!;
+            if (rarest.Sum(t => t.Found.DocFreq) > CheckedPhraseDocs)
+                return false;
+            var candidates = Items(leaf.AtomicReader, rarest);
+            foreach (var position in held)
+            {
+                if (candidates.Count == 0)
+                    break;
+                if (!ReferenceEquals(position, rarest))
+                    candidates = Among(leaf.AtomicReader, position, candidates);
+            }
+            if (candidates.Count > 0)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The term's states and statistics in every segment, as <see cref="TermContext.Build"/> finds them, from the kept lookups.</summary>
+    public static TermContext Context(IndexReaderContext top, Term term)
+    {
+        var context = new TermContext(top);
+        foreach (var leaf in top.Leaves)
+            if (Find(leaf.AtomicReader, Known.For(leaf.AtomicReader), term) is { } found)
+                context.Register(found.State, leaf.Ord, found.DocFreq, found.TotalTermFreq);
+        return context;
+    }
+
+    private static Found? Find(AtomicReader reader, Known known, Term term) =>
+        known.TryGet(term, out var found) ? found : known.Look(reader.Fields?.GetTerms(term.Field)?.GetEnumerator(), term);
+
+    private static DocsEnum Postings(AtomicReader reader, Term term, Found found)
+    {
+        var enumerator = reader.Fields.GetTerms(term.Field).GetEnumerator();
+        enumerator.SeekExact(term.Bytes, found.State);
+        return enumerator.Docs(reader.LiveDocs, null, DocsFlags.NONE);
+    }
+
+    /// <summary>The live items holding any term of a position, in order.</summary>
+    private static List<int> Items(AtomicReader reader, List<(Term Term, Found Found)> position)
+    {
+        var items = new SortedSet<int>();
+        foreach (var (term, found) in position)
+        {
+            var docs = Postings(reader, term, found);
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                items.Add(doc);
+        }
+        return [.. items];
+    }
+
+    /// <summary>Those of <paramref name="candidates"/> (in order) that hold a term of the position.</summary>
+    private static List<int> Among(AtomicReader reader, List<(Term Term, Found Found)> position, List<int> candidates)
+    {
+        var holds = new bool[candidates.Count];
+        foreach (var (term, found) in position)
+        {
+            var docs = Postings(reader, term, found);
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var doc = docs.DocID < candidates[i] ? docs.Advance(candidates[i]) : docs.DocID;
+                if (doc == DocIdSetIterator.NO_MORE_DOCS)
+                    break;
+                holds[i] |= doc == candidates[i];
+            }
+        }
+        return candidates.Where((_, i) => holds[i]).ToList();
+    }
+
     /// <summary>Per segment and field, one enumerator seeks the field's terms in order and registers those it finds.</summary>
     private static void Fill(IndexReaderContext top, Dictionary<Term, TermContext> contexts)
     {
