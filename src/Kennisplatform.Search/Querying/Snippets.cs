@@ -93,7 +93,7 @@ internal static class Snippets
                 if (termsEnum is null) continue;
                 foreach (var (term, word, rank) in words)
                 {
-                    if (!termsEnum.SeekExact(term)) continue;
+                    if (!TermStates.SeekExact(leaf.AtomicReader, termsEnum, new Term(fields[f], term))) continue;
                     postings = termsEnum.DocsAndPositions(null, postings, DocsAndPositionsFlags.OFFSETS);
                     if (postings is null) continue;
                     foreach (var i in inOrder)

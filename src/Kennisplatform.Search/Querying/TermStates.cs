@@ -151,6 +151,18 @@ internal static class TermStates
         return context;
     }
 
+    /// <summary>Positions <paramref name="enumerator"/> (of <paramref name="reader"/>'s field of the term) on the term, as <see cref="TermsEnum.SeekExact(BytesRef)"/>, from the kept lookup when there is one.</summary>
+    public static bool SeekExact(AtomicReader reader, TermsEnum enumerator, Term term)
+    {
+        var known = Known.For(reader);
+        if (!known.TryGet(term, out var found))
+            return enumerator.SeekExact(term.Bytes) && known.Keep(term, new Found(enumerator.GetTermState(), enumerator.DocFreq, enumerator.TotalTermFreq));
+        if (found is null)
+            return false;
+        enumerator.SeekExact(term.Bytes, found.State);
+        return true;
+    }
+
     private static Found? Find(AtomicReader reader, Known known, Term term) =>
         known.TryGet(term, out var found) ? found : known.Look(reader.Fields?.GetTerms(term.Field)?.GetEnumerator(), term);
 
@@ -242,9 +254,16 @@ internal static class TermStates
             var found = enumerator is not null && enumerator.SeekExact(term.Bytes)
                 ? new Found(enumerator.GetTermState(), enumerator.DocFreq, enumerator.TotalTermFreq)
                 : null;
+            Keep(term, found);
+            return found;
+        }
+
+        /// <summary>Keeps what the segment answered for <paramref name="term"/> while there is room; true when it holds the term.</summary>
+        public bool Keep(Term term, Found? found)
+        {
             if (terms.Count < KeptPerSegment)
                 terms.TryAdd(term, found);
-            return found;
+            return found is not null;
         }
     }
 }
