@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kennisplatform.Content.Cases;
 using Kennisplatform.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,11 @@ public class CrossNodeTests(CrossNodeTests.Factory nodeA) : IClassFixture<CrossN
             builder.UseSetting(PlatformOptions.DatabaseEnvironmentVariable, first.Database.ConnectionString);
             builder.UseSetting(SiteStatus.NodeNameKey, "knoop-b");
             builder.UseEnvironment("Production");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(first.Clock));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(first.Clock);
+                services.Configure<PasswordHasherOptions>(TestPasswords.Configure);
+            });
         }
 
         protected override void Dispose(bool disposing)

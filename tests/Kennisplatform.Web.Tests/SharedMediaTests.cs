@@ -2,7 +2,10 @@ using System.Net;
 using Kennisplatform.Web.Accounts;
 using Kennisplatform.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kennisplatform.Web.Tests;
 
@@ -39,6 +42,7 @@ public class SharedMediaTests(SharedMediaTests.Factory nodeA) : IClassFixture<Sh
             builder.UseSetting(PlatformOptions.DatabaseEnvironmentVariable, first.Database.ConnectionString);
             builder.UseSetting(Setting, first.MediaFolder);
             builder.UseEnvironment("Production");
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(TestPasswords.Configure));
         }
 
         protected override void Dispose(bool disposing)

@@ -29,7 +29,7 @@ public class SignInLimitTests(SignInLimitTests.Factory factory) : IClassFixture<
 
     public sealed class Factory : SiteFactory
     {
-        public CountingHasher Hasher { get; } = new(new PasswordHasher<Editor>());
+        public CountingHasher Hasher { get; } = new(TestPasswords.Hasher());
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

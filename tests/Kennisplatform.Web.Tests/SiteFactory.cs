@@ -57,7 +57,11 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("data", DataFolder);
         builder.UseSetting(PlatformOptions.DatabaseEnvironmentVariable, databaseSetting);
         builder.UseEnvironment("Production");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.Configure<PasswordHasherOptions>(TestPasswords.Configure);
+        });
     }
 
     /// <summary>Saves a new item, or loads a saved one, applies <paramref name="change"/> and saves it, as an editor would.</summary>
@@ -148,6 +152,19 @@ public class InterceptedSiteFactory(Microsoft.EntityFrameworkCore.Diagnostics.II
             services.ConfigureDbContext<PostgreSqlContentDb>(options => options.AddInterceptors(interceptor));
         });
     }
+}
+
+/// <summary>
+/// Password hashing in test hosts: the product's algorithm and hash format with far fewer rounds, so creating and signing
+/// in hundreds of test accounts does not spend minutes of CPU on key stretching. Never used outside tests.
+/// </summary>
+public static class TestPasswords
+{
+    public const int IterationCount = 1_000;
+
+    public static void Configure(PasswordHasherOptions options) => options.IterationCount = IterationCount;
+
+    public static PasswordHasher<Editor> Hasher() => new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = IterationCount }));
 }
 
 public sealed class ManualClock(DateTimeOffset now) : TimeProvider
