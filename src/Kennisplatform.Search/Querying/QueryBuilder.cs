@@ -279,18 +279,32 @@ internal sealed class QueryBuilder(SearchIndex index)
     {
         var analyser = index.QueryAnalyzer;
         var kept = keptForms;
-        if (!ReferenceEquals(kept.Analyser, analyser))
-            keptForms = kept = (analyser, new ConcurrentDictionary<string, WordForms>(StringComparer.Ordinal));
+        if (!ReferenceEquals(kept?.Analyser, analyser))
+            keptForms = kept = new KeptForms(analyser); // one reference: a search never pairs one analyser with another's forms
         if (kept.Forms.TryGetValue(word, out var forms))
             return forms;
         forms = Analyse(analyser, word);
-        if (kept.Forms.Count < KeptWords)
-            kept.Forms.TryAdd(word, forms);
+        kept.Keep(word, forms);
         return forms;
     }
 
     private const int KeptWords = 10_000;
-    private (Analyzer? Analyser, ConcurrentDictionary<string, WordForms> Forms) keptForms = (null, new(StringComparer.Ordinal));
+    private volatile KeptForms? keptForms;
+
+    private sealed class KeptForms(Analyzer analyser)
+    {
+        private int count;
+
+        public Analyzer Analyser { get; } = analyser;
+        public ConcurrentDictionary<string, WordForms> Forms { get; } = new(StringComparer.Ordinal);
+
+        public void Keep(string word, WordForms forms)
+        {
+            // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
+            if (Volatile.Read(ref count) < KeptWords && Forms.TryAdd(word, forms))
+                Interlocked.Increment(ref count);
+        }
+    }
 
     private WordForms Analyse(Analyzer queryAnalyser, string word)
     {

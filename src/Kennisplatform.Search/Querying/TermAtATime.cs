@@ -3,6 +3,7 @@ using System.Numerics;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Util;
 
 namespace Kennisplatform.Search.Querying;
@@ -26,7 +27,8 @@ internal static class TermAtATime
             searcher.Search(query, facets is null ? collector : MultiCollector.Wrap(collector, facets));
             return;
         }
-        var norm = searcher.Similarity.QueryNorm(root.Value);
+        // BM25 has no query norm (its weights ignore it), so the tree's norm values need not be worked out at all.
+        var norm = searcher.Similarity is BM25Similarity ? 1f : searcher.Similarity.QueryNorm(root.Value);
         root.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
         var scorer = new CollectedScorer();
         foreach (var context in searcher.IndexReader.Leaves)
@@ -216,15 +218,18 @@ internal static class TermAtATime
     /// </summary>
     private sealed class NoMatchNode : Node
     {
-        public NoMatchNode(IndexSearcher searcher, Query phrase, Term[] terms)
-        {
-            var field = terms[0].Field;
-            var top = searcher.TopReaderContext;
-            var statistics = terms.Select(t => searcher.TermStatistics(t, TermStates.Context(top, t))).ToArray();
-            Value = searcher.Similarity.ComputeWeight(phrase.Boost, searcher.CollectionStatistics(field), statistics).GetValueForNormalization();
-        }
+        private readonly Lazy<float> value;
 
-        public override float Value { get; }
+        public NoMatchNode(IndexSearcher searcher, Query phrase, Term[] terms) =>
+            value = new Lazy<float>(() =>
+            {
+                var top = searcher.TopReaderContext;
+                var statistics = terms.Select(t => searcher.TermStatistics(t, TermStates.Context(top, t))).ToArray();
+                return searcher.Similarity.ComputeWeight(phrase.Boost, searcher.CollectionStatistics(terms[0].Field), statistics).GetValueForNormalization();
+            }, LazyThreadSafetyMode.None);
+
+        /// <summary>Worked out only when asked: under BM25 nobody asks.</summary>
+        public override float Value => value.Value;
 
         public override void Normalize(float norm, float boost) { }
 
@@ -248,7 +253,6 @@ internal static class TermAtATime
             this.coord = coord;
             this.required = required;
             plain = required == 0 && clauses.All(c => c.Item2 == Occur.SHOULD) && coord.All(c => c == 1f);
-            Value = clauses.Where(c => c.Item2 != Occur.MUST_NOT).Sum(c => c.Item1.Value) * boost * boost;
         }
 
         public static BooleanNode? Of(IndexSearcher searcher, BooleanQuery query)
@@ -269,7 +273,7 @@ internal static class TermAtATime
             return new BooleanNode(clauses, query.Boost, coord, required);
         }
 
-        public override float Value { get; }
+        public override float Value => clauses.Where(c => c.Item2 != Occur.MUST_NOT).Sum(c => c.Item1.Value) * boost * boost;
 
         public override void Normalize(float norm, float topBoost)
         {
@@ -372,13 +376,6 @@ internal static class TermAtATime
             this.disjuncts = disjuncts;
             this.tieBreaker = tieBreaker;
             this.boost = boost;
-            float max = 0, sum = 0;
-            foreach (var node in disjuncts)
-            {
-                sum += node.Value;
-                max = Math.Max(max, node.Value);
-            }
-            Value = ((sum - max) * tieBreaker * tieBreaker + max) * boost * boost;
         }
 
         public static DisMaxNode? Of(IndexSearcher searcher, DisjunctionMaxQuery query)
@@ -392,7 +389,19 @@ internal static class TermAtATime
             return new DisMaxNode(nodes, query.TieBreakerMultiplier, query.Boost);
         }
 
-        public override float Value { get; }
+        public override float Value
+        {
+            get
+            {
+                float max = 0, sum = 0;
+                foreach (var node in disjuncts)
+                {
+                    sum += node.Value;
+                    max = Math.Max(max, node.Value);
+                }
+                return ((sum - max) * tieBreaker * tieBreaker + max) * boost * boost;
+            }
+        }
 
         public override void Normalize(float norm, float topBoost)
         {

@@ -241,6 +241,8 @@ internal static class TermStates
     {
         private static readonly ConditionalWeakTable<object, Known> Segments = new();
         private readonly ConcurrentDictionary<Term, Found?> terms = new();
+        // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
+        private int count;
 
         // The core key is shared by every reopened view of the same segment; deletes do not change its terms.
         public static Known For(AtomicReader reader) => Segments.GetValue(reader.CoreCacheKey, _ => new Known());
@@ -261,8 +263,8 @@ internal static class TermStates
         /// <summary>Keeps what the segment answered for <paramref name="term"/> while there is room; true when it holds the term.</summary>
         public bool Keep(Term term, Found? found)
         {
-            if (terms.Count < KeptPerSegment)
-                terms.TryAdd(term, found);
+            if (Volatile.Read(ref count) < KeptPerSegment && terms.TryAdd(term, found))
+                Interlocked.Increment(ref count);
             return found is not null;
         }
     }
