@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Kennisplatform.Search.Analysis;
 using Kennisplatform.Search.Indexing;
 using Lucene.Net.Analysis;
@@ -192,10 +191,7 @@ internal sealed class QueryBuilder(SearchIndex index)
                     if (positions.Count == 1)
                     {
                         foreach (var term in positions[0])
-                        {
-                            alternatives.Add(new TermQuery(new Term(field, term)) { Boost = boost * SynonymWeight }, Occur.SHOULD);
-                            alternatives.Add(new TermQuery(new Term(field, PartMarkerFilter.Marker + term)) { Boost = boost * SynonymWeight * PartWeight }, Occur.SHOULD);
-                        }
+                            AddForm(alternatives, field, term, boost * SynonymWeight);
                         continue;
                     }
                     // Stop words ("geweld achter de voordeur") leave gaps in the index: a little slop bridges them.
@@ -209,6 +205,13 @@ internal sealed class QueryBuilder(SearchIndex index)
                 found[words[start].Part] = alternatives;
         }
         return found;
+    }
+
+    /// <summary>A form sought in a field, as a word of its own and (lower) inside compounds.</summary>
+    private static void AddForm(BooleanQuery query, string field, string form, float weight)
+    {
+        query.Add(new TermQuery(new Term(field, form)) { Boost = weight }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(field, PartMarkerFilter.Marker + form)) { Boost = weight * PartWeight }, Occur.SHOULD);
     }
 
     /// <summary>The words close together, in any order, in the title or the summary: ranks "eenzame ouderen" above a text that has both far apart.</summary>
@@ -249,9 +252,7 @@ internal sealed class QueryBuilder(SearchIndex index)
             var fieldBoost = field == SearchFields.Lessons ? boost * lessonsWeight : boost;
             foreach (var term in alternatives)
             {
-                var weight = fieldBoost * (forms.Own.Contains(term) ? 1f : SynonymWeight);
-                fields.Add(new TermQuery(new Term(field, term)) { Boost = weight }, Occur.SHOULD);
-                fields.Add(new TermQuery(new Term(field, PartMarkerFilter.Marker + term)) { Boost = weight * PartWeight }, Occur.SHOULD);
+                AddForm(fields, field, term, fieldBoost * (forms.Own.Contains(term) ? 1f : SynonymWeight));
             }
         }
         // Only where the typed form differs from what it is stemmed to ("centra" → "centrum") does it add anything.
@@ -281,10 +282,10 @@ internal sealed class QueryBuilder(SearchIndex index)
         var kept = keptForms;
         if (!ReferenceEquals(kept?.Analyser, analyser))
             keptForms = kept = new KeptForms(analyser); // one reference: a search never pairs one analyser with another's forms
-        if (kept.Forms.TryGetValue(word, out var forms))
+        if (kept.Forms.TryGet(word, out var forms))
             return forms;
         forms = Analyse(analyser, word);
-        kept.Keep(word, forms);
+        kept.Forms.Keep(word, forms);
         return forms;
     }
 
@@ -293,17 +294,8 @@ internal sealed class QueryBuilder(SearchIndex index)
 
     private sealed class KeptForms(Analyzer analyser)
     {
-        private int count;
-
         public Analyzer Analyser { get; } = analyser;
-        public ConcurrentDictionary<string, WordForms> Forms { get; } = new(StringComparer.Ordinal);
-
-        public void Keep(string word, WordForms forms)
-        {
-            // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
-            if (Volatile.Read(ref count) < KeptWords && Forms.TryAdd(word, forms))
-                Interlocked.Increment(ref count);
-        }
+        public Kept<string, WordForms> Forms { get; } = new(KeptWords, StringComparer.Ordinal);
     }
 
     private WordForms Analyse(Analyzer queryAnalyser, string word)
@@ -355,10 +347,7 @@ internal sealed class QueryBuilder(SearchIndex index)
             // Not in the body: a common part ("bewoner") would read a long list of postings for a tenth of a score.
             foreach (var part in telling)
                 foreach (var (field, boost) in SearchFields.Searched.Where(f => f.Field != SearchFields.Body))
-                {
-                    fields.Add(new TermQuery(new Term(field, part)) { Boost = boost * RarePartWeight }, Occur.SHOULD);
-                    fields.Add(new TermQuery(new Term(field, PartMarkerFilter.Marker + part)) { Boost = boost * RarePartWeight * PartWeight }, Occur.SHOULD);
-                }
+                    AddForm(fields, field, part, boost * RarePartWeight);
         }
         if (held > 0)
             return fields;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -83,15 +82,7 @@ internal static class TermStates
     {
         var count = 0;
         foreach (var leaf in reader.Leaves)
-        {
-            var known = Known.For(leaf.AtomicReader);
-            if (!known.TryGet(term, out var found))
-            {
-                var enumerator = leaf.AtomicReader.Fields?.GetTerms(term.Field)?.GetEnumerator();
-                found = known.Look(enumerator, term);
-            }
-            count += found?.DocFreq ?? 0;
-        }
+            count += Find(leaf.AtomicReader, Known.For(leaf.AtomicReader), term)?.DocFreq ?? 0;
         return count;
     }
 
@@ -156,7 +147,7 @@ internal static class TermStates
     {
         var known = Known.For(reader);
         if (!known.TryGet(term, out var found))
-            return enumerator.SeekExact(term.Bytes) && known.Keep(term, new Found(enumerator.GetTermState(), enumerator.DocFreq, enumerator.TotalTermFreq));
+            return known.Look(enumerator, term) is not null; // leaves the enumerator on the term when found
         if (found is null)
             return false;
         enumerator.SeekExact(term.Bytes, found.State);
@@ -240,14 +231,12 @@ internal static class TermStates
     private sealed class Known
     {
         private static readonly ConditionalWeakTable<object, Known> Segments = new();
-        private readonly ConcurrentDictionary<Term, Found?> terms = new();
-        // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
-        private int count;
+        private readonly Kept<Term, Found?> terms = new(KeptPerSegment);
 
         // The core key is shared by every reopened view of the same segment; deletes do not change its terms.
         public static Known For(AtomicReader reader) => Segments.GetValue(reader.CoreCacheKey, _ => new Known());
 
-        public bool TryGet(Term term, out Found? found) => terms.TryGetValue(term, out found);
+        public bool TryGet(Term term, out Found? found) => terms.TryGet(term, out found);
 
         /// <summary>Seeks <paramref name="term"/> with the segment's enumerator for its field (null: no such field) and keeps the answer.</summary>
         public Found? Look(TermsEnum? enumerator, Term term)
@@ -256,16 +245,8 @@ internal static class TermStates
             var found = enumerator is not null && enumerator.SeekExact(term.Bytes)
                 ? new Found(enumerator.GetTermState(), enumerator.DocFreq, enumerator.TotalTermFreq)
                 : null;
-            Keep(term, found);
+            terms.Keep(term, found);
             return found;
-        }
-
-        /// <summary>Keeps what the segment answered for <paramref name="term"/> while there is room; true when it holds the term.</summary>
-        public bool Keep(Term term, Found? found)
-        {
-            if (Volatile.Read(ref count) < KeptPerSegment && terms.TryAdd(term, found))
-                Interlocked.Increment(ref count);
-            return found is not null;
         }
     }
 }
