@@ -45,13 +45,15 @@ internal sealed class QueryBuilder(SearchIndex index)
     /// <summary>Words that texts about failing use, sought besides the words typed when a query asks only for failures.</summary>
     private static readonly string[] FailureVocabulary = ["mislukt", "mislukking", "falen", "lessen", "gestopt", "valkuil"];
     private const float FittingWeight = 1f;
+    /// <summary>A title or summary that says what happened ("ging dicht"), for a query with a topic that asks it ("buurthuis gesloten").</summary>
+    private const float HappenedWeight = 0.5f;
 
     public sealed record Built(Query? Query, IReadOnlySet<string> Terms, bool HasWords);
 
     public Built Build(Understanding understanding, IndexReader reader)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
-        var text = Text(understanding.Words, terms, reader, understanding.Failures ? LessonsWeightForFailures : 1f);
+        var text = WithWhatHappened(Text(understanding.Words, terms, reader, understanding.Failures ? LessonsWeightForFailures : 1f), understanding.Happened, terms);
         var favoured = new List<(Query Items, float Factor)>();
         if (understanding.Failures)
         {
@@ -97,6 +99,23 @@ internal sealed class QueryBuilder(SearchIndex index)
         foreach (var (items, factor) in favoured)
             query = new Favouring(query, items, factor);
         return new Built(query, terms, true);
+    }
+
+    /// <summary>
+    /// The topic's matches, those whose title or summary also says what happened ("ging dicht", "gesloten") higher: only
+    /// among items that match the topic, so "dicht" never pulls in a text about something else.
+    /// </summary>
+    private Query? WithWhatHappened(Query? topic, IReadOnlyList<string> happened, HashSet<string> terms)
+    {
+        if (topic is null || happened.Count == 0)
+            return topic;
+        var forms = happened.SelectMany(w => Positions(index.PhraseAnalyzer, w).SelectMany(p => p)).Distinct().ToList();
+        terms.UnionWith(forms);
+        var said = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in SearchFields.Searched.Where(f => f.Field is SearchFields.Title or SearchFields.Summary))
+            foreach (var form in forms)
+                said.Add(new TermQuery(new Term(field, form)) { Boost = boost * HappenedWeight }, Occur.SHOULD);
+        return new BooleanQuery(disableCoord: true) { { topic, Occur.MUST }, { new DisjunctionMaxQuery(0.1f) { said }, Occur.SHOULD } };
     }
 
     /// <summary>Items whose title says what was typed, all its words in that order ("Leren van mislukkingen").</summary>

@@ -23,6 +23,11 @@ public sealed record Understanding
     public bool Failures { get; init; }
     /// <summary>Content type codes asked for ("webinar" → bijeenkomst).</summary>
     public IReadOnlyList<string> Types { get; init; } = [];
+    /// <summary>
+    /// The ways of saying what happened that the query used ("gesloten" → gesloten, dicht, sluiting, ...): besides asking
+    /// for failures, the title or summary of the item that tells it says so.
+    /// </summary>
+    public IReadOnlyList<string> Happened { get; init; } = [];
     /// <summary>Places named in the query that items are in: (facet field, value).</summary>
     public IReadOnlyList<(string Field, string Value)> Places { get; init; } = [];
 
@@ -50,6 +55,16 @@ public static class QueryIntent
         // How professionals also say it: a project that ran aground, fell silent, bled to death or was called off.
         "vastgelopen", "stilgevallen", "stilviel", "stilgelegd", "doodgelopen", "doodgebloed", "gesneuveld", "afgeblazen",
         "afgelast", "opgedoekt", "fiasco", "misser", "missers", "faalfactoren", "faalverhalen", "averechts", "contraproductief",
+    ];
+
+    /// <summary>
+    /// Failure words that also say what happened to a place or a project, with the other words for the same: a title
+    /// "Het wijkcentrum ging dicht" tells what "buurthuis gesloten" asks for.
+    /// </summary>
+    private static readonly string[][] WhatHappened =
+    [
+        ["gesloten", "dicht", "sluiting", "sloot", "sluiten", "dichtgegaan", "dichtgedaan"],
+        ["gestopt", "stopte", "stopten", "stoppen", "stopgezet", "gestaakt", "opgeheven", "opheffing", "beeindigd", "opgedoekt"],
     ];
 
     /// <summary>Phrases of two words that ask for failures: "werkte niet", "ging mis".</summary>
@@ -101,6 +116,7 @@ public static class QueryIntent
         var taken = new bool[parts.Count];
         var failures = false;
         var types = new List<string>();
+        var happened = new List<string>();
 
         for (var i = 0; i < parts.Count; i++)
         {
@@ -115,7 +131,11 @@ public static class QueryIntent
                 i += 1 + gap;
             }
             else if (FailureWords.Contains(word))
+            {
                 failures = taken[i] = true;
+                if (WhatHappened.FirstOrDefault(g => g.Contains(word)) is { } said)
+                    happened.AddRange(said.Except(happened));
+            }
             else if (TypeWords.TryGetValue(word, out var type))
             {
                 taken[i] = true;
@@ -138,7 +158,11 @@ public static class QueryIntent
         if (!intent)
             return Understanding.None with { Words = rest, Typed = parts };
         var intentWords = parts.Where((_, i) => taken[i] && !rest.Contains(parts[i])).ToList();
-        return new Understanding { Words = rest, IntentWords = intentWords, Failures = failures, Types = types, Places = places, Typed = parts };
+        return new Understanding
+        {
+            Words = rest, IntentWords = intentWords, Failures = failures, Happened = rest.Count > 0 ? happened : [], Types = types, Places = places,
+            Typed = parts,
+        };
     }
 
     /// <summary>The place names items are in, from the place facets of the current reader, by folded words.</summary>
