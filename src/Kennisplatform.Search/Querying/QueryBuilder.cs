@@ -40,6 +40,11 @@ internal sealed class QueryBuilder(SearchIndex index)
     private const float PlaceFactor = 2f;
     /// <summary>When failures are asked for, the lessons of a case ("wat werkte niet", "anders doen") count this much more.</summary>
     private const float LessonsWeightForFailures = 3f;
+    /// <summary>
+    /// When failures are asked for, the tags (an item's themes, such as "participatie") count this much more, close to
+    /// the title: a case tells what went wrong in its own words, and its theme says what it is about.
+    /// </summary>
+    private const float TagsWeightForFailures = 6f;
     /// <summary>The weight of fitting an intent when the query has no other words.</summary>
     private const float IntentOnlyFactor = 3f;
     /// <summary>Words that texts about failing use, sought besides the words typed when a query asks only for failures.</summary>
@@ -53,7 +58,7 @@ internal sealed class QueryBuilder(SearchIndex index)
     public Built Build(Understanding understanding, IndexReader reader)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
-        var text = WithWhatHappened(Text(understanding.Words, terms, reader, understanding.Failures ? LessonsWeightForFailures : 1f), understanding.Happened, terms);
+        var text = WithWhatHappened(Text(understanding.Words, terms, reader, understanding.Failures), understanding.Happened, terms);
         var favoured = new List<(Query Items, float Factor)>();
         if (understanding.Failures)
         {
@@ -90,7 +95,7 @@ internal sealed class QueryBuilder(SearchIndex index)
             var intentWords = understanding.Failures
                 ? understanding.IntentWords.Concat(FailureVocabulary.Select(w => new QueryPart(w, false, false))).ToList()
                 : understanding.IntentWords;
-            if (Text(intentWords, terms, reader, LessonsWeightForFailures) is { } words)
+            if (Text(intentWords, terms, reader, failures: true) is { } words)
                 either.Add(words, Occur.SHOULD);
             query = either;
             // With no topic to rank by, fitting the intent weighs all the more.
@@ -139,7 +144,7 @@ internal sealed class QueryBuilder(SearchIndex index)
         return any;
     }
 
-    private Query? Text(IReadOnlyList<QueryPart> parts, HashSet<string> terms, IndexReader reader, float lessonsWeight)
+    private Query? Text(IReadOnlyList<QueryPart> parts, HashSet<string> terms, IndexReader reader, bool failures)
     {
         var words = new BooleanQuery(disableCoord: false);
         var positive = 0;
@@ -148,7 +153,7 @@ internal sealed class QueryBuilder(SearchIndex index)
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];
-            Query? clause = part.IsPhrase ? Phrase(part.Text, terms) : Word(part.Text, terms, collect: !part.IsExcluded, reader, lessonsWeight, near);
+            Query? clause = part.IsPhrase ? Phrase(part.Text, terms) : Word(part.Text, terms, collect: !part.IsExcluded, reader, failures, near);
             if (synonymPhrases.TryGetValue(i, out var alternatives))
                 clause = clause is null ? alternatives : new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD }, { alternatives, Occur.SHOULD } };
             if (clause is null)
@@ -250,7 +255,7 @@ internal sealed class QueryBuilder(SearchIndex index)
         return fields;
     }
 
-    private Query? Word(string word, HashSet<string> terms, bool collect, IndexReader reader, float lessonsWeight, List<List<string>> near)
+    private Query? Word(string word, HashSet<string> terms, bool collect, IndexReader reader, bool failures, List<List<string>> near)
     {
         var forms = Forms(word);
         var alternatives = forms.Alternatives;
@@ -268,7 +273,10 @@ internal sealed class QueryBuilder(SearchIndex index)
         var fields = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in SearchFields.Searched)
         {
-            var fieldBoost = field == SearchFields.Lessons ? boost * lessonsWeight : boost;
+            var fieldBoost = !failures ? boost
+                : field == SearchFields.Lessons ? boost * LessonsWeightForFailures
+                : field == SearchFields.Tags ? boost * TagsWeightForFailures
+                : boost;
             foreach (var term in alternatives)
             {
                 AddForm(fields, field, term, fieldBoost * (forms.Own.Contains(term) ? 1f : SynonymWeight));

@@ -3,30 +3,37 @@ using Kennisplatform.Search.Querying;
 
 namespace Kennisplatform.Search.Tests;
 
-/// <summary>A failure word that says what happened ("gesloten") also finds the title that tells it in other words ("ging dicht").</summary>
-public sealed class WhatHappenedTests : IDisposable
+/// <summary>
+/// What the topic of a query for failures is found by: a failure word that says what happened ("gesloten") also finds the
+/// title that tells it in other words ("ging dicht"), and the theme of a failed case counts as much as its words.
+/// </summary>
+public sealed class FailureTopicTests : IDisposable
 {
     private readonly SearchIndex index = SearchIndex.InMemory(Lexicon.Shared);
     private readonly SearchService search;
     private int nextId = 1;
 
-    public WhatHappenedTests()
+    public FailureTopicTests()
     {
         search = new SearchService(index);
         // Both name the buurthuis as often, and this one comes first when scores tie; but nothing closed, it only failed.
         Add("Buurthuis zonder vrijwilligers", "Te weinig vrijwilligers voor de bar.", "Het buurthuis bleef open.");
         Add("Het buurthuis ging dicht", "Om te bezuinigen besloot de gemeente tot de sluiting.", "De clubs in het buurthuis moesten elders heen.");
         Add("Deur dicht bij kou", "Houd de deur dicht in de winter.", "Over stookkosten.");
+        // Participatie named once in the text, but the case is about something else; the other is about participatie
+        // by its theme and says it in other words.
+        Add("Wijkfeest zonder vrijwilligers", "Niemand wilde de bar doen.", "Het feest hoorde bij de participatie van de buurt.", "sociale samenhang");
+        Add("Buurtavond trok alleen boze bewoners", "Er kwamen steeds dezelfde twintig mensen.", "De zaal zat vol met klachten.", "participatie");
         index.Refresh();
     }
 
     public void Dispose() => index.Dispose();
 
-    private void Add(string title, string summary, string body) =>
+    private void Add(string title, string summary, string body, string theme = "sociale samenhang") =>
         index.Upsert(new SearchDocument
         {
             Id = nextId, Type = "praktijkvoorbeeld", Slug = $"item-{nextId}", Url = $"/x/item-{nextId++}", Title = title, Summary = summary,
-            Body = body, Outcome = "mislukt", Tags = "mislukt", Published = new DateTime(2026, 1, nextId, 0, 0, 0, DateTimeKind.Utc),
+            Body = body, Outcome = "mislukt", Tags = $"{theme}, mislukt", Themes = [theme], Published = new DateTime(2026, 1, nextId, 0, 0, 0, DateTimeKind.Utc),
         });
 
     private SearchResults Find(string query) => search.Search(new SearchRequest { Text = query });
@@ -51,4 +58,12 @@ public sealed class WhatHappenedTests : IDisposable
     [Fact]
     public void Without_a_topic_what_happened_is_only_a_failure_word() =>
         Assert.Empty(Find("gesloten").Understood.Happened);
+
+    [Fact]
+    public void For_failures_the_theme_of_a_case_counts_as_much_as_its_words()
+    {
+        Assert.Equal("Buurtavond trok alleen boze bewoners", Find("mislukte participatie").Hits[0].Title);
+        // Without failures asked, the words of the text still come first.
+        Assert.Equal("Wijkfeest zonder vrijwilligers", Find("participatie").Hits[0].Title);
+    }
 }
