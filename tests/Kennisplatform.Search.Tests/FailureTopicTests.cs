@@ -5,7 +5,8 @@ namespace Kennisplatform.Search.Tests;
 
 /// <summary>
 /// What the topic of a query for failures is found by: a failure word that says what happened ("gesloten") also finds the
-/// title that tells it in other words ("ging dicht"), and the theme of a failed case counts as much as its words.
+/// title that tells it in other words ("ging dicht"), and the theme of a failed case counts as much as its words. Themes
+/// count a little more than a mention in the body for any query.
 /// </summary>
 public sealed class FailureTopicTests : IDisposable
 {
@@ -20,9 +21,9 @@ public sealed class FailureTopicTests : IDisposable
         Add("Buurthuis zonder vrijwilligers", "Te weinig vrijwilligers voor de bar.", "Het buurthuis bleef open.");
         Add("Het buurthuis ging dicht", "Om te bezuinigen besloot de gemeente tot de sluiting.", "De clubs in het buurthuis moesten elders heen.");
         Add("Deur dicht bij kou", "Houd de deur dicht in de winter.", "Over stookkosten.");
-        // Participatie named once in the text, but the case is about something else; the other is about participatie
+        // Participatie named once in the summary, but the case is about something else; the other is about participatie
         // by its theme and says it in other words.
-        Add("Wijkfeest zonder vrijwilligers", "Niemand wilde de bar doen.", "Het feest hoorde bij de participatie van de buurt.", "sociale samenhang");
+        Add("Wijkfeest zonder vrijwilligers", "Het feest hoorde bij de participatie van de buurt.", "Niemand wilde de bar doen.", "sociale samenhang");
         Add("Buurtavond trok alleen boze bewoners", "Er kwamen steeds dezelfde twintig mensen.", "De zaal zat vol met klachten.", "participatie");
         index.Refresh();
     }
@@ -60,10 +61,30 @@ public sealed class FailureTopicTests : IDisposable
         Assert.Empty(Find("gesloten").Understood.Happened);
 
     [Fact]
+    public void A_theme_that_names_the_word_counts_more_than_a_mention_in_the_body()
+    {
+        using var themed = SearchIndex.InMemory(Lexicon.Shared);
+        // Added first, so it comes first when scores tie: schulden is one word of a longer body.
+        themed.Upsert(new SearchDocument
+        {
+            Id = 1, Type = "interventie", Slug = "feest", Url = "/x/feest", Title = "Buurtfeest in de zomer", Summary = "Een dag voor de hele straat.",
+            Body = "Buren koken samen en praten over van alles, ook over schulden en werk.", Tags = "sociale samenhang", Themes = ["sociale samenhang"],
+        });
+        themed.Upsert(new SearchDocument
+        {
+            Id = 2, Type = "interventie", Slug = "geldcafe", Url = "/x/geldcafe", Title = "Geldcafé in de wijk", Summary = "Vragen over post en rekeningen.",
+            Body = "Vrijwilligers helpen bij brieven van de gemeente.", Tags = "armoede en schulden", Themes = ["armoede en schulden"],
+        });
+        themed.Refresh();
+        var hits = new SearchService(themed).Search(new SearchRequest { Text = "schulden" }).Hits;
+        Assert.Equal("Geldcafé in de wijk", hits[0].Title);
+    }
+
+    [Fact]
     public void For_failures_the_theme_of_a_case_counts_as_much_as_its_words()
     {
         Assert.Equal("Buurtavond trok alleen boze bewoners", Find("mislukte participatie").Hits[0].Title);
-        // Without failures asked, the words of the text still come first.
+        // Without failures asked, the summary that says the word still comes first.
         Assert.Equal("Wijkfeest zonder vrijwilligers", Find("participatie").Hits[0].Title);
     }
 }

@@ -41,6 +41,11 @@ internal sealed class QueryBuilder(SearchIndex index)
     /// <summary>When failures are asked for, the lessons of a case ("wat werkte niet", "anders doen") count this much more.</summary>
     private const float LessonsWeightForFailures = 3f;
     /// <summary>
+    /// The tags hold an item's themes, chosen by its editor: a theme that names the word typed ("schulden" in "armoede en
+    /// schulden") counts a little more than a mention in the body.
+    /// </summary>
+    private const float TagsWeight = 2f;
+    /// <summary>
     /// When failures are asked for, the tags (an item's themes, such as "participatie") count this much more, close to
     /// the title: a case tells what went wrong in its own words, and its theme says what it is about.
     /// </summary>
@@ -273,9 +278,8 @@ internal sealed class QueryBuilder(SearchIndex index)
         var fields = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in SearchFields.Searched)
         {
-            var fieldBoost = !failures ? boost
-                : field == SearchFields.Lessons ? boost * LessonsWeightForFailures
-                : field == SearchFields.Tags ? boost * TagsWeightForFailures
+            var fieldBoost = field == SearchFields.Lessons && failures ? boost * LessonsWeightForFailures
+                : field == SearchFields.Tags ? boost * (failures ? TagsWeightForFailures : TagsWeight)
                 : boost;
             foreach (var term in alternatives)
             {
