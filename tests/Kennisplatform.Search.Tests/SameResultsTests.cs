@@ -78,6 +78,47 @@ public sealed class SameResultsTests : IDisposable
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Scores_are_those_of_lucenes_bm25(string text)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var understood = QueryIntent.Understand(UserQuery.Parse(text), searcher.IndexReader);
+            var query = new QueryBuilder(index).Build(understood, searcher.IndexReader).Query!;
+            var lucenes = new IndexSearcher(searcher.IndexReader) { Similarity = new LucenesBm25() };
+
+            var expected = lucenes.Search(query, 20).ScoreDocs;
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Select(d => (d.Doc, d.Score)), searcher.Search(query, 20).ScoreDocs.Select(d => (d.Doc, d.Score)));
+            Assert.Equal(TermAtATimeHits(lucenes, query), TermAtATimeHits(searcher, query));
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    [Fact]
+    public void Norms_are_those_of_lucenes_bm25()
+    {
+        var lucenes = new LucenesBm25();
+        foreach (var boost in new[] { 1f, 0.5f, 2.5f })
+            foreach (var length in Enumerable.Range(0, 3000).Concat([10_000, 100_000]))
+                foreach (var overlap in new[] { 0, length / 3 })
+                {
+                    var state = new Lucene.Net.Index.FieldInvertState("body", length, length, overlap, 0, boost);
+                    Assert.Equal(lucenes.ComputeNorm(state), Ranking.Instance.ComputeNorm(state));
+                }
+    }
+
+    /// <summary>Lucene's own BM25 with the parameters and coordination of <see cref="Ranking"/>.</summary>
+    private sealed class LucenesBm25() : Lucene.Net.Search.Similarities.BM25Similarity(Ranking.Saturation, Ranking.LengthWeight)
+    {
+        public override float Coord(int overlap, int maxOverlap) => overlap / (float)maxOverlap;
+    }
+
     [Fact]
     public void Every_term_query_of_a_built_query_carries_its_states()
     {
