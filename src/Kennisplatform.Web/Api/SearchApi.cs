@@ -107,7 +107,7 @@ public static class SearchApi
             Page = page,
             PageSize = pageSize,
         });
-        var labels = await labelCache.GetAsync(queries, cancellationToken);
+        var labels = await labelCache.GetAsync(cancellationToken);
         var facetNames = FilterKeys.ToDictionary(f => f.Value, f => f.Key);
         return TypedResults.Ok(new SearchResponse(
             results.Total, results.Page, results.PageSize,

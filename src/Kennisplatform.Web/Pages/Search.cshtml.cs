@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kennisplatform.Web.Pages;
 
-public sealed class SearchModel(SearchIndexer indexer, SiteQueries queries, FacetLabelCache labelCache) : PageModel
+public sealed class SearchModel(SearchIndexer indexer, FacetLabelCache labelCache) : PageModel
 {
     /// <summary>Most searches to try when nothing is found: one per word of the query.</summary>
     private const int MaxAlternatives = 4;
@@ -47,7 +47,7 @@ public sealed class SearchModel(SearchIndexer indexer, SiteQueries queries, Face
         });
         if (Results.Total == 0)
             Alternatives = FindAlternatives();
-        Labels = await labelCache.GetAsync(queries, cancellationToken);
+        Labels = await labelCache.GetAsync(cancellationToken);
     }
 
     /// <summary>Each word alone, then the same words without filters: the nearest searches that find something.</summary>

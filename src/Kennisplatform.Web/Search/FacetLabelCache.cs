@@ -4,18 +4,20 @@ namespace Kennisplatform.Web.Search;
 
 /// <summary>
 /// The facet labels, read from the database once per state of the index: theme and principle titles change only
-/// through saves, and every save that reaches search raises <see cref="SearchIndexer.Generation"/>.
+/// through saves, and every save that reaches search raises <see cref="SearchIndexer.Generation"/>. The database is
+/// only asked on a miss, in a scope of its own, so a search whose labels are known rents no database context.
 /// </summary>
-public sealed class FacetLabelCache(SearchIndexer indexer)
+public sealed class FacetLabelCache(SearchIndexer indexer, IServiceScopeFactory scopes)
 {
     private (long Generation, FacetLabels Labels)? current;
 
-    public async Task<FacetLabels> GetAsync(SiteQueries queries, CancellationToken cancellationToken)
+    public async Task<FacetLabels> GetAsync(CancellationToken cancellationToken)
     {
         var generation = indexer.Generation;
         if (current is { } cached && cached.Generation == generation)
             return cached.Labels;
-        var labels = await FacetLabels.LoadAsync(queries, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var labels = await FacetLabels.LoadAsync(scope.ServiceProvider.GetRequiredService<SiteQueries>(), cancellationToken);
         current = (generation, labels);
         return labels;
     }

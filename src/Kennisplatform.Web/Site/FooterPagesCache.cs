@@ -10,7 +10,7 @@ namespace Kennisplatform.Web.Site;
 /// node) and the index generation (raised when any node's change reaches this node's search, a scheduled page coming
 /// due included). A snapshot is also read again after <see cref="MaxAge"/>, should this node's search fall behind.
 /// </summary>
-public sealed class FooterPagesCache(ContentChangeSignal changes, SearchIndexer indexer, TimeProvider clock)
+public sealed class FooterPagesCache(ContentChangeSignal changes, SearchIndexer indexer, TimeProvider clock, IServiceScopeFactory scopes)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
@@ -18,7 +18,7 @@ public sealed class FooterPagesCache(ContentChangeSignal changes, SearchIndexer 
 
     private Snapshot? current;
 
-    public async Task<IReadOnlyList<Page>> GetAsync(SiteQueries queries, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Page>> GetAsync(CancellationToken cancellationToken)
     {
         // Read the key before the pages: a save during the query leaves them under the older key, read again next time.
         var version = changes.Version;
@@ -26,7 +26,9 @@ public sealed class FooterPagesCache(ContentChangeSignal changes, SearchIndexer 
         var now = clock.GetUtcNow();
         if (current is { } cached && cached.Version == version && cached.Generation == generation && now - cached.ReadAt < MaxAge)
             return cached.Pages;
-        var pages = await queries.FooterPagesAsync(cancellationToken);
+        // The database is asked in a scope of its own, so a page whose footer is known rents no database context.
+        await using var scope = scopes.CreateAsyncScope();
+        var pages = await scope.ServiceProvider.GetRequiredService<SiteQueries>().FooterPagesAsync(cancellationToken);
         current = new Snapshot(version, generation, now, pages);
         return pages;
     }
