@@ -35,6 +35,7 @@ public static class PublicSite
             });
         builder.Services.AddScoped<SiteQueries>();
         builder.Services.AddSingleton<FooterPagesCache>();
+        builder.Services.AddSingleton<PageLinks>();
         // Behind a proxy that speaks https (see Cluster/Proxies), the form cookie is marked secure like the sign-in cookie.
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddScoped<Places.PlaceQueries>();
