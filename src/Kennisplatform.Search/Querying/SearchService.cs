@@ -107,28 +107,32 @@ public sealed class SearchService(SearchIndex index)
     /// <summary>The hits of one page, their snippets read for the whole page at once.</summary>
     private static List<SearchHit> Hits(IndexSearcher searcher, ScoreDoc[] scoreDocs, IReadOnlySet<string> terms)
     {
-        var stored = scoreDocs.Select(d => StoredHits.Get(searcher, d.Doc, HitFields)).ToList();
+        var stored = scoreDocs.Select(d => Stored(searcher, d.Doc)).ToList();
         var snippets = terms.Count == 0
-            ? stored.Select(d => Snippets.Plain(d.Get(SearchFields.Summary) ?? "")).ToArray()
+            ? stored.Select(h => Snippets.Plain(h.Hit.Summary)).ToArray()
             : Snippets.Best(searcher.IndexReader, scoreDocs.Select(d => d.Doc).ToList(), terms.Select(t => new BytesRef(t)).ToList(),
-                stored.Select(d => (IReadOnlyList<string>)SearchFields.Snippeted.Select(f => d.Get(f) ?? "").ToList()).ToList());
-        return scoreDocs.Select((d, i) => ToHit(stored[i], d, snippets[i])).ToList();
+                stored.Select(h => h.Texts).ToList());
+        return scoreDocs.Select((d, i) => stored[i].Hit with { SnippetHtml = snippets[i], Score = float.IsNaN(d.Score) ? 0 : d.Score }).ToList();
     }
 
-    private static SearchHit ToHit(Document doc, ScoreDoc scoreDoc, string snippet) =>
-        new(
-            int.Parse(doc.Get(SearchFields.Id), System.Globalization.CultureInfo.InvariantCulture),
-            doc.Get(SearchFields.Type) ?? "",
-            doc.Get(SearchFields.Slug) ?? "",
-            doc.Get(SearchFields.Title) ?? "",
-            doc.Get(SearchFields.Url) ?? "",
-            doc.Get(SearchFields.Summary) ?? "",
-            snippet,
-            new DateTime(doc.GetField(SearchFields.Published)?.GetInt64Value() ?? 0, DateTimeKind.Utc),
-            float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score,
-            SearchFields.Facets.Where(f => f != SearchFields.Type)
-                .ToDictionary(f => f, f => (IReadOnlyList<string>)doc.GetValues(f)),
-            doc.GetField(SearchFields.Fictional) is not null);
+    private static StoredHit Stored(IndexSearcher searcher, int doc) => StoredHits.Get(searcher, doc, HitFields, ToHit);
+
+    private static StoredHit ToHit(Document doc) =>
+        new(doc,
+            new SearchHit(
+                int.Parse(doc.Get(SearchFields.Id), System.Globalization.CultureInfo.InvariantCulture),
+                doc.Get(SearchFields.Type) ?? "",
+                doc.Get(SearchFields.Slug) ?? "",
+                doc.Get(SearchFields.Title) ?? "",
+                doc.Get(SearchFields.Url) ?? "",
+                doc.Get(SearchFields.Summary) ?? "",
+                "",
+                new DateTime(doc.GetField(SearchFields.Published)?.GetInt64Value() ?? 0, DateTimeKind.Utc),
+                0f,
+                SearchFields.Facets.Where(f => f != SearchFields.Type)
+                    .ToDictionary(f => f, f => (IReadOnlyList<string>)doc.GetValues(f)),
+                doc.GetField(SearchFields.Fictional) is not null),
+            SearchFields.Snippeted.Select(f => doc.Get(f) ?? "").ToList());
 
     /// <summary>
     /// The words with each unknown one replaced by its closest word in the index, or null when nothing changes. A word
@@ -183,8 +187,8 @@ public sealed class SearchService(SearchIndex index)
                 titleQuery.Add(new PrefixQuery(new Term(SearchFields.TitleWords, word)), Occur.MUST);
             titleQuery.Add(new PrefixQuery(new Term(SearchFields.TitleWords, last)), Occur.MUST);
             var titles = searcher.Search(titleQuery, count / 2).ScoreDocs
-                .Select(d => StoredHits.Get(searcher, d.Doc, HitFields))
-                .Select(d => new Completion(d.Get(SearchFields.Title), d.Get(SearchFields.Url)));
+                .Select(d => Stored(searcher, d.Doc).Hit)
+                .Select(h => new Completion(h.Title, h.Url));
             var before = string.Join(' ', topical);
             var vocabulary = Corrections.Complete(searcher.IndexReader, SearchFields.TitleWords, last, count * 3)
                 .Where(w => w.Length >= 4 && !QueryIntent.IsFiller(w))
