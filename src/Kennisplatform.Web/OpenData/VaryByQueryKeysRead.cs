@@ -17,7 +17,6 @@ public sealed class VaryByQueryKeysRead : IOutputCachePolicy
 
     private static readonly Learned Unknown = new(ImmutableHashSet<string>.Empty, true);
     private readonly ConcurrentDictionary<string, Learned> learned = new();
-    private readonly SecondRequestAdmission admission = new();
 
     /// <summary>What the lookup of this request varied by, to compare with what its making read.</summary>
     private sealed record LookedUpBy(Learned Rules);
@@ -50,9 +49,6 @@ public sealed class VaryByQueryKeysRead : IOutputCachePolicy
                 : known);
         var covered = lookedUp.Rules.All || (!all && reads.Names.All(lookedUp.Rules.Keys.Contains));
         if (!covered)
-            context.AllowCacheStorage = false;
-        // A response that depends on the query string waits for a second request before it is stored.
-        else if (context.AllowCacheStorage && (all || reads.Names.Any()) && http.Request.QueryString.HasValue && !admission.Admit(http, reads))
             context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
     }
