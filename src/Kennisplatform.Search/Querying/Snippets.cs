@@ -39,29 +39,37 @@ internal static class Snippets
     {
         (string Text, List<Match> Matches) best = ("", []);
         var bestCount = 0;
+        var words = new HashSet<string>(StringComparer.Ordinal);
         for (var f = 0; f < texts.Count; f++)
         {
             var text = texts[f];
             if (text.Length == 0) continue;
             if (best.Text.Length == 0) best = (text, []);
-            var inText = matches[f].Where(m => m.End <= text.Length).OrderBy(m => m.Start).ThenBy(m => m.Rank).ToList();
-            var count = inText.Select(m => m.Term).Distinct().Count();
-            if (count > bestCount)
+            var inText = matches[f];
+            inText.RemoveAll(m => m.End > text.Length);
+            inText.Sort(InTextOrder);
+            words.Clear();
+            foreach (var match in inText)
+                words.Add(match.Term);
+            if (words.Count > bestCount)
             {
                 best = (text, inText);
-                bestCount = count;
+                bestCount = words.Count;
             }
         }
         if (best.Text.Length == 0)
             return "";
-        var (start, end) = Window(best.Text, best.Matches);
+        var (start, end) = Window(best.Text, best.Matches, words);
         return Render(best.Text, start, end, best.Matches);
     }
+
+    /// <summary>By where a match starts, then by its term's place in the query.</summary>
+    private static readonly Comparison<Match> InTextOrder = static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Rank.CompareTo(b.Rank);
 
     /// <summary>The summary alone, cut to a passage: for a listing without query words.</summary>
     public static string Plain(string text)
     {
-        var (start, end) = Window(text, []);
+        var (start, end) = Window(text, [], []);
         return Render(text, start, end, []);
     }
 
@@ -115,7 +123,8 @@ internal static class Snippets
     }
 
     /// <summary>The window of at most <see cref="Length"/> characters, inside one paragraph, with the most different matched words.</summary>
-    private static (int Start, int End) Window(string text, List<Match> matches)
+    /// <param name="words">A set to count different words in; its contents are replaced.</param>
+    private static (int Start, int End) Window(string text, List<Match> matches, HashSet<string> words)
     {
         var bestStart = 0;
         var bestParagraphEnd = ParagraphEnd(text, 0);
@@ -124,8 +133,15 @@ internal static class Snippets
         {
             var paragraphEnd = ParagraphEnd(text, first.Start);
             var limit = Math.Min(paragraphEnd, first.Start + Length);
-            var inside = matches.Where(m => m.Start >= first.Start && m.End <= limit).ToList();
-            var score = (inside.Select(m => m.Term).Distinct().Count(), inside.Count);
+            words.Clear();
+            var inside = 0;
+            foreach (var m in matches)
+            {
+                if (m.Start < first.Start || m.End > limit) continue;
+                words.Add(m.Term);
+                inside++;
+            }
+            var score = (words.Count, inside);
             if (score.CompareTo(bestScore) > 0)
             {
                 bestScore = score;
