@@ -40,11 +40,19 @@ public static class PublicUrls
     /// <summary>The first address the server listens on, with a wildcard host read as localhost.</summary>
     private static string ListeningAddress(IServiceProvider services)
     {
-        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var server = services.GetService<IServer>();
+        if (server is not null && Listening.TryGetValue(server, out var known))
+            return known;
+        var address = server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (address is null || !Uri.TryCreate(address.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost"), UriKind.Absolute, out var uri))
             return "http://localhost";
-        return uri.GetLeftPart(UriPartial.Authority);
+        // A started server keeps its addresses: worked out once per server, not once per page.
+        var found = uri.GetLeftPart(UriPartial.Authority);
+        Listening.AddOrUpdate(server!, found);
+        return found;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IServer, string> Listening = new();
 
     /// <summary>Says at start-up where absolute addresses come from when nothing is configured.</summary>
     public static void WarnWhenNotConfigured(WebApplication app)

@@ -112,6 +112,6 @@ public sealed class SearchModel(SearchIndexer indexer, FacetLabelCache labelCach
     }
 
     /// <summary>The address of the search page, for its forms and links; found once a request, not once a link.</summary>
-    public string PagePath => pagePath ??= Url.Page("/Search") ?? "/zoeken";
+    public string PagePath => pagePath ??= HttpContext.RequestServices.GetRequiredService<PageLinks>().Page(HttpContext, "/Search");
     private string? pagePath;
 }
