@@ -100,7 +100,7 @@ internal sealed class QueryBuilder(SearchIndex index)
             var intentWords = understanding.Failures
                 ? understanding.IntentWords.Concat(FailureVocabulary.Select(w => new QueryPart(w, false, false))).ToList()
                 : understanding.IntentWords;
-            if (Text(intentWords, terms, reader, failures: true) is { } words)
+            if (Text(intentWords, terms, reader, understanding.Failures) is { } words)
                 either.Add(words, Occur.SHOULD);
             query = either;
             // With no topic to rank by, fitting the intent weighs all the more.

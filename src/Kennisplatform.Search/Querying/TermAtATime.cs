@@ -28,7 +28,7 @@ internal static class TermAtATime
             return;
         }
         // BM25 has no query norm (its weights ignore it), so the tree's norm values need not be worked out at all.
-        var norm = searcher.Similarity is Ranking ? 1f : searcher.Similarity.QueryNorm(root.Value);
+        var norm = searcher.Similarity is Ranking or Lucene.Net.Search.Similarities.BM25Similarity ? 1f : searcher.Similarity.QueryNorm(root.Value);
         root.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
         var scorer = new CollectedScorer();
         foreach (var context in searcher.IndexReader.Leaves)

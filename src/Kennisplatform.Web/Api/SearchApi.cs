@@ -43,7 +43,7 @@ public static class SearchApi
     }
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchAsync(
-        HttpContext context, SearchIndexer indexer, SiteQueries queries, FacetLabelCache labelCache, CancellationToken cancellationToken)
+        HttpContext context, SearchIndexer indexer, FacetLabelCache labelCache, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -73,12 +73,14 @@ public static class SearchApi
             if (wrong is not null)
                 errors[key] = [$"'{key}' kent de waarde '{(wrong.Length > 40 ? wrong[..40] + "…" : wrong)}' niet. Kies {allowed}."];
         }
-        // Filters whose values are published items: a slug that names none would silently find nothing.
+        // Filters whose values are published items: a slug that names none would silently find nothing. The database
+        // is only asked when such a filter is given.
+        SiteQueries Queries() => context.RequestServices.GetRequiredService<SiteQueries>();
         foreach (var (key, slugs) in new (string, Func<Task<IEnumerable<string>>>)[]
         {
-            ("theme", async () => (await queries.ThemesAsync(cancellationToken)).Select(t => t.Slug)),
-            ("principle", async () => (await queries.PrinciplesAsync(cancellationToken)).Select(p => p.Slug)),
-            ("failurePattern", async () => (await queries.FailurePatternsAsync(cancellationToken)).Select(p => p.Slug)),
+            ("theme", async () => (await Queries().ThemesAsync(cancellationToken)).Select(t => t.Slug)),
+            ("principle", async () => (await Queries().PrinciplesAsync(cancellationToken)).Select(p => p.Slug)),
+            ("failurePattern", async () => (await Queries().FailurePatternsAsync(cancellationToken)).Select(p => p.Slug)),
         })
         {
             if (!query[key].Any(v => !string.IsNullOrWhiteSpace(v)))

@@ -9,16 +9,19 @@ namespace Kennisplatform.Web.Search;
 /// </summary>
 public sealed class FacetLabelCache(SearchIndexer indexer, IServiceScopeFactory scopes)
 {
-    private (long Generation, FacetLabels Labels)? current;
+    /// <summary>A reference, so a reader sees a whole entry or the one before it, never a torn pair.</summary>
+    private sealed record Entry(long Generation, FacetLabels Labels);
+
+    private Entry? current;
 
     public async Task<FacetLabels> GetAsync(CancellationToken cancellationToken)
     {
         var generation = indexer.Generation;
-        if (current is { } cached && cached.Generation == generation)
+        if (Volatile.Read(ref current) is { } cached && cached.Generation == generation)
             return cached.Labels;
         await using var scope = scopes.CreateAsyncScope();
         var labels = await FacetLabels.LoadAsync(scope.ServiceProvider.GetRequiredService<SiteQueries>(), cancellationToken);
-        current = (generation, labels);
+        Volatile.Write(ref current, new Entry(generation, labels));
         return labels;
     }
 }
