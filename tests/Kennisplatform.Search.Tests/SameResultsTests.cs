@@ -82,25 +82,17 @@ public sealed class SameResultsTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Queries))]
-    public void Scores_are_those_of_lucenes_bm25(string text)
+    public void Scores_are_those_of_lucenes_bm25(string text) => WithSearcher(searcher =>
     {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            var understood = QueryIntent.Understand(UserQuery.Parse(text), searcher.IndexReader);
-            var query = new QueryBuilder(index).Build(understood, searcher.IndexReader).Query!;
-            var lucenes = new IndexSearcher(searcher.IndexReader) { Similarity = new LucenesBm25() };
+        var query = Built(searcher, text);
+        var lucenes = new IndexSearcher(searcher.IndexReader) { Similarity = new LucenesBm25() };
 
-            var expected = lucenes.Search(query, 20).ScoreDocs;
-            Assert.NotEmpty(expected);
-            Assert.Equal(expected.Select(d => (d.Doc, d.Score)), searcher.Search(query, 20).ScoreDocs.Select(d => (d.Doc, d.Score)));
-            Assert.Equal(TermAtATimeHits(lucenes, query), TermAtATimeHits(searcher, query));
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
-    }
+        var expected = lucenes.Search(query, 20).ScoreDocs;
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(d => (d.Doc, d.Score)), searcher.Search(query, 20).ScoreDocs.Select(d => (d.Doc, d.Score)));
+        Assert.Equal(TermAtATimeHits(lucenes, query), TermAtATimeHits(searcher, query));
+        return true;
+    });
 
     [Fact]
     public void Norms_are_those_of_lucenes_bm25()

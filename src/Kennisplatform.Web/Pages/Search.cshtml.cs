@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kennisplatform.Web.Pages;
 
-public sealed class SearchModel(SearchIndexer indexer, FacetLabelCache labelCache) : PageModel
+public sealed class SearchModel(SearchIndexer indexer, FacetLabelCache labelCache, PageLinks links) : PageModel
 {
     /// <summary>Most searches to try when nothing is found: one per word of the query.</summary>
     private const int MaxAlternatives = 4;
@@ -112,6 +112,6 @@ public sealed class SearchModel(SearchIndexer indexer, FacetLabelCache labelCach
     }
 
     /// <summary>The address of the search page, for its forms and links; found once a request, not once a link.</summary>
-    public string PagePath => pagePath ??= HttpContext.RequestServices.GetRequiredService<PageLinks>().Page(HttpContext, "/Search");
+    public string PagePath => pagePath ??= links.Page(HttpContext, "/Search");
     private string? pagePath;
 }
