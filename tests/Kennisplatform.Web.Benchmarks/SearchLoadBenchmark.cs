@@ -37,13 +37,14 @@ public static partial class SearchLoadBenchmark
                 var favicon = await WrkAsync(server, address + "/favicon.svg", null, Round);
                 var search = await WrkAsync(server, address, script, Round);
                 rows.Add((favicon, search));
-                Console.WriteLine($"  round {round}: /favicon.svg {favicon.PerSecond,8:0} req/s ({favicon.CpuMs:0.000} ms CPU each), /zoeken {search.PerSecond,6:0} req/s ({search.CpuMs:0.000} ms CPU each), ratio {search.PerSecond / favicon.PerSecond:0.000}");
+                Console.WriteLine($"  round {round}: /favicon.svg {favicon.PerSecond,8:0} req/s ({favicon.CpuMs:0.000} ms CPU each), /zoeken {search.PerSecond,6:0} req/s ({search.CpuMs:0.000} ms CPU each), ratio {search.PerSecond / favicon.PerSecond:0.000}, {search.Cached} searches answered by the output cache");
             }
             var ratios = rows.Select(r => r.Search.PerSecond / r.Static.PerSecond).ToList();
             Console.WriteLine();
             Console.WriteLine("| measure (median of rounds) | /favicon.svg (reference) | /zoeken, new three-word query each request | ratio |");
             Console.WriteLine("|---|---|---|---|");
             Console.WriteLine($"| requests per second | {Median(rows.Select(r => r.Static.PerSecond)):0} | {Median(rows.Select(r => r.Search.PerSecond)):0} | **{Median(ratios):0.000}** (rounds {ratios.Min():0.000}–{ratios.Max():0.000}) |");
+            Console.WriteLine($"| searches answered by the output cache | | {rows.Sum(r => r.Search.Cached)} | |");
             Console.WriteLine($"| server CPU per request | {Median(rows.Select(r => r.Static.CpuMs)):0.000} ms | {Median(rows.Select(r => r.Search.CpuMs)):0.000} ms | {Median(rows.Select(r => r.Static.CpuMs / r.Search.CpuMs)):0.000} |");
         }
         finally
@@ -57,7 +58,8 @@ public static partial class SearchLoadBenchmark
         }
     }
 
-    private sealed record Load(double PerSecond, double CpuMs);
+    /// <param name="Cached">Responses the output cache answered (counted by the wrk script; 0 for the static file).</param>
+    private sealed record Load(double PerSecond, double CpuMs, long Cached);
 
     /// <summary>
     /// Searches until the server has settled: the runtime compiles hot code again, optimised, in the background for
@@ -137,7 +139,8 @@ public static partial class SearchLoadBenchmark
             throw new InvalidOperationException($"{url}: {errors.Groups[1].Value} responses were not 2xx or 3xx.");
         var requests = long.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var perSecond = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
-        return new Load(perSecond, cpu.TotalMilliseconds / Math.Max(1, requests));
+        var cached = FromCache().Match(output) is { Success: true } answered ? long.Parse(answered.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        return new Load(perSecond, cpu.TotalMilliseconds / Math.Max(1, requests), cached);
     }
 
     private static double Median(IEnumerable<double> values)
@@ -151,6 +154,9 @@ public static partial class SearchLoadBenchmark
 
     [GeneratedRegex(@"([0-9]+) requests in")]
     private static partial Regex Requests();
+
+    [GeneratedRegex(@"answered from the output cache: ([0-9]+) of")]
+    private static partial Regex FromCache();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+([0-9]+)")]
     private static partial Regex Non2xx();

@@ -265,6 +265,7 @@ public class OpenDataTests(OpenDataTests.Factory factory) : IClassFixture<OpenDa
     {
         var before = await client.GetPageAsync("/praktijkvoorbeelden?uitkomst=te-vroeg");
         Assert.DoesNotContain("/praktijkvoorbeelden/cache-proef", before.Links(".card__title a"));
+        await client.GetPageAsync("/praktijkvoorbeelden?uitkomst=te-vroeg"); // asked twice: now in the cache
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -275,5 +276,25 @@ public class OpenDataTests(OpenDataTests.Factory factory) : IClassFixture<OpenDa
 
         var after = await client.GetPageAsync("/praktijkvoorbeelden?uitkomst=te-vroeg");
         Assert.Contains("/praktijkvoorbeelden/cache-proef", after.Links(".card__title a"));
+    }
+
+    [Fact]
+    public async Task A_page_that_depends_on_its_query_string_is_cached_from_its_second_request()
+    {
+        async Task<bool> FromCacheAsync(string url)
+        {
+            using var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return response.Headers.Age is not null;
+        }
+
+        // A search typed once is not stored; asked again it is, and the third time it comes from the cache.
+        Assert.False(await FromCacheAsync("/zoeken?q=buurtkamer+eenzaamheid"));
+        Assert.False(await FromCacheAsync("/zoeken?q=buurtkamer+eenzaamheid"));
+        Assert.True(await FromCacheAsync("/zoeken?q=buurtkamer+eenzaamheid"));
+        Assert.False(await FromCacheAsync("/zoeken?q=buurtkamer+ouderen"));
+        // A page without a query string is stored at once.
+        Assert.False(await FromCacheAsync("/themas"));
+        Assert.True(await FromCacheAsync("/themas"));
     }
 }

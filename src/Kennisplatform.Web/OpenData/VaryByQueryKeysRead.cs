@@ -10,6 +10,7 @@ namespace Kennisplatform.Web.OpenData;
 /// <c>/zoeken?q=b</c> do not. Until an endpoint is learned, and for code that walks every key, all keys count.
 /// A response is stored only when it was looked up by every key its making read, so no request is ever answered with
 /// a copy made for other values; a key read for the first time widens what the endpoint varies by from then on.
+/// An address with a query string takes part from its second request (<see cref="SecondRequestAdmission"/>).
 /// </summary>
 public sealed class VaryByQueryKeysRead : IOutputCachePolicy
 {
@@ -17,6 +18,7 @@ public sealed class VaryByQueryKeysRead : IOutputCachePolicy
 
     private static readonly Learned Unknown = new(ImmutableHashSet<string>.Empty, true);
     private readonly ConcurrentDictionary<string, Learned> learned = new();
+    private readonly SecondRequestAdmission admission = new();
 
     /// <summary>What the lookup of this request varied by, to compare with what its making read.</summary>
     private sealed record LookedUpBy(Learned Rules);
@@ -25,6 +27,13 @@ public sealed class VaryByQueryKeysRead : IOutputCachePolicy
     {
         if (!context.EnableOutputCaching || context.HttpContext.GetEndpoint() is not RouteEndpoint endpoint)
             return ValueTask.CompletedTask;
+        // An address with a query string (a search, a filtered list) uses the cache from its second request on.
+        if (context.HttpContext.Request.QueryString.HasValue && !admission.Admit(context.HttpContext.Request))
+        {
+            context.AllowCacheLookup = false;
+            context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
         QueryReads.Start(context.HttpContext);
         var rules = learned.GetValueOrDefault(endpoint.RoutePattern.RawText ?? "", Unknown);
         context.HttpContext.Features.Set(new LookedUpBy(rules));
