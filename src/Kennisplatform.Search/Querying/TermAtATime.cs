@@ -33,7 +33,7 @@ internal static class TermAtATime
         var scorer = new CollectedScorer();
         foreach (var context in searcher.IndexReader.Leaves)
         {
-            var matches = root.Evaluate(new Segment(context, context.AtomicReader.LiveDocs));
+            var matches = root.Evaluate(new Segment(context, context.AtomicReader.LiveDocs, new Enumerators(context.AtomicReader)));
             collector.SetNextReader(context);
             collector.SetScorer(scorer);
             if (matches is null) continue;
@@ -66,12 +66,37 @@ internal static class TermAtATime
         BoostingQuery => null,
         PhraseQuery phrase when TermStates.CannotMatch(searcher.IndexReader, phrase.GetTerms().Select(t => new[] { t }).ToList()) => new NoMatchNode(searcher, phrase, phrase.GetTerms()),
         MultiPhraseQuery phrase when TermStates.CannotMatch(searcher.IndexReader, phrase.GetTermArrays()) => new NoMatchNode(searcher, phrase, phrase.GetTermArrays().SelectMany(t => t).ToArray()),
+        ResolvedTermQuery term => new TermNode(searcher, term),
         _ => new LeafNode(searcher, query),
     };
 
-    internal readonly record struct Segment(AtomicReaderContext Context, IBits? LiveDocs)
+    /// <param name="Enumerators">This search's enumerators for the segment, shared by its term nodes.</param>
+    internal readonly record struct Segment(AtomicReaderContext Context, IBits? LiveDocs, Enumerators Enumerators)
     {
         public int MaxDoc => Context.AtomicReader.MaxDoc;
+    }
+
+    /// <summary>
+    /// One search's enumerators for one segment: per field a terms enumerator and a postings enumerator, used again
+    /// for every term of the field. Lucene's term weight opens both anew for each term, and a postings enumerator
+    /// allocates about 1.5 KB of buffers; a query holds a hundred or more terms. A node reads a term's postings to
+    /// the end before the next term is asked for, so one postings enumerator per field is never read by two at once.
+    /// </summary>
+    internal sealed class Enumerators(AtomicReader reader)
+    {
+        private readonly Dictionary<string, (TermsEnum? Terms, DocsEnum? Docs)> byField = new(StringComparer.Ordinal);
+
+        /// <summary>The postings of <paramref name="term"/>, whose state in this segment is <paramref name="state"/>, with frequencies.</summary>
+        public DocsEnum? Docs(Term term, TermState state, IBits? liveDocs)
+        {
+            ref var field = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byField, term.Field, out var known);
+            if (!known)
+                field.Terms = reader.GetTerms(term.Field)?.GetEnumerator();
+            if (field.Terms is null)
+                return null;
+            field.Terms.SeekExact(term.Bytes, state);
+            return field.Docs = field.Terms.Docs(liveDocs, field.Docs);
+        }
     }
 
     /// <summary>The documents a node matches in one segment, and their scores; arrays are rented and given back on dispose.</summary>
@@ -189,10 +214,13 @@ internal static class TermAtATime
 
         public override void Normalize(float norm, float boost) => weight.Normalize(norm, boost);
 
-        public override Matches? Evaluate(Segment segment)
+        public override Matches? Evaluate(Segment segment) => Collect(this, segment);
+
+        /// <summary>A streaming node's matches gathered into arrays, or null for none.</summary>
+        public static Matches? Collect(Node node, Segment segment)
         {
             var state = (Result: new Matches(segment.MaxDoc), Any: false);
-            ForEach(segment, ref state, static (ref (Matches Result, bool Any) s, int doc, float score) =>
+            node.ForEach(segment, ref state, static (ref (Matches Result, bool Any) s, int doc, float score) =>
             {
                 s.Result.Set(doc);
                 s.Result.Scores[doc] = score;
@@ -209,6 +237,42 @@ internal static class TermAtATime
             if (scorer is null) return;
             for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
                 each(ref state, doc, scorer.GetScore());
+        }
+    }
+
+    /// <summary>
+    /// A term whose states were looked up (<see cref="ResolvedTermQuery"/>), scored as Lucene's term weight and term
+    /// scorer score it, from the same statistics, but with the segment's shared <see cref="Enumerators"/>.
+    /// </summary>
+    private sealed class TermNode : Node
+    {
+        private readonly Term term;
+        private readonly TermContext states;
+        private readonly Lucene.Net.Search.Similarities.Similarity similarity;
+        private readonly Lucene.Net.Search.Similarities.Similarity.SimWeight weight;
+
+        public TermNode(IndexSearcher searcher, ResolvedTermQuery query)
+        {
+            term = query.Term;
+            states = query.States;
+            similarity = searcher.Similarity;
+            weight = similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(term.Field), searcher.TermStatistics(term, states));
+        }
+
+        public override float Value => weight.GetValueForNormalization();
+
+        public override void Normalize(float norm, float boost) => weight.Normalize(norm, boost);
+
+        public override Matches? Evaluate(Segment segment) => LeafNode.Collect(this, segment);
+
+        public override void ForEach<TState>(Segment segment, ref TState state, Visit<TState> each)
+        {
+            if (states.Get(segment.Context.Ord) is not { } termState
+                || segment.Enumerators.Docs(term, termState, segment.LiveDocs) is not { } docs)
+                return;
+            var scorer = similarity.GetSimScorer(weight, segment.Context);
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                each(ref state, doc, scorer.Score(doc, docs.Freq));
         }
     }
 

@@ -37,7 +37,7 @@ internal static class TermStates
             contexts.TryAdd(termQuery.Term, new TermContext(top));
         Fill(top, contexts);
         foreach (var (replace, termQuery) in found)
-            replace(new TermQuery(termQuery.Term, contexts[termQuery.Term]) { Boost = termQuery.Boost });
+            replace(new ResolvedTermQuery(termQuery.Term, contexts[termQuery.Term]) { Boost = termQuery.Boost });
         return result;
     }
 
@@ -249,4 +249,10 @@ internal static class TermStates
             return found;
         }
     }
+}
+
+/// <summary>A term query that carries its term states (<see cref="TermStates.Resolve"/>) where others can read them.</summary>
+internal sealed class ResolvedTermQuery(Term term, TermContext states) : TermQuery(term, states)
+{
+    public TermContext States { get; } = states;
 }
