@@ -55,19 +55,15 @@ internal sealed class QueryBuilder(SearchIndex index)
     /// <summary>Words that texts about failing use, sought besides the words typed when a query asks only for failures.</summary>
     private static readonly string[] FailureVocabulary = ["mislukt", "mislukking", "falen", "lessen", "gestopt", "valkuil"];
     private const float FittingWeight = 1f;
-    /// <summary>The words the best hits share count a tenth of a word typed: enough to rank a match above another, and to add items below.</summary>
-    private const float FeedbackWeight = 0.1f;
     /// <summary>A title or summary that says what happened ("ging dicht"), for a query with a topic that asks it ("buurthuis gesloten").</summary>
     private const float HappenedWeight = 0.5f;
 
     public sealed record Built(Query? Query, IReadOnlySet<string> Terms, bool HasWords);
 
-    /// <param name="feedback">Analysed forms that the best hits of the query share (<see cref="Feedback"/>), sought far below the words typed.</param>
-    public Built Build(Understanding understanding, IndexReader reader, IReadOnlyList<string>? feedback = null)
+    public Built Build(Understanding understanding, IndexReader reader)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
         var text = WithWhatHappened(Text(understanding.Words, terms, reader, understanding.Failures), understanding.Happened, terms);
-        text = WithFeedback(text, feedback);
         var favoured = new List<(Query Items, float Factor)>();
         if (understanding.Failures)
         {
@@ -130,21 +126,6 @@ internal sealed class QueryBuilder(SearchIndex index)
             foreach (var form in forms)
                 said.Add(new TermQuery(new Term(field, form)) { Boost = boost * HappenedWeight }, Occur.SHOULD);
         return new BooleanQuery(disableCoord: true) { { topic, Occur.MUST }, { new DisjunctionMaxQuery(0.1f) { said }, Occur.SHOULD } };
-    }
-
-    /// <summary>
-    /// The topic's matches, and items that hold only words its best hits share (not marked in snippets: they were not
-    /// typed), each such word weighed as a word typed would be, times <see cref="FeedbackWeight"/>.
-    /// </summary>
-    private static Query? WithFeedback(Query? topic, IReadOnlyList<string>? feedback)
-    {
-        if (topic is null || feedback is not { Count: > 0 })
-            return topic;
-        var shared = new BooleanQuery(disableCoord: true) { Boost = FeedbackWeight };
-        foreach (var (field, boost) in SearchFields.Searched)
-            foreach (var form in feedback)
-                shared.Add(new TermQuery(new Term(field, form)) { Boost = boost }, Occur.SHOULD);
-        return new BooleanQuery(disableCoord: true) { { topic, Occur.SHOULD }, { shared, Occur.SHOULD } };
     }
 
     /// <summary>Items whose title says what was typed, all its words in that order ("Leren van mislukkingen").</summary>

@@ -62,12 +62,9 @@ public sealed class SearchService(SearchIndex index)
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = Math.Clamp(request.Page, 1, MaxPage);
         var built = builder.Build(understood, searcher.IndexReader);
+        var query = TermStates.Resolve(searcher, WithFilters(built.Query ?? new MatchAllDocsQuery(), request.Filters));
         // Without words there is no relevance to rank by: show the newest first.
         var byDate = request.Sort == SearchSort.Newest || !built.HasWords;
-        // A query for failures ranks its best hits by their outcome, not their topic: their words would lead astray.
-        if (!byDate && !request.Literal && !understood.Failures && built.Query is not null)
-            built = WithFeedback(searcher, understood, built, request.Filters);
-        var query = TermStates.Resolve(searcher, WithFilters(built.Query ?? new MatchAllDocsQuery(), request.Filters));
 
         var wanted = page * pageSize;
         ITopDocsCollector top = byDate
@@ -91,16 +88,6 @@ public sealed class SearchService(SearchIndex index)
             PageSize = pageSize,
             Understood = understood,
         };
-    }
-
-    /// <summary>The query again, with the words its best few hits share (<see cref="Feedback"/>) sought far below its own.</summary>
-    private QueryBuilder.Built WithFeedback(IndexSearcher searcher, Understanding understood, QueryBuilder.Built built, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
-    {
-        var best = TopScoreDocCollector.Create(Feedback.Hits, docsScoredInOrder: false);
-        TermAtATime.Search(searcher, TermStates.Resolve(searcher, WithFilters(built.Query!, filters)), best);
-        var texts = best.GetTopDocs().ScoreDocs.Select(d => Stored(searcher, d.Doc)).Select(h => h.Texts.Prepend(h.Hit.Title));
-        var words = Feedback.Words(searcher.IndexReader, index.PhraseAnalyzer, texts, built.Terms);
-        return words.Count == 0 ? built : builder.Build(understood, searcher.IndexReader, words);
     }
 
     private static Query WithFilters(Query query, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
