@@ -28,6 +28,7 @@ public static partial class SearchLoadBenchmark
             await WaitReadyAsync(server, port);
             var address = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
             Console.WriteLine($"Search page under load: {Environment.ProcessorCount} cores, wrk -t2 -c{Connections} -d{Round.TotalSeconds:0}s, seed site on SQLite, {rounds} rounds in turns");
+            Console.WriteLine($"Runtime settings from docs/deployment/{PlatformNode.UnitFile}: {(RuntimeSettings.Count == 0 ? "none" : string.Join(", ", RuntimeSettings.Select(e => $"{e.Key}={e.Value}")))}");
             await WarmUpAsync(server, address, script);
             await WrkAsync(server, address + "/favicon.svg", null, TimeSpan.FromSeconds(3));
 
@@ -82,6 +83,9 @@ public static partial class SearchLoadBenchmark
         }
     }
 
+    private static readonly IReadOnlyList<KeyValuePair<string, string>> RuntimeSettings =
+        DeploymentFiles.Unit(PlatformNode.UnitFile, "0").Environment.Where(e => e.Key.StartsWith("DOTNET_", StringComparison.Ordinal)).ToList();
+
     private static Process StartServer(string data, int port)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -96,6 +100,9 @@ public static partial class SearchLoadBenchmark
             start.Environment.Remove(key);
         start.Environment["KENNISPLATFORM_DATA"] = data;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The runtime settings the guide's systemd unit gives a node (DOTNET_*), as a deployed node runs.
+        foreach (var (key, value) in RuntimeSettings)
+            start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The platform did not start.");
         Processes.Capture(process);
         return process;
