@@ -31,9 +31,10 @@ internal static class TermAtATime
         var norm = searcher.Similarity is Ranking or Lucene.Net.Search.Similarities.BM25Similarity ? 1f : searcher.Similarity.QueryNorm(root.Value);
         root.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
         var scorer = new CollectedScorer();
+        var enumerators = Enumerators.For(searcher.IndexReader);
         foreach (var context in searcher.IndexReader.Leaves)
         {
-            var matches = root.Evaluate(new Segment(context, context.AtomicReader.LiveDocs, new Enumerators(context.AtomicReader)));
+            var matches = root.Evaluate(new Segment(context, context.AtomicReader.LiveDocs, enumerators[context.Ord]));
             collector.SetNextReader(context);
             collector.SetScorer(scorer);
             if (matches is null) continue;
@@ -77,14 +78,32 @@ internal static class TermAtATime
     }
 
     /// <summary>
-    /// One search's enumerators for one segment: per field a terms enumerator and a postings enumerator, used again
-    /// for every term of the field. Lucene's term weight opens both anew for each term, and a postings enumerator
-    /// allocates about 1.5 KB of buffers; a query holds a hundred or more terms. A node reads a term's postings to
-    /// the end before the next term is asked for, so one postings enumerator per field is never read by two at once.
+    /// Enumerators for one segment: per field a terms enumerator and a postings enumerator, used again for every term
+    /// of the field. Lucene's term weight opens both anew for each term, and a postings enumerator allocates about
+    /// 1.5 KB of buffers; a query holds a hundred or more terms. A node reads a term's postings to the end before the
+    /// next term is asked for, so one postings enumerator per field is never read by two at once. Each thread keeps
+    /// the set of the reader it searched last and uses it again while that reader is current: a search runs on one
+    /// thread from start to end, and a new reader (after a change to the index) gets a new set.
     /// </summary>
     internal sealed class Enumerators(AtomicReader reader)
     {
+        [ThreadStatic] private static IndexReader? keptFor;
+        [ThreadStatic] private static Enumerators[]? kept;
+
         private readonly Dictionary<string, (TermsEnum? Terms, DocsEnum? Docs)> byField = new(StringComparer.Ordinal);
+
+        /// <summary>This thread's enumerators for each segment of <paramref name="top"/>, by the segment's ord.</summary>
+        public static Enumerators[] For(IndexReader top)
+        {
+            if (ReferenceEquals(keptFor, top) && kept is not null)
+                return kept;
+            var leaves = top.Leaves;
+            var segments = new Enumerators[leaves.Count];
+            for (var i = 0; i < segments.Length; i++)
+                segments[i] = new Enumerators(leaves[i].AtomicReader);
+            keptFor = top;
+            return kept = segments;
+        }
 
         /// <summary>The postings of <paramref name="term"/>, whose state in this segment is <paramref name="state"/>, with frequencies.</summary>
         public DocsEnum? Docs(Term term, TermState state, IBits? liveDocs)
