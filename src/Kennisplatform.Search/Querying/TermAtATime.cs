@@ -71,7 +71,7 @@ internal static class TermAtATime
         _ => new LeafNode(searcher, query),
     };
 
-    /// <param name="Enumerators">This search's enumerators for the segment, shared by its term nodes.</param>
+    /// <param name="Enumerators">The enumerators term nodes share for the segment (<see cref="Enumerators"/>).</param>
     internal readonly record struct Segment(AtomicReaderContext Context, IBits? LiveDocs, Enumerators Enumerators)
     {
         public int MaxDoc => Context.AtomicReader.MaxDoc;
