@@ -8,13 +8,14 @@ local words = {"eenzaamheid","ouderen","jongeren","buurt","wijk","armoede","schu
  "wijkschakelaar","preventie","mantelzorg","opbouwwerk","buurthuis","statushouders","digitaal","spreekuur","moestuin",
  "overlast","vertrouwen","initiatief","koffie","ontmoeting","netwerk","zorg","welzijn","aanpak"}
 local counter = 0
-local threads = 0
+local all = {}
 id = 0
 run = 0
 
+-- Runs once per thread before it starts: its number and the run's clock, and the thread kept for done().
 setup = function(thread)
-  threads = threads + 1
-  thread:set("id", threads)
+  table.insert(all, thread)
+  thread:set("id", #all)
   thread:set("run", os.time())
 end
 
@@ -35,13 +36,6 @@ cached, answered = 0, 0
 response = function(status, headers, body)
   answered = answered + 1
   if headers["Age"] ~= nil then cached = cached + 1 end
-end
-
-local all = {}
-local count_thread = setup
-setup = function(thread)
-  count_thread(thread)
-  table.insert(all, thread)
 end
 
 done = function(summary, latency, requests)
