@@ -364,6 +364,45 @@ public class AccountsTests(AccountsTests.Factory factory) : IClassFixture<Accoun
         Assert.Null(page.QuerySelector("code.password"));
     }
 
+    [Theory]
+    [InlineData("Role")]
+    [InlineData("Disable")]
+    [InlineData("Remove")]
+    public async Task Two_beheerders_who_take_away_each_others_role_at_the_same_moment_leave_one(string handler)
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            var (first, firstId) = await SignedInWithIdAsync(Roles.Administrator);
+            var (second, secondId) = await SignedInWithIdAsync(Roles.Administrator);
+            List<Editor> others;
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                // The other beheerders of this class are locked for the round: these two are the last active ones.
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
+                others = (await users.GetUsersInRoleAsync(Roles.Administrator))
+                    .Where(a => a.Id != firstId && a.Id != secondId && a.LockoutEnd is null).ToList();
+                foreach (var other in others)
+                    await users.SetLockoutEndDateAsync(other, DateTimeOffset.MaxValue);
+            }
+            var firstToken = await TokenAsync(first, "/beheer/gebruikers");
+            var secondToken = await TokenAsync(second, "/beheer/gebruikers");
+            Task<HttpResponseMessage> Post(HttpClient browser, string token, string id) => browser.PostAsync($"/beheer/gebruikers?handler={handler}",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["id"] = id, ["role"] = Roles.Author }));
+            var answers = await Task.WhenAll(Post(first, firstToken, secondId), Post(second, secondToken, firstId));
+
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<Editor>>();
+                var now = factory.Clock.GetUtcNow();
+                var left = (await users.GetUsersInRoleAsync(Roles.Administrator))
+                    .Count(a => (a.Id == firstId || a.Id == secondId) && (a.LockoutEnd is null || a.LockoutEnd <= now));
+                Assert.True(left == 1, $"round {round}: {left} active beheerders left; answers {answers[0].StatusCode}, {answers[1].StatusCode}");
+                foreach (var other in others)
+                    await users.SetLockoutEndDateAsync(await users.FindByIdAsync(other.Id) ?? other, null);
+            }
+        }
+    }
+
     [Fact]
     public async Task The_last_active_beheerder_cannot_be_disabled_or_demoted()
     {

@@ -6,8 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kennisplatform.Web.Tests;
 
 /// <summary>
-/// What a beheerder does to an account reaches a browser that is already signed in within a minute: the session is
-/// checked against the database at least once a minute (the site's clock is moved on, nobody waits a minute).
+/// What a beheerder does to an account reaches a browser that is already signed in: at its next back-office request, and
+/// elsewhere within a minute, as the session is checked against the database at least once a minute (the site's clock
+/// is moved on, nobody waits a minute).
 /// </summary>
 public class OpenSessionTests(OpenSessionTests.Factory factory) : IClassFixture<OpenSessionTests.Factory>
 {
@@ -34,6 +35,24 @@ public class OpenSessionTests(OpenSessionTests.Factory factory) : IClassFixture<
     {
         var options = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
         Assert.True(options.ValidationInterval <= TimeSpan.FromMinutes(1), $"sessions are checked every {options.ValidationInterval}");
+    }
+
+    [Fact]
+    public async Task In_the_back_office_a_disabled_or_demoted_account_is_signed_out_at_its_next_request()
+    {
+        var (admin, _) = await factory.SignedInAsync(Roles.Administrator);
+        var (redacteur, editor) = await factory.SignedInAsync(Roles.Editor);
+        var (demoted, other) = await factory.SignedInAsync(Roles.Administrator);
+        await redacteur.GetPageAsync("/beheer/inhoud");
+        await demoted.GetPageAsync("/beheer/gebruikers");
+
+        // No clock moved: the back office compares the account's stamp on every request.
+        await PostUsersFormAsync(admin, "Disable", new() { ["id"] = editor.Id });
+        await AssertSignedOutAsync(redacteur, "/beheer/inhoud");
+        await PostUsersFormAsync(admin, "Role", new() { ["id"] = other.Id, ["role"] = Roles.Author });
+        await AssertSignedOutAsync(demoted, "/beheer/gebruikers");
+        // The beheerder who made the changes is still signed in.
+        await admin.GetPageAsync("/beheer/gebruikers");
     }
 
     [Fact]

@@ -55,6 +55,7 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
     {
         var me = (await users.GetUserAsync(User))!;
         await users.ResetAuthenticatorKeyAsync(me);
+        await signIn.RefreshSignInAsync(me); // a new key changes the security stamp; this session stays valid
         await LoadAsync(showKey: true);
         return Page();
     }
@@ -70,6 +71,7 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(me, true);
+        await signIn.RefreshSignInAsync(me);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(me, 10))!.ToList();
         await audit.RecordAsync(me.Email!, "tweestapsverificatie aangezet", me.Email!);
         Message = "Tweestapsverificatie staat aan. Bewaar de herstelcodes hieronder op een veilige plek: ze worden niet nog eens getoond.";
@@ -82,6 +84,7 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
         var me = (await users.GetUserAsync(User))!;
         await users.SetTwoFactorEnabledAsync(me, false);
         await users.ResetAuthenticatorKeyAsync(me);
+        await signIn.RefreshSignInAsync(me);
         await audit.RecordAsync(me.Email!, "tweestapsverificatie uitgezet", me.Email!);
         Message = "Tweestapsverificatie staat uit.";
         await LoadAsync(showKey: false);
@@ -155,6 +158,7 @@ public sealed class AccountModel(UserManager<Editor> users, SignInManager<Editor
         if (await MyPasskeyAsync(id) is var (me, passkey))
         {
             await users.RemovePasskeyAsync(me, passkey.CredentialId);
+            await signIn.RefreshSignInAsync(me);
             await audit.RecordAsync(me.Email!, $"passkey verwijderd: {passkey.Name}", me.Email!);
             Message = $"Passkey \"{passkey.Name}\" is verwijderd. Verwijder hem ook op je apparaat, anders blijft je apparaat hem aanbieden.";
         }

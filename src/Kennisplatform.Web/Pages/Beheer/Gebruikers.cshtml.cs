@@ -166,16 +166,36 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
         : await IsLastActiveAdministratorAsync(editor) ? "Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder."
         : null;
 
+    /// <summary>
+    /// Account changes are made one at a time, each reading the account and the active beheerders only after the change
+    /// before it is stored: two beheerders who demote, disable or remove each other at the same moment leave one. In
+    /// one process a gate does it; on PostgreSQL, where several nodes share the database, a transaction-scoped advisory lock.
+    /// </summary>
+    private static readonly SemaphoreSlim OneChangeAtATime = new(1, 1);
+    private const long AccountChangesLock = 0x4B50_4245_4845_4552; // "KPBEHEER"
+
     private async Task<IActionResult> ChangeAsync(string? id, Func<Editor, Task<string?>> change)
     {
         // Only the action's own fields are posted; the create form's rules do not apply here.
         ModelState.Clear();
-        if (string.IsNullOrEmpty(id) || await users.FindByIdAsync(id) is not { } editor)
-            Problems.Add("Dit account bestaat niet (meer).");
-        else if (await change(editor) is { } problem)
-            Problems.Add(problem);
-        else
+        string? problem;
+        await OneChangeAtATime.WaitAsync(HttpContext.RequestAborted);
+        try
+        {
+            await using var transaction = accounts.Database.IsNpgsql() ? await accounts.Database.BeginTransactionAsync(HttpContext.RequestAborted) : null;
+            if (transaction is not null)
+                await accounts.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AccountChangesLock})", HttpContext.RequestAborted);
+            problem = string.IsNullOrEmpty(id) || await users.FindByIdAsync(id) is not { } editor ? "Dit account bestaat niet (meer)." : await change(editor);
+            if (problem is null && transaction is not null)
+                await transaction.CommitAsync(HttpContext.RequestAborted);
+        }
+        finally
+        {
+            OneChangeAtATime.Release();
+        }
+        if (problem is null)
             return RedirectToPage();
+        Problems.Add(problem);
         await LoadAsync();
         return Page();
     }
@@ -186,8 +206,11 @@ public sealed class GebruikersModel(UserManager<Editor> users, AccountsDb accoun
         // A disabled beheerder is not one of the active ones, so changing it never leaves the site without one.
         if (!await users.IsInRoleAsync(editor, Roles.Administrator) || editor.LockoutEnd > now)
             return false;
-        var activeAdministrators = (await users.GetUsersInRoleAsync(Roles.Administrator)).Count(a => a.LockoutEnd is null || a.LockoutEnd <= now);
-        return activeAdministrators <= 1;
+        // Read from the database as it is now, not from accounts this request already loaded (the signed-in one is).
+        var lockouts = await accounts.Users.AsNoTracking()
+            .Where(u => accounts.UserRoles.Any(r => r.UserId == u.Id && accounts.Roles.Any(role => role.Id == r.RoleId && role.Name == Roles.Administrator)))
+            .Select(u => u.LockoutEnd).ToListAsync(HttpContext.RequestAborted);
+        return lockouts.Count(end => end is null || end <= now) <= 1;
     }
 
     private async Task LoadAsync()
