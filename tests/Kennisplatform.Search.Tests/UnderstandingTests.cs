@@ -291,4 +291,31 @@ public sealed class UnderstandingTests : IDisposable
         Assert.Null(diminutives.Base("meisje"));
         Assert.Null(diminutives.Base("buurten"));
     }
+    [Fact]
+    public void A_plural_the_stemmer_misses_meets_its_singular()
+    {
+        Add("Drie organisaties werken samen", "Gezinnen in de klassen van de school krijgen hulp.", "praktijkvoorbeeld");
+        Add("De collega's van het wijkteam", "Ruimtes en categorieën.", "praktijkvoorbeeld");
+        index.Refresh();
+        Assert.Contains("Drie organisaties werken samen", Titles("organisatie"));
+        Assert.Contains("Drie organisaties werken samen", Titles("gezin"));
+        Assert.Contains("Drie organisaties werken samen", Titles("klas"));
+        Assert.Contains("De collega's van het wijkteam", Titles("collega"));
+        Assert.Contains("De collega's van het wijkteam", Titles("ruimte"));
+        Assert.Contains("De collega's van het wijkteam", Titles("categorie"));
+
+        var plurals = new PluralFilter(new Lucene.Net.Analysis.Core.KeywordTokenizer(new StringReader("")), Lexicon.Shared.Decompounder);
+        Assert.Equal("organisatie", plurals.Base("organisaties"));
+        Assert.Equal("campagne", plurals.Base("campagnes"));
+        Assert.Equal("auto", plurals.Base("auto's"));
+        Assert.Equal("strategie", plurals.Base("strategieen"));
+        Assert.Equal("proces", plurals.Base("processen"));
+        Assert.Equal("gezin", plurals.Base("gezinnen"));
+        // Not a plural of a known word, or too short to be sure: left to the stemmer.
+        Assert.Null(plurals.Base("binnen"));
+        Assert.Null(plurals.Base("kansen"));
+        Assert.Null(plurals.Base("jas"));
+        Assert.Null(plurals.Base("reis"));
+        Assert.Null(plurals.Base("alleen"));
+    }
 }

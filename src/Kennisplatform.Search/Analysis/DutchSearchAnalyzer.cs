@@ -28,6 +28,7 @@ public sealed class DutchSearchAnalyzer(SearchLexicon lexicon, bool forIndexing,
         stream = new StemmerOverrideFilter(stream, lexicon.StemOverrides);
         stream = new PersonNounFilter(stream, lexicon.Decompounder);
         stream = new DiminutiveFilter(stream, lexicon.Decompounder);
+        stream = new PluralFilter(stream, lexicon.Decompounder);
         stream = new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer());
         if (forIndexing)
             stream = new PartMarkerFilter(stream);

@@ -21,7 +21,7 @@ public sealed class SearchIndex : IDisposable
     private const string FingerprintKey = "fingerprint";
     private const string CommittedAtKey = "committedAt";
     /// <summary>Raise when the document layout or the analysis changes: an index with another schema is rebuilt.</summary>
-    private const string Schema = "7";
+    private const string Schema = "8";
 
     private readonly Directory directory;
     private readonly IndexWriter writer;
