@@ -3,7 +3,7 @@ using Kennisplatform.Search.Benchmarks;
 using Kennisplatform.Search.Benchmarks.Generation;
 
 // dotnet run -c Release --project tests/Kennisplatform.Search.Benchmarks -- relevance [--queries] | relevance --show "zoekvraag"
-//   | benchmark [items] [--word-bag] | generator-check [items]
+//   | benchmark [items] [--word-bag] | generator-check [items] | cost [rounds]
 var verb = args.FirstOrDefault() ?? "relevance";
 switch (verb)
 {
@@ -16,11 +16,14 @@ switch (verb)
     case "benchmark":
         await IndexBenchmark.RunAsync(args.Skip(1).Where(a => a != "--word-bag").Select(int.Parse).FirstOrDefault(100_000), wordBag: args.Contains("--word-bag"));
         return 0;
+    case "cost":
+        SearchCost.Run(args.Length > 1 ? int.Parse(args[1]) : 30);
+        return 0;
     case "generator-check":
         GeneratorCheck.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000);
         return 0;
     default:
-        Console.Error.WriteLine("Gebruik: relevance [--queries] | relevance --show \"zoekvraag\" | benchmark [aantal items] [--word-bag] | generator-check [aantal items]");
+        Console.Error.WriteLine("Gebruik: relevance [--queries] | relevance --show \"zoekvraag\" | benchmark [aantal items] [--word-bag] | generator-check [aantal items] | cost [rondes]");
         return 2;
 }
 

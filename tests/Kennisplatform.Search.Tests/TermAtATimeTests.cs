@@ -53,23 +53,8 @@ public sealed class TermAtATimeTests : IDisposable
                     searcher.Search(query, MultiCollector.Wrap(luceneTop, luceneFacets));
                     var (ourTop, ourFacets) = (TopScoreDocCollector.Create(50, false), new FacetCounter(SearchFields.Facets));
                     TermAtATime.Search(searcher, query, ourTop, ourFacets);
-
-                    var (expected, actual) = (luceneTop.GetTopDocs(), ourTop.GetTopDocs());
-                    if (expected.TotalHits > 0) withHits++;
-                    Assert.Equal(expected.TotalHits, actual.TotalHits);
-                    Assert.Equal(expected.ScoreDocs.Length, actual.ScoreDocs.Length);
-                    for (var i = 0; i < expected.ScoreDocs.Length; i++)
-                    {
-                        var (e, a) = (expected.ScoreDocs[i], actual.ScoreDocs[i]);
-                        Assert.True(Math.Abs(e.Score - a.Score) <= 1e-5f * e.Score, $"{text}: score at {i} {e.Score} against {a.Score}");
-                        // Scores equal but for rounding may swap places; anything else is a changed ranking.
-                        if (e.Doc != a.Doc)
-                            Assert.Contains(expected.ScoreDocs, d => d.Doc == a.Doc && Math.Abs(d.Score - a.Score) <= 1e-5f * a.Score);
-                    }
-                    var (lf, of) = (luceneFacets.Result(), ourFacets.Result());
-                    Assert.Equal(lf.Keys, of.Keys);
-                    foreach (var field in lf.Keys)
-                        Assert.Equal(lf[field], of[field]);
+                    if (luceneTop.TotalHits > 0) withHits++;
+                    AssertSame(text, luceneTop.GetTopDocs(), luceneFacets, ourTop.GetTopDocs(), ourFacets);
                 }
             }
             // Typos find nothing uncorrected; nearly every other query finds items.
@@ -79,5 +64,104 @@ public sealed class TermAtATimeTests : IDisposable
         {
             index.Searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// Feedback is scored apart and added to the query's own scores; that must give what the query with the feedback
+    /// words as a clause beside its words gives, under what it favours (a place, a type) and filters.
+    /// </summary>
+    [Fact]
+    public void Feedback_added_to_a_query_scores_as_a_clause_beside_its_words()
+    {
+        var builder = new QueryBuilder(index);
+        var searcher = index.Searchers.Acquire();
+        var withFeedback = 0;
+        try
+        {
+            foreach (var text in Queries().Concat(["jongeren Rotterdam", "buurtkamer interventie"]))
+            {
+                var reader = searcher.IndexReader;
+                var built = builder.Build(QueryIntent.Understand(UserQuery.Parse(text), reader), reader);
+                if (!built.Topical) continue;
+                var filtered = new FilteredQuery(built.Query, new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Type, "praktijkvoorbeeld"))));
+                foreach (var query in new[] { built.Query!, filtered })
+                {
+                    var luceneBest = TopScoreDocCollector.Create(Feedback.Hits, false);
+                    searcher.Search(query, luceneBest);
+                    Query? shared = null;
+                    var (ourTop, ourFacets) = (TopScoreDocCollector.Create(50, false), new FacetCounter(SearchFields.Facets));
+                    TermAtATime.Search(searcher, query, ourTop, ourFacets, best =>
+                    {
+                        Assert.Equal(luceneBest.GetTopDocs().ScoreDocs.Select(d => d.Doc), best);
+                        var candidates = best.Select(doc => Feedback.Analyse(index.PhraseAnalyzer, Texts(searcher, doc))).ToList();
+                        var words = Feedback.Words(reader, candidates, built.Terms);
+                        return shared = words.Count == 0 ? null : QueryBuilder.FeedbackQuery(reader, words);
+                    });
+                    if (shared is null) continue;
+                    withFeedback++;
+                    var (luceneTop, luceneFacets) = (TopScoreDocCollector.Create(50, false), new FacetCounter(SearchFields.Facets));
+                    searcher.Search(Beside(query, shared), MultiCollector.Wrap(luceneTop, luceneFacets));
+                    AssertSame(text, luceneTop.GetTopDocs(), luceneFacets, ourTop.GetTopDocs(), ourFacets);
+                }
+            }
+            Assert.InRange(withFeedback, 100, 300);
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    private static IEnumerable<string> Texts(IndexSearcher searcher, int doc)
+    {
+        var stored = searcher.Doc(doc);
+        return [stored.Get(SearchFields.Title) ?? "", .. SearchFields.Snippeted.Select(f => stored.Get(f) ?? "")];
+    }
+
+    /// <summary>
+    /// The query with <paramref name="shared"/> as a clause beside its words, inside what it favours and filters, and
+    /// never finding an item its words exclude.
+    /// </summary>
+    private static Query Beside(Query query, Query shared)
+    {
+        switch (query)
+        {
+            case FilteredQuery filtered:
+                return new FilteredQuery(Beside(filtered.Query, shared), filtered.Filter);
+            case Favouring favouring:
+                return new Favouring(Beside(favouring.Match, shared), favouring.Context, favouring.Factor);
+        }
+        var beside = new BooleanQuery(disableCoord: true) { { query, Occur.SHOULD }, { shared, Occur.SHOULD } };
+        foreach (var excluded in Excluded(query))
+            beside.Add(excluded, Occur.MUST_NOT);
+        return beside;
+    }
+
+    /// <summary>What a query excludes whatever else matches: its prohibited clauses, and those of its required ones.</summary>
+    private static IEnumerable<Query> Excluded(Query query) => query is BooleanQuery boolean
+        ? boolean.Clauses.SelectMany(c => c.Occur switch
+        {
+            Occur.MUST_NOT => [c.Query],
+            Occur.MUST => Excluded(c.Query),
+            _ => [],
+        })
+        : [];
+
+    private static void AssertSame(string text, TopDocs expected, FacetCounter expectedFacets, TopDocs actual, FacetCounter actualFacets)
+    {
+        Assert.Equal(expected.TotalHits, actual.TotalHits);
+        Assert.Equal(expected.ScoreDocs.Length, actual.ScoreDocs.Length);
+        for (var i = 0; i < expected.ScoreDocs.Length; i++)
+        {
+            var (e, a) = (expected.ScoreDocs[i], actual.ScoreDocs[i]);
+            Assert.True(Math.Abs(e.Score - a.Score) <= 1e-5f * e.Score, $"{text}: score at {i} {e.Score} against {a.Score}");
+            // Scores equal but for rounding may swap places; anything else is a changed ranking.
+            if (e.Doc != a.Doc)
+                Assert.Contains(expected.ScoreDocs, d => d.Doc == a.Doc && Math.Abs(d.Score - a.Score) <= 1e-5f * a.Score);
+        }
+        var (lf, of) = (expectedFacets.Result(), actualFacets.Result());
+        Assert.Equal(lf.Keys, of.Keys);
+        foreach (var field in lf.Keys)
+            Assert.Equal(lf[field], of[field]);
     }
 }

@@ -55,10 +55,13 @@ internal sealed class QueryBuilder(SearchIndex index)
     /// <summary>Words that texts about failing use, sought besides the words typed when a query asks only for failures.</summary>
     private static readonly string[] FailureVocabulary = ["mislukt", "mislukking", "falen", "lessen", "gestopt", "valkuil"];
     private const float FittingWeight = 1f;
+    /// <summary>The words the best hits share count a tenth of a word typed: enough to rank a match above another, and to add items below.</summary>
+    private const float FeedbackWeight = 0.1f;
     /// <summary>A title or summary that says what happened ("ging dicht"), for a query with a topic that asks it ("buurthuis gesloten").</summary>
     private const float HappenedWeight = 0.5f;
 
-    public sealed record Built(Query? Query, IReadOnlySet<string> Terms, bool HasWords);
+    /// <param name="Topical">The query has words to match (not intent alone): only such a query's best hits say what it is about.</param>
+    public sealed record Built(Query? Query, IReadOnlySet<string> Terms, bool HasWords, bool Topical = false);
 
     public Built Build(Understanding understanding, IndexReader reader)
     {
@@ -108,7 +111,28 @@ internal sealed class QueryBuilder(SearchIndex index)
         }
         foreach (var (items, factor) in favoured)
             query = new Favouring(query, items, factor);
-        return new Built(query, terms, true);
+        return new Built(query, terms, true, Topical: text is not null);
+    }
+
+    /// <summary>
+    /// Items that hold words the best hits of the query share (<see cref="Feedback"/>; not marked in snippets: they were
+    /// not typed), each such word weighed as a word typed would be in every field, times <see cref="FeedbackWeight"/>.
+    /// Its score is added to the topic's (<see cref="TermAtATime"/>), under what the query favours and filters.
+    /// </summary>
+    public static Query FeedbackQuery(IndexReader reader, IReadOnlyList<string> words)
+    {
+        var shared = new BooleanQuery(disableCoord: true) { Boost = FeedbackWeight };
+        var top = reader.Context;
+        foreach (var (field, boost) in SearchFields.Searched)
+            foreach (var form in words)
+            {
+                // Looked up here, from the segments' kept lookups; a field that lacks the form adds nothing to the score.
+                var term = new Term(field, form);
+                var states = TermStates.Context(top, term);
+                if (states.DocFreq > 0)
+                    shared.Add(new ResolvedTermQuery(term, states) { Boost = boost }, Occur.SHOULD);
+            }
+        return shared;
     }
 
     /// <summary>

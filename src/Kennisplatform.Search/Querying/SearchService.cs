@@ -24,6 +24,9 @@ public sealed class SearchService(SearchIndex index)
 
     private readonly QueryBuilder builder = new(index);
 
+    /// <summary>Whether a query is also sought with the words its best hits share (<see cref="Querying.Feedback"/>); off only to measure what that costs.</summary>
+    internal bool Feedback { get; init; } = true;
+
     public SearchResults Search(SearchRequest request)
     {
         var searcher = index.Searchers.Acquire();
@@ -71,7 +74,9 @@ public sealed class SearchService(SearchIndex index)
             ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true)), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
             : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
         var facets = new FacetCounter(SearchFields.Facets);
-        TermAtATime.Search(searcher, query, top, facets);
+        // A query for failures ranks its best hits by their outcome, not their topic: their words would lead astray.
+        var feedback = Feedback && built.Topical && !byDate && !request.Literal && !understood.Failures;
+        TermAtATime.Search(searcher, query, top, facets, feedback ? best => FeedbackQuery(searcher, best, built.Terms) : null);
 
         // A page past the end shows the last page: every hit up to it was collected already.
         var total = top.TotalHits;
@@ -88,6 +93,27 @@ public sealed class SearchService(SearchIndex index)
             PageSize = pageSize,
             Understood = understood,
         };
+    }
+
+    /// <summary>The words the best hits share (<see cref="Querying.Feedback"/>) as a query to add to the query's own, or null when they share none.</summary>
+    private Query? FeedbackQuery(IndexSearcher searcher, IReadOnlyList<int> best, IReadOnlySet<string> sought)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var candidates = new List<string[]>(best.Count);
+        foreach (var doc in best)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            candidates.Add(Querying.Feedback.Candidates(leaf.AtomicReader, doc - leaf.DocBase, index.PhraseAnalyzer, () => StoredTexts(searcher, doc)));
+        }
+        var words = Querying.Feedback.Words(searcher.IndexReader, candidates, sought);
+        return words.Count == 0 ? null : QueryBuilder.FeedbackQuery(searcher.IndexReader, words);
+    }
+
+    /// <summary>An item's title and the texts a snippet is taken from.</summary>
+    private static IEnumerable<string> StoredTexts(IndexSearcher searcher, int doc)
+    {
+        var stored = Stored(searcher, doc);
+        return stored.Texts.Prepend(stored.Hit.Title);
     }
 
     private static Query WithFilters(Query query, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)

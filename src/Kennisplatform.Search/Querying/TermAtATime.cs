@@ -19,7 +19,12 @@ namespace Kennisplatform.Search.Querying;
 internal static class TermAtATime
 {
     /// <summary>Collects the query's hits into <paramref name="collector"/>, and counts them in <paramref name="facets"/> when given.</summary>
-    public static void Search(IndexSearcher searcher, Query query, ICollector collector, FacetCounter? facets = null)
+    /// <param name="feedback">
+    /// Given the query's <see cref="Feedback.Hits"/> best hits (top-level document numbers, best first), a query to score
+    /// beside the query's words, or null: its matches are added to the query's own (<see cref="Node.Wrap"/>) before any
+    /// is collected, so the query's own terms are scored once, not twice.
+    /// </param>
+    public static void Search(IndexSearcher searcher, Query query, ICollector collector, FacetCounter? facets = null, Func<IReadOnlyList<int>, Query?>? feedback = null)
     {
         var root = Plan(searcher, query);
         if (root is null)
@@ -29,31 +34,82 @@ internal static class TermAtATime
         }
         // BM25 has no query norm (its weights ignore it), so the tree's norm values need not be worked out at all.
         var norm = searcher.Similarity is Ranking or Lucene.Net.Search.Similarities.BM25Similarity ? 1f : searcher.Similarity.QueryNorm(root.Value);
-        root.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
+        norm = float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm;
+        root.Normalize(norm, 1f);
         var scorer = new CollectedScorer();
         var enumerators = Enumerators.For(searcher.IndexReader);
-        foreach (var context in searcher.IndexReader.Leaves)
+        var leaves = searcher.IndexReader.Leaves;
+        Segment SegmentOf(AtomicReaderContext context) => new(context, context.AtomicReader.LiveDocs, enumerators[context.Ord]);
+        if (feedback is null)
         {
-            var matches = root.Evaluate(new Segment(context, context.AtomicReader.LiveDocs, enumerators[context.Ord]));
-            collector.SetNextReader(context);
-            collector.SetScorer(scorer);
-            if (matches is null) continue;
-            try
+            // One segment at a time: only one segment's arrays are held at once.
+            foreach (var context in leaves)
             {
-                facets?.CountSegment(context, matches.Bits, matches.Words);
-                var state = (Collector: collector, Scorer: scorer);
-                matches.ForEach(ref state, static (ref (ICollector Collector, CollectedScorer Scorer) s, int doc, float score) =>
-                {
-                    s.Scorer.Doc = doc;
-                    s.Scorer.Score = score;
-                    s.Collector.Collect(doc);
-                });
+                using var matches = root.Evaluate(SegmentOf(context));
+                Collect(context, matches, collector, scorer, facets);
             }
-            finally
-            {
-                matches.Dispose();
-            }
+            return;
         }
+        var all = new Matches?[leaves.Count];
+        try
+        {
+            foreach (var context in leaves)
+                all[context.Ord] = root.Evaluate(SegmentOf(context));
+            if (feedback(Best(leaves, all, Feedback.Hits)) is { } extra && Plan(searcher, extra) is { } added)
+            {
+                added.Normalize(norm, 1f);
+                foreach (var context in leaves)
+                    if (added.Evaluate(SegmentOf(context)) is { } more)
+                        all[context.Ord] = Matches.Union(all[context.Ord], root.Wrap(SegmentOf(context), more));
+            }
+            foreach (var context in leaves)
+                Collect(context, all[context.Ord], collector, scorer, facets);
+        }
+        finally
+        {
+            foreach (var matches in all)
+                matches?.Dispose();
+        }
+    }
+
+    private static void Collect(AtomicReaderContext context, Matches? matches, ICollector collector, CollectedScorer scorer, FacetCounter? facets)
+    {
+        collector.SetNextReader(context);
+        collector.SetScorer(scorer);
+        if (matches is null) return;
+        facets?.CountSegment(context, matches.Bits, matches.Words);
+        var state = (Collector: collector, Scorer: scorer);
+        matches.ForEach(ref state, static (ref (ICollector Collector, CollectedScorer Scorer) s, int doc, float score) =>
+        {
+            s.Scorer.Doc = doc;
+            s.Scorer.Score = score;
+            s.Collector.Collect(doc);
+        });
+    }
+
+    /// <summary>The <paramref name="count"/> best of the matches (top-level document numbers), best first; of equal scores the first item, as Lucene's collector.</summary>
+    private static List<int> Best(IList<AtomicReaderContext> leaves, Matches?[] all, int count)
+    {
+        var best = (Docs: new int[count], Scores: new float[count], Count: 0, Base: 0);
+        foreach (var context in leaves)
+        {
+            best.Base = context.DocBase;
+            all[context.Ord]?.ForEach(ref best, static (ref (int[] Docs, float[] Scores, int Count, int Base) b, int doc, float score) =>
+            {
+                if (b.Count == b.Docs.Length && score <= b.Scores[^1]) return;
+                var at = Math.Min(b.Count, b.Docs.Length - 1);
+                while (at > 0 && score > b.Scores[at - 1])
+                {
+                    b.Scores[at] = b.Scores[at - 1];
+                    b.Docs[at] = b.Docs[at - 1];
+                    at--;
+                }
+                b.Scores[at] = score;
+                b.Docs[at] = b.Base + doc;
+                b.Count = Math.Min(b.Count + 1, b.Docs.Length);
+            });
+        }
+        return best.Docs.Take(best.Count).ToList();
     }
 
     /// <summary>The query as a tree of nodes, or null when it holds a shape whose scores this class cannot reproduce.</summary>
@@ -176,6 +232,23 @@ internal static class TermAtATime
             return any ? this : Disposed();
         }
 
+        /// <summary>The documents of both with their scores summed, in <paramref name="into"/> when there is one; <paramref name="other"/> is disposed then.</summary>
+        public static Matches? Union(Matches? into, Matches? other)
+        {
+            if (into is null || other is null)
+                return into ?? other;
+            var target = into;
+            other.ForEach(ref target, static (ref Matches m, int doc, float score) =>
+            {
+                // A document dropped earlier (excluded, filtered out) may still hold its old score.
+                if (m.Has(doc)) m.Scores[doc] += score;
+                else m.Scores[doc] = score;
+                m.Set(doc);
+            });
+            other.Dispose();
+            return into;
+        }
+
         /// <summary>These matches, or null (and disposed) when no document is set.</summary>
         public Matches? OrNone()
         {
@@ -209,6 +282,17 @@ internal static class TermAtATime
         public abstract void Normalize(float norm, float boost);
         /// <summary>The matches in one segment, or null for none.</summary>
         public abstract Matches? Evaluate(Segment segment);
+
+        /// <summary>
+        /// What this node makes of <paramref name="added"/>, matches scored beside the query's words: what it favours is
+        /// multiplied and what it filters out is dropped, as if they had been a clause next to those words. A node that
+        /// neither favours nor filters is where they join: they keep their scores, but not an item the query excludes
+        /// (<see cref="Excluding"/>). Disposes them when none is left.
+        /// </summary>
+        public virtual Matches? Wrap(Segment segment, Matches added) => Excluding(segment, added);
+
+        /// <summary><paramref name="matches"/> without the items this node excludes whatever else matches ("-buurt"); disposed when none is left.</summary>
+        public virtual Matches? Excluding(Segment segment, Matches matches) => matches;
 
         /// <summary>Feeds every match to <paramref name="each"/>; a leaf streams its postings without arrays of its own.</summary>
         public virtual void ForEach<TState>(Segment segment, ref TState state, Visit<TState> each)
@@ -380,6 +464,24 @@ internal static class TermAtATime
             return result.OrNone();
         }
 
+        public override Matches? Excluding(Segment segment, Matches matches)
+        {
+            Matches? result = matches;
+            foreach (var (node, occur) in clauses)
+            {
+                if (result is null) return null;
+                if (occur == Occur.MUST)
+                    result = node.Excluding(segment, result);
+                else if (occur == Occur.MUST_NOT)
+                {
+                    var kept = result;
+                    node.ForEach(segment, ref kept, static (ref Matches m, int doc, float score) => m.Unset(doc));
+                    result = kept.OrNone();
+                }
+            }
+            return result;
+        }
+
         private struct Sums
         {
             public Matches Result;
@@ -544,10 +646,12 @@ internal static class TermAtATime
             context.Normalize(norm, boost);
         }
 
-        public override Matches? Evaluate(Segment segment)
+        public override Matches? Evaluate(Segment segment) => match.Evaluate(segment) is { } result ? Favour(segment, result) : null;
+
+        public override Matches? Wrap(Segment segment, Matches added) => match.Wrap(segment, added) is { } result ? Favour(segment, result) : null;
+
+        private Matches Favour(Segment segment, Matches result)
         {
-            var result = match.Evaluate(segment);
-            if (result is null) return null;
             var state = (Result: result, Factor: factor);
             context.ForEach(segment, ref state, static (ref (Matches Result, float Factor) s, int doc, float score) =>
             {
@@ -564,10 +668,12 @@ internal static class TermAtATime
 
         public override void Normalize(float norm, float topBoost) => inner.Normalize(norm, topBoost * boost);
 
-        public override Matches? Evaluate(Segment segment)
+        public override Matches? Evaluate(Segment segment) => inner.Evaluate(segment) is { } result ? Allowed(segment, result) : null;
+
+        public override Matches? Wrap(Segment segment, Matches added) => inner.Wrap(segment, added) is { } result ? Allowed(segment, result) : null;
+
+        private Matches? Allowed(Segment segment, Matches result)
         {
-            var result = inner.Evaluate(segment);
-            if (result is null) return null;
             var allowed = new FixedBitSet(segment.MaxDoc);
             if (filter.GetDocIdSet(segment.Context, segment.LiveDocs)?.GetIterator() is { } iterator)
                 allowed.Or(iterator);

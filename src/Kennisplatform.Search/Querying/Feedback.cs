@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using Kennisplatform.Search.Analysis;
+using Kennisplatform.Search.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+
+namespace Kennisplatform.Search.Querying;
+
+/// <summary>
+/// Pseudo-relevance feedback: the words that the best few hits of a query share, and that few items use, say what the
+/// query is about in the words of the texts ("geveltuin": tegels, klimplanten). Sought besides the query's own words,
+/// far below them, they find items that say the same thing without the word typed.
+/// An item's candidate words (its analysed forms of four letters or more) never change while its segment lives, so they
+/// are worked out once per item and kept with the segment, as the terms' lookups are (<see cref="TermStates"/>): the
+/// cache goes when the segment is merged away, and holds at most <see cref="KeptPerSegment"/> items a segment (beyond
+/// that an item's texts are analysed every time it is one of the best hits).
+/// </summary>
+internal static class Feedback
+{
+    /// <summary>The best hits read for their words.</summary>
+    public const int Hits = 3;
+    /// <summary>A word counts only when at least this many of those hits use it: one text's quirks say nothing.</summary>
+    private const int SharedBy = 2;
+    private const int MaxWords = 5;
+    /// <summary>A word that more than this share of the items hold says too little to rank by.</summary>
+    private const double MaxShare = 0.1;
+    /// <summary>Short forms ("jaar", "wel") are mostly common words the stop list lets through.</summary>
+    private const int MinLength = 4;
+    /// <summary>Items a segment keeps the words of: about 150 forms (6 KB) each for a text of a few hundred words.</summary>
+    public const int KeptPerSegment = 2_048;
+
+    private static readonly ConditionalWeakTable<object, Kept<int, string[]>> Segments = new();
+
+    /// <summary>Forms a reader keeps the number of items holding them of; the reader changes with the index.</summary>
+    private const int KeptPerReader = 20_000;
+
+    private static readonly ConditionalWeakTable<IndexReader, Kept<string, int>> Readers = new();
+
+    /// <summary>
+    /// The candidate words of item <paramref name="doc"/> of <paramref name="segment"/>, in ordinal order, from the kept
+    /// ones or by analysing <paramref name="texts"/> (its title and texts) with <paramref name="analyzer"/>.
+    /// </summary>
+    public static string[] Candidates(AtomicReader segment, int doc, Analyzer analyzer, Func<IEnumerable<string>> texts)
+    {
+        // The core key is shared by every reopened view of the segment; deletes do not change its items' texts.
+        var kept = Segments.GetValue(segment.CoreCacheKey, _ => new Kept<int, string[]>(KeptPerSegment));
+        if (kept.TryGet(doc, out var forms))
+            return forms;
+        forms = Analyse(analyzer, texts());
+        kept.Keep(doc, forms);
+        return forms;
+    }
+
+    /// <summary>The distinct analysed forms of four letters or more, analysed as a query is, in ordinal order.</summary>
+    public static string[] Analyse(Analyzer analyzer, IEnumerable<string> texts)
+    {
+        var forms = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+            foreach (var form in FoldingAnalyzer.Tokens(analyzer, text, SearchFields.Body))
+                if (form.Length >= MinLength)
+                    forms.Add(form);
+        return [.. forms];
+    }
+
+    /// <summary>
+    /// How many items hold <paramref name="form"/> in their body or title, as the rarity of a feedback word was always
+    /// counted; kept per reader, as the same hits, and so the same words, come back search after search.
+    /// </summary>
+    private static int Held(IndexReader reader, string form)
+    {
+        var kept = Readers.GetValue(reader, _ => new Kept<string, int>(KeptPerReader, StringComparer.Ordinal));
+        if (kept.TryGet(form, out var held))
+            return held;
+        held = TermStates.DocFreq(reader, new Term(SearchFields.Body, form)) + TermStates.DocFreq(reader, new Term(SearchFields.Title, form));
+        kept.Keep(form, held);
+        return held;
+    }
+
+    /// <summary>
+    /// The forms that at least <see cref="SharedBy"/> of the hits' candidates (each in ordinal order) hold, that the query
+    /// does not already seek and that at most a tenth of the items hold, most shared times rarest first, at most
+    /// <see cref="MaxWords"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Words(IndexReader reader, IReadOnlyList<string[]> candidates, IReadOnlySet<string> sought)
+    {
+        var items = reader.NumDocs;
+        var common = Math.Max(SharedBy, items * MaxShare);
+        var ranked = new List<(string Form, double Weight)>();
+        // The candidates are sorted: walking them side by side counts the hits that hold each form without a table.
+        var at = new int[candidates.Count];
+        while (true)
+        {
+            string? least = null;
+            for (var i = 0; i < candidates.Count; i++)
+                if (at[i] < candidates[i].Length && (least is null || string.CompareOrdinal(candidates[i][at[i]], least) < 0))
+                    least = candidates[i][at[i]];
+            if (least is null)
+                break;
+            var shared = 0;
+            for (var i = 0; i < candidates.Count; i++)
+                if (at[i] < candidates[i].Length && string.Equals(candidates[i][at[i]], least, StringComparison.Ordinal))
+                {
+                    shared++;
+                    at[i]++;
+                }
+            if (shared < SharedBy || sought.Contains(least))
+                continue;
+            var held = Held(reader, least);
+            if (held > 0 && held <= common)
+                ranked.Add((least, shared * Math.Log((double)items / held)));
+        }
+        // Forms come in ordinal order, and the sort is stable: ties stay in that order, as before.
+        return ranked.OrderByDescending(r => r.Weight).Take(MaxWords).Select(r => r.Form).ToList();
+    }
+}
