@@ -168,14 +168,14 @@ public static class RelevanceSet
     };
 
     /// <summary>Our search: the platform's own index and query code.</summary>
-    public static Func<string, IReadOnlyList<string>> Ours(SearchLexicon lexicon, IReadOnlyList<CorpusItem> corpus, out IDisposable owner)
+    public static Func<string, IReadOnlyList<string>> Ours(SearchLexicon lexicon, IReadOnlyList<CorpusItem> corpus, out IDisposable owner, bool feedback = true)
     {
         var index = SearchIndex.InMemory(lexicon);
         foreach (var (item, i) in corpus.Select((c, i) => (c, i)))
             index.Upsert(ToDocument(item, i + 1));
         index.Refresh();
         owner = index;
-        var service = new SearchService(index);
+        var service = new SearchService(index) { Feedback = feedback };
         return query => service.Search(new SearchRequest { Text = query, PageSize = Depth }).Hits.Select(h => h.Slug).ToList();
     }
 
