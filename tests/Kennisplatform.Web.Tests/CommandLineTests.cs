@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kennisplatform.Testing;
 
 namespace Kennisplatform.Web.Tests;
 
@@ -51,6 +52,7 @@ public class CommandLineTests : IDisposable
     }
 
     [MountFact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task A_verb_on_a_full_disk_says_so_in_Dutch_and_exits_non_zero()
     {
         var data = Path.Combine(work, "data");
@@ -90,6 +92,7 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task Import_with_one_broken_file_exits_non_zero_names_file_and_line_and_imports_nothing()
     {
         WriteFile("in/thema/goed.md", "---\ntype: thema\ntitle: Goed\n---\n");
@@ -107,6 +110,7 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task Import_then_export_through_the_command_line()
     {
         WriteFile("in/thema/goed.md", "---\ntype: thema\ntitle: Goed\n---\nTekst.\n");
@@ -123,6 +127,7 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task Reindex_rebuilds_the_search_index_with_progress()
     {
         WriteFile("in/thema/goed.md", "---\ntype: thema\ntitle: Goed\n---\nTekst.\n");
@@ -137,6 +142,7 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task Create_admin_takes_the_password_from_standard_input()
     {
         var (exit, output, error) = await RunWithInputAsync("een lange zin als wachtwoord", "create-admin", "--email", "eerste@example.org");
@@ -154,6 +160,7 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task Unknown_verb_explains_the_usage()
     {
         var (exit, _, error) = await RunAsync("importeer");
@@ -162,6 +169,7 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task Help_lists_every_verb_and_wrong_operands_are_wrong_use_that_opens_no_database()
     {
         var help = await RunAsync("help");
@@ -276,6 +284,7 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task Copy_database_refuses_a_target_it_cannot_read_and_changes_nothing()
     {
         var missing = await RunAsync("copy-database");
@@ -304,6 +313,7 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task Backup_and_restore_carry_content_accounts_and_media_to_another_data_folder()
     {
         Assert.Equal(0, (await RunAsync("import", Content)).Exit);
@@ -329,6 +339,7 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task Restore_over_existing_data_needs_replace_and_keeps_the_old_data_aside()
     {
         Assert.Equal(0, (await RunAsync("import", Content)).Exit);
@@ -355,6 +366,7 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task A_broken_or_foreign_backup_is_refused_by_name_and_changes_nothing()
     {
         Assert.Equal(0, (await RunAsync("import", Content)).Exit);
@@ -410,6 +422,7 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task Restore_is_refused_while_the_site_runs_on_the_same_data_and_backup_works_meanwhile()
     {
         Assert.Equal(0, (await RunAsync("import", Content)).Exit);

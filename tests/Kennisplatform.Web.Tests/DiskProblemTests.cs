@@ -228,6 +228,7 @@ public class FullDiskTests
 }
 
 /// <summary>A data folder the site cannot use is named for what it is, not taken for another running site.</summary>
+[Trait(TestEngine.Trait, TestEngine.NoDatabase)]
 public class DataFolderProblemTests
 {
     private static string Problem(string folder)

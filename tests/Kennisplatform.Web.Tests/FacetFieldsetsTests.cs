@@ -2,11 +2,13 @@ using System.Text.Encodings.Web;
 using AngleSharp.Html.Parser;
 using Kennisplatform.Search.Indexing;
 using Kennisplatform.Search.Querying;
+using Kennisplatform.Testing;
 using Kennisplatform.Web.Search;
 
 namespace Kennisplatform.Web.Tests;
 
 /// <summary>The filter checkboxes of the search page, written without Razor.</summary>
+[Trait(TestEngine.Trait, TestEngine.NoDatabase)]
 public sealed class FacetFieldsetsTests
 {
     private static readonly FacetLabels Labels = new(new Dictionary<string, string> { ["thema:armoede"] = "Armoede & schulden" });

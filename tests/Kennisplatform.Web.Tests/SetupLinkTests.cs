@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Kennisplatform.Content.Storage;
+using Kennisplatform.Testing;
 using Kennisplatform.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public partial class SetupLinkTests
 
     /// <summary>The real executable on a fresh data folder: it prints a working link; with an administrator it prints none.</summary>
     [Fact]
+    [Trait(TestEngine.Trait, TestEngine.SqliteOnly)]
     public async Task A_first_start_prints_a_working_one_time_link_and_a_later_start_prints_none()
     {
         var work = Directory.CreateTempSubdirectory("kp-setup-").FullName;

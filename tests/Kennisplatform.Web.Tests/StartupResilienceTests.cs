@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Kennisplatform.Content.Storage;
+using Kennisplatform.Testing;
 
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ namespace Kennisplatform.Web.Tests;
 /// The real executable, stopped as an unlucky operator or systemd would stop it: killed (SIGKILL) or asked to stop
 /// (SIGTERM) at every phase of start-up and while serving. Nothing it leaves behind may block or slow the next start.
 /// </summary>
+[Trait(TestEngine.Trait, TestEngine.SqliteOnly)] // ServerProcess starts the executable on SQLite in its data folder
 public sealed class StartupResilienceTests : IDisposable
 {
     /// <summary>EF Core's migration lock on SQLite: a row in this table while a migration runs.</summary>

@@ -13,6 +13,18 @@ public static class TestEngine
 {
     public const string Variable = "KENNISPLATFORM_TEST_POSTGRES";
 
+    /// <summary>
+    /// The trait for tests whose outcome does not depend on this run's engine; .ci/run leaves them out of its PostgreSQL
+    /// pass (--filter "Engine!=SqliteOnly&amp;Engine!=NoDatabase"), so they run once, on SQLite.
+    /// </summary>
+    public const string Trait = "Engine";
+
+    /// <summary>Runs the app on SQLite in a data folder whatever the engine of the run (the executable as a process, say).</summary>
+    public const string SqliteOnly = "SqliteOnly";
+
+    /// <summary>Opens no database at all.</summary>
+    public const string NoDatabase = "NoDatabase";
+
     public static string? PostgreSqlServer => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } server ? server : null;
 
     public static DatabaseEngine Engine => PostgreSqlServer is null ? DatabaseEngine.Sqlite : DatabaseEngine.PostgreSql;
