@@ -263,6 +263,24 @@ public sealed class UnderstandingTests : IDisposable
     }
 
     [Fact]
+    public void Beside_another_word_a_synonym_the_texts_use_more_often_counts_as_the_rare_word_typed()
+    {
+        for (var i = 1; i <= 6; i++)
+            Add($"Ouderen in buurt {i}", "Een activiteit voor ouderen.", "praktijkvoorbeeld");
+        Add("Senioren op de markt", "Een markt.", "pagina");
+        Add("Eenzaamheid in cijfers", "Eenzaamheid, eenzaamheid en nog eens eenzaamheid.", "pagina", body: "Eenzaamheid komt veel voor.");
+        Add("Samen koken", "Ouderen koken samen.", "praktijkvoorbeeld", body: "Tegen eenzaamheid.");
+        index.Refresh();
+
+        // The list says "senioren" and "ouderen" mean the same; the texts say "ouderen". An item about both topics of
+        // the query ranks above one that has the other word in its title and summary, and above the one that says "senioren".
+        var titles = Titles("senioren eenzaamheid");
+        Assert.Contains("Samen koken", titles);
+        Assert.True(titles.IndexOf("Samen koken") < titles.IndexOf("Webinar over eenzaamheid"), string.Join(" / ", titles));
+        Assert.True(titles.IndexOf("Samen koken") < titles.IndexOf("Senioren op de markt"), string.Join(" / ", titles));
+    }
+
+    [Fact]
     public void Synonym_groups_keep_members_of_several_words_apart_from_the_word_filter()
     {
         var (phrases, singleWords) = SynonymPhrases.Parse("# kop\nhuiselijk geweld, partnergeweld, relationeel geweld\nwijk, buurt\n");

@@ -103,7 +103,7 @@ internal sealed class QueryBuilder(SearchIndex index)
             var intentWords = understanding.Failures
                 ? understanding.IntentWords.Concat(FailureVocabulary.Select(w => new QueryPart(w, false, false))).ToList()
                 : understanding.IntentWords;
-            if (Text(intentWords, terms, reader, understanding.Failures) is { } words)
+            if (Text(intentWords, terms, reader, understanding.Failures, topic: false) is { } words)
                 either.Add(words, Occur.SHOULD);
             query = either;
             // With no topic to rank by, fitting the intent weighs all the more.
@@ -173,16 +173,18 @@ internal sealed class QueryBuilder(SearchIndex index)
         return any;
     }
 
-    private Query? Text(IReadOnlyList<QueryPart> parts, HashSet<string> terms, IndexReader reader, bool failures)
+    private Query? Text(IReadOnlyList<QueryPart> parts, HashSet<string> terms, IndexReader reader, bool failures, bool topic = true)
     {
         var words = new BooleanQuery(disableCoord: false);
         var positive = 0;
         var near = new List<List<string>>();
         var synonymPhrases = SynonymPhrases(parts, terms);
+        // Words that ask for failures only ("leren van mislukkingen") are no topic, and one word has no other to weigh against.
+        var balance = topic && parts.Count(p => !p.IsExcluded && (p.IsPhrase || Forms(p.Text).Alternatives.Count > 0)) > 1;
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];
-            Query? clause = part.IsPhrase ? Phrase(part.Text, terms) : Word(part.Text, terms, collect: !part.IsExcluded, reader, failures, near);
+            Query? clause = part.IsPhrase ? Phrase(part.Text, terms) : Word(part.Text, terms, collect: !part.IsExcluded, reader, failures, near, balance);
             if (synonymPhrases.TryGetValue(i, out var alternatives))
                 clause = clause is null ? alternatives : new BooleanQuery(disableCoord: true) { { clause, Occur.SHOULD }, { alternatives, Occur.SHOULD } };
             if (clause is null)
@@ -260,6 +262,13 @@ internal sealed class QueryBuilder(SearchIndex index)
         return found;
     }
 
+    /// <summary>BM25's rarity (inverse document frequency) of a form in a field, as <see cref="Ranking"/> scores it.</summary>
+    private static float Rarity(IndexReader reader, string field, string form)
+    {
+        var docFreq = TermStates.DocFreq(reader, new Term(field, form));
+        return (float)Math.Log(1 + (reader.MaxDoc - docFreq + 0.5D) / (docFreq + 0.5D));
+    }
+
     /// <summary>A form sought in a field, as a word of its own and (lower) inside compounds.</summary>
     private static void AddForm(BooleanQuery query, string field, string form, float weight)
     {
@@ -284,7 +293,12 @@ internal sealed class QueryBuilder(SearchIndex index)
         return fields;
     }
 
-    private Query? Word(string word, HashSet<string> terms, bool collect, IndexReader reader, bool failures, List<List<string>> near)
+    /// <param name="balance">
+    /// The query has other words: a synonym is scored as rare as the word typed, never as common as itself. Otherwise a
+    /// word typed in a form the texts seldom use ("senioren") counts for little beside the other words ("eenzaamheid")
+    /// in the items that use its common synonym ("ouderen"), and those items fall below items about the other word alone.
+    /// </param>
+    private Query? Word(string word, HashSet<string> terms, bool collect, IndexReader reader, bool failures, List<List<string>> near, bool balance)
     {
         var forms = Forms(word);
         var alternatives = forms.Alternatives;
@@ -305,9 +319,13 @@ internal sealed class QueryBuilder(SearchIndex index)
             var fieldBoost = field == SearchFields.Lessons && failures ? boost * LessonsWeightForFailures
                 : field == SearchFields.Tags ? boost * (failures ? TagsWeightForFailures : TagsWeight)
                 : boost;
+            var typedRarity = balance && forms.Own.Count > 0 ? forms.Own.Max(f => Rarity(reader, field, f)) : 0f;
             foreach (var term in alternatives)
             {
-                AddForm(fields, field, term, fieldBoost * (forms.Own.Contains(term) ? 1f : SynonymWeight));
+                var own = forms.Own.Contains(term);
+                // BM25 multiplies by rarity, so this boost scores the synonym with the rarity of the word typed.
+                var lift = own || !balance ? 1f : Math.Max(1f, typedRarity / Rarity(reader, field, term));
+                AddForm(fields, field, term, fieldBoost * (own ? 1f : SynonymWeight * lift));
             }
         }
         // Only where the typed form differs from what it is stemmed to ("centra" → "centrum") does it add anything.
