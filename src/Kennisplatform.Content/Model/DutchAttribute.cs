@@ -32,14 +32,8 @@ public static class Dutch
 
     public static bool TryParse<T>(string? code, out T value) where T : struct, Enum
     {
-        foreach (var (member, dutch) in Members(typeof(T)))
-        {
-            if (string.Equals(dutch.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                value = (T)member;
-                return true;
-            }
-        }
+        if (code is not null && Of<T>.ByCode.TryGetValue(code.Trim(), out value))
+            return true;
         value = default;
         return false;
     }
@@ -52,5 +46,25 @@ public static class Dutch
     }
 
     private static DutchAttribute Find<T>(T value) where T : struct, Enum =>
-        Members(typeof(T)).First(m => m.Value.Equals(value)).Dutch;
+        Of<T>.ByValue.TryGetValue(value, out var dutch) ? dutch : throw new InvalidOperationException($"{typeof(T).Name} {value} has no [Dutch] attribute");
+
+    /// <summary>
+    /// One enum's members by value and by code, made once: labels and codes are asked for many times on every page
+    /// and for every indexed item, and walking the members with boxed comparisons showed up in the search page's profile.
+    /// </summary>
+    private static class Of<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<T, DutchAttribute> ByValue = [];
+        public static readonly Dictionary<string, T> ByCode = new(StringComparer.OrdinalIgnoreCase);
+
+        static Of()
+        {
+            // The first member wins, as a walk in declaration order found it.
+            foreach (var (member, dutch) in Members(typeof(T)))
+            {
+                ByValue.TryAdd((T)member, dutch);
+                ByCode.TryAdd(dutch.Code, (T)member);
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ namespace Kennisplatform.Search.Querying;
 /// between searches. It takes no new answers beyond <paramref name="limit"/>, so endless new questions cannot fill
 /// memory: past that, the caller works the answer out each time.
 /// </summary>
-internal sealed class Kept<TKey, TValue>(int limit, IEqualityComparer<TKey>? comparer = null) where TKey : notnull
+public sealed class Kept<TKey, TValue>(int limit, IEqualityComparer<TKey>? comparer = null) where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, TValue> answers = new(comparer);
     // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.

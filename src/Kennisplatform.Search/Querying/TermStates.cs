@@ -195,31 +195,32 @@ internal static class TermStates
         return candidates.Where((_, i) => holds[i]).ToList();
     }
 
-    /// <summary>Per segment and field, one enumerator seeks the field's terms in order and registers those it finds.</summary>
+    /// <summary>
+    /// Registers each term's state in every segment that holds it: from the segment's kept lookups, and for the terms it
+    /// has not looked up yet, per field, with one enumerator that seeks them in sorted order. Most searches repeat
+    /// words, so most terms are kept and only the rest are sorted.
+    /// </summary>
     private static void Fill(IndexReaderContext top, Dictionary<Term, TermContext> contexts)
     {
-        var byField = contexts.Keys.GroupBy(t => t.Field).Select(g => g.Order().ToList()).ToList();
         foreach (var leaf in top.Leaves)
         {
             var known = Known.For(leaf.AtomicReader);
-            foreach (var terms in byField)
+            List<Term>? missing = null;
+            foreach (var (term, context) in contexts)
             {
-                TermsEnum? enumerator = null;
-                var opened = false;
-                foreach (var term in terms)
-                {
-                    if (!known.TryGet(term, out var found))
-                    {
-                        if (!opened)
-                        {
-                            enumerator = leaf.AtomicReader.Fields?.GetTerms(term.Field)?.GetEnumerator();
-                            opened = true;
-                        }
-                        found = known.Look(enumerator, term);
-                    }
-                    if (found is not null)
+                if (!known.TryGet(term, out var found))
+                    (missing ??= []).Add(term);
+                else if (found is not null)
+                    context.Register(found.State, leaf.Ord, found.DocFreq, found.TotalTermFreq);
+            }
+            if (missing is null)
+                continue;
+            foreach (var field in missing.GroupBy(t => t.Field))
+            {
+                var enumerator = leaf.AtomicReader.Fields?.GetTerms(field.Key)?.GetEnumerator();
+                foreach (var term in field.Order())
+                    if (known.Look(enumerator, term) is { } found)
                         contexts[term].Register(found.State, leaf.Ord, found.DocFreq, found.TotalTermFreq);
-                }
             }
         }
     }

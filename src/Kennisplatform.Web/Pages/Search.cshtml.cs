@@ -111,6 +111,9 @@ public sealed class SearchModel(SearchIndexer indexer, FacetLabelCache labelCach
         return PagePath + QueryString.Create(pairs);
     }
 
+    /// <summary>The page that asks to be told of new results for this query, with the query filled in.</summary>
+    public string AlertLink => links.Page(HttpContext, "/Alerts/OpDeHoogte") + QueryString.Create("zoek", Query);
+
     /// <summary>The address of the search page, for its forms and links; found once a request, not once a link.</summary>
     public string PagePath => pagePath ??= links.Page(HttpContext, "/Search");
     private string? pagePath;

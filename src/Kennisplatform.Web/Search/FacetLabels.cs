@@ -2,6 +2,7 @@ using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Interventions;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Search.Indexing;
+using Kennisplatform.Search.Querying;
 using Kennisplatform.Web.Site;
 
 namespace Kennisplatform.Web.Search;
@@ -34,7 +35,22 @@ public sealed class FacetLabels(IReadOnlyDictionary<string, string> titlesBySlug
         return new FacetLabels(titles);
     }
 
-    public string Label(string field, string value) => field switch
+    /// <summary>
+    /// Labels already worked out: a results page asks for about a hundred, the same ones page after page. Chosen
+    /// values come from the address, so anyone can ask for new ones: past the limit they are worked out each time.
+    /// </summary>
+    private readonly Kept<(string Field, string Value), string> known = new(10_000);
+
+    public string Label(string field, string value)
+    {
+        if (known.TryGet((field, value), out var label))
+            return label;
+        label = Find(field, value);
+        known.Keep((field, value), label);
+        return label;
+    }
+
+    private string Find(string field, string value) => field switch
     {
         SearchFields.Type => Dutch.TryParse<ContentType>(value, out var type) ? Sections.PluralOf(type) : value,
         SearchFields.Outcome => Dutch.TryParse<CaseOutcome>(value, out var outcome) ? outcome.Label() : value,
