@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kennisplatform.Search.Analysis;
 using Kennisplatform.Search.Indexing;
 using Lucene.Net.Analysis;
@@ -262,12 +263,23 @@ internal sealed class QueryBuilder(SearchIndex index)
         return found;
     }
 
-    /// <summary>BM25's rarity (inverse document frequency) of a form in a field, as <see cref="Ranking"/> scores it.</summary>
+    /// <summary>
+    /// BM25's rarity (inverse document frequency) of a form in a field, as <see cref="Ranking"/> scores it; kept per
+    /// reader (the reader changes with the index), as the same words come back search after search.
+    /// </summary>
     private static float Rarity(IndexReader reader, string field, string form)
     {
+        var kept = Rarities.GetValue(reader, _ => new Kept<(string, string), float>(KeptRarities));
+        if (kept.TryGet((field, form), out var rarity))
+            return rarity;
         var docFreq = TermStates.DocFreq(reader, new Term(field, form));
-        return (float)Math.Log(1 + (reader.MaxDoc - docFreq + 0.5D) / (docFreq + 0.5D));
+        rarity = (float)Math.Log(1 + (reader.MaxDoc - docFreq + 0.5D) / (docFreq + 0.5D));
+        kept.Keep((field, form), rarity);
+        return rarity;
     }
+
+    private const int KeptRarities = 20_000;
+    private static readonly ConditionalWeakTable<IndexReader, Kept<(string, string), float>> Rarities = new();
 
     /// <summary>A form sought in a field, as a word of its own and (lower) inside compounds.</summary>
     private static void AddForm(BooleanQuery query, string field, string form, float weight)
@@ -319,12 +331,17 @@ internal sealed class QueryBuilder(SearchIndex index)
             var fieldBoost = field == SearchFields.Lessons && failures ? boost * LessonsWeightForFailures
                 : field == SearchFields.Tags ? boost * (failures ? TagsWeightForFailures : TagsWeight)
                 : boost;
-            var typedRarity = balance && forms.Own.Count > 0 ? forms.Own.Max(f => Rarity(reader, field, f)) : 0f;
+            float? typedRarity = null; // worked out for the first synonym only: most words have none
             foreach (var term in alternatives)
             {
                 var own = forms.Own.Contains(term);
                 // BM25 multiplies by rarity, so this boost scores the synonym with the rarity of the word typed.
-                var lift = own || !balance ? 1f : Math.Max(1f, typedRarity / Rarity(reader, field, term));
+                var lift = 1f;
+                if (!own && balance)
+                {
+                    typedRarity ??= forms.Own.Count > 0 ? forms.Own.Max(f => Rarity(reader, field, f)) : 0f;
+                    lift = Math.Max(1f, typedRarity.Value / Rarity(reader, field, term));
+                }
                 AddForm(fields, field, term, fieldBoost * (own ? 1f : SynonymWeight * lift));
             }
         }
