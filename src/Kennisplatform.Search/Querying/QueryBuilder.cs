@@ -32,6 +32,8 @@ internal sealed class QueryBuilder(SearchIndex index)
     private const int RareCompound = 10;
     private const float RarePartWeight = 0.1f;
     private const int TellingPart = 5;
+    /// <summary>A short head inside another compound ("bank" in "kledingbank", for "voedselbank") says less: it stays below the word itself, even in a body.</summary>
+    private const float ShortHeadWeight = 0.03f;
     private const float ProximityWeight = 0.5f;
     private const int ProximitySlop = 12;
     /// <summary>How much more an item that fits what the query asks for (failures, a type, a place) weighs.</summary>
@@ -432,12 +434,19 @@ internal sealed class QueryBuilder(SearchIndex index)
         {
             // Short parts ("moes", "tuin") say too little on their own.
             var telling = parts.Where((_, i) => words[i].Length >= TellingPart).ToList();
+            // But a short head still names the kind of thing, inside another compound: "voedselbank" meets
+            // "kledingbank", "respijtzorg" meets "mantelzorg", never "bank" or "zorg" alone.
+            var shortHead = words[1].Length < TellingPart ? PartMarkerFilter.Marker + parts[1] : null;
             if (collect)
-                terms.UnionWith(telling.Concat(telling.Select(p => PartMarkerFilter.Marker + p)));
+                terms.UnionWith(telling.Concat(telling.Select(p => PartMarkerFilter.Marker + p)).Concat(shortHead is null ? [] : [shortHead]));
             // Not in the body: a common part ("bewoner") would read a long list of postings for a tenth of a score.
-            foreach (var part in telling)
-                foreach (var (field, boost) in SearchFields.Searched.Where(f => f.Field != SearchFields.Body))
+            foreach (var (field, boost) in SearchFields.Searched.Where(f => f.Field != SearchFields.Body))
+            {
+                foreach (var part in telling)
                     AddForm(fields, field, part, boost * RarePartWeight);
+                if (shortHead is not null)
+                    fields.Add(new TermQuery(new Term(field, shortHead)) { Boost = boost * ShortHeadWeight }, Occur.SHOULD);
+            }
         }
         if (held > 0)
             return fields;
