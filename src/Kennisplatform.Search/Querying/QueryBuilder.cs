@@ -240,7 +240,7 @@ internal sealed class QueryBuilder(SearchIndex index)
             var alternatives = new BooleanQuery(disableCoord: true);
             foreach (var member in others)
             {
-                var positions = Positions(index.PhraseAnalyzer, string.Join(' ', member));
+                var positions = SynonymPositions(string.Join(' ', member));
                 if (positions.Count == 0)
                     continue;
                 terms.UnionWith(positions.SelectMany(p => p));
@@ -370,15 +370,32 @@ internal sealed class QueryBuilder(SearchIndex index)
     /// </summary>
     private WordForms Forms(string word)
     {
+        var kept = KeptNow();
+        if (kept.Forms.TryGet(word, out var forms))
+            return forms;
+        forms = Analyse(kept.Analyser, word);
+        kept.Forms.Keep(word, forms);
+        return forms;
+    }
+
+    /// <summary>A synonym's positions (<see cref="Positions"/> by the phrase analyser), kept as a word's forms are. Shared: read only.</summary>
+    private List<List<string>> SynonymPositions(string member)
+    {
+        var kept = KeptNow();
+        if (kept.Phrases.TryGet(member, out var positions))
+            return positions;
+        positions = Positions(index.PhraseAnalyzer, member);
+        kept.Phrases.Keep(member, positions);
+        return positions;
+    }
+
+    private KeptForms KeptNow()
+    {
         var analyser = index.QueryAnalyzer;
         var kept = keptForms;
         if (!ReferenceEquals(kept?.Analyser, analyser))
             keptForms = kept = new KeptForms(analyser); // one reference: a search never pairs one analyser with another's forms
-        if (kept.Forms.TryGet(word, out var forms))
-            return forms;
-        forms = Analyse(analyser, word);
-        kept.Forms.Keep(word, forms);
-        return forms;
+        return kept;
     }
 
     private const int KeptWords = 10_000;
@@ -388,6 +405,7 @@ internal sealed class QueryBuilder(SearchIndex index)
     {
         public Analyzer Analyser { get; } = analyser;
         public Kept<string, WordForms> Forms { get; } = new(KeptWords, StringComparer.Ordinal);
+        public Kept<string, List<List<string>>> Phrases { get; } = new(KeptWords, StringComparer.Ordinal);
     }
 
     private WordForms Analyse(Analyzer queryAnalyser, string word)
