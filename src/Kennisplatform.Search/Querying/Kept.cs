@@ -20,4 +20,14 @@ public sealed class Kept<TKey, TValue>(int limit, IEqualityComparer<TKey>? compa
         if (Volatile.Read(ref count) < limit && answers.TryAdd(key, value))
             Interlocked.Increment(ref count);
     }
+
+    /// <summary>The kept answer for <paramref name="key"/>, or <paramref name="work"/>'s, kept while there is room.</summary>
+    public TValue GetOrKeep<TState>(TKey key, TState state, Func<TKey, TState, TValue> work)
+    {
+        if (TryGet(key, out var value))
+            return value;
+        value = work(key, state);
+        Keep(key, value);
+        return value;
+    }
 }

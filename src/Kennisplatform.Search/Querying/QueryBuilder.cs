@@ -272,12 +272,11 @@ internal sealed class QueryBuilder(SearchIndex index)
     private static float Rarity(IndexReader reader, string field, string form)
     {
         var kept = Rarities.GetValue(reader, _ => new Kept<(string, string), float>(KeptRarities));
-        if (kept.TryGet((field, form), out var rarity))
-            return rarity;
-        var docFreq = TermStates.DocFreq(reader, new Term(field, form));
-        rarity = (float)Math.Log(1 + (reader.MaxDoc - docFreq + 0.5D) / (docFreq + 0.5D));
-        kept.Keep((field, form), rarity);
-        return rarity;
+        return kept.GetOrKeep((field, form), reader, static (key, reader) =>
+        {
+            var docFreq = TermStates.DocFreq(reader, new Term(key.Item1, key.Item2));
+            return (float)Math.Log(1 + (reader.MaxDoc - docFreq + 0.5D) / (docFreq + 0.5D));
+        });
     }
 
     private const int KeptRarities = 20_000;
@@ -371,23 +370,12 @@ internal sealed class QueryBuilder(SearchIndex index)
     private WordForms Forms(string word)
     {
         var kept = KeptNow();
-        if (kept.Forms.TryGet(word, out var forms))
-            return forms;
-        forms = Analyse(kept.Analyser, word);
-        kept.Forms.Keep(word, forms);
-        return forms;
+        return kept.Forms.GetOrKeep(word, (Builder: this, kept.Analyser), static (w, s) => s.Builder.Analyse(s.Analyser, w));
     }
 
     /// <summary>A synonym's positions (<see cref="Positions"/> by the phrase analyser), kept as a word's forms are. Shared: read only.</summary>
-    private List<List<string>> SynonymPositions(string member)
-    {
-        var kept = KeptNow();
-        if (kept.Phrases.TryGet(member, out var positions))
-            return positions;
-        positions = Positions(index.PhraseAnalyzer, member);
-        kept.Phrases.Keep(member, positions);
-        return positions;
-    }
+    private List<List<string>> SynonymPositions(string member) =>
+        KeptNow().Phrases.GetOrKeep(member, index.PhraseAnalyzer, static (m, analyser) => Positions(analyser, m));
 
     private KeptForms KeptNow()
     {

@@ -41,14 +41,8 @@ public sealed class FacetLabels(IReadOnlyDictionary<string, string> titlesBySlug
     /// </summary>
     private readonly Kept<(string Field, string Value), string> known = new(10_000);
 
-    public string Label(string field, string value)
-    {
-        if (known.TryGet((field, value), out var label))
-            return label;
-        label = Find(field, value);
-        known.Keep((field, value), label);
-        return label;
-    }
+    public string Label(string field, string value) =>
+        known.GetOrKeep((field, value), this, static (key, labels) => labels.Find(key.Field, key.Value));
 
     private string Find(string field, string value) => field switch
     {
