@@ -85,31 +85,46 @@ internal static class Feedback
     {
         var items = reader.NumDocs;
         var common = Math.Max(SharedBy, items * MaxShare);
+        // The candidates are sorted: walking each pair side by side finds the forms two hits share, one comparison a
+        // step. A form that k hits hold turns up in k(k-1)/2 pairs.
+        var pairs = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < candidates.Count; i++)
+            for (var j = i + 1; j < candidates.Count; j++)
+                CountShared(candidates[i], candidates[j], pairs);
+        var forms = pairs.Keys.Where(f => !sought.Contains(f)).ToArray();
+        Array.Sort(forms, StringComparer.Ordinal);
         var ranked = new List<(string Form, double Weight)>();
-        // The candidates are sorted: walking them side by side counts the hits that hold each form without a table.
-        var at = new int[candidates.Count];
-        while (true)
+        foreach (var form in forms)
         {
-            string? least = null;
-            for (var i = 0; i < candidates.Count; i++)
-                if (at[i] < candidates[i].Length && (least is null || string.CompareOrdinal(candidates[i][at[i]], least) < 0))
-                    least = candidates[i][at[i]];
-            if (least is null)
-                break;
-            var shared = 0;
-            for (var i = 0; i < candidates.Count; i++)
-                if (at[i] < candidates[i].Length && string.Equals(candidates[i][at[i]], least, StringComparison.Ordinal))
-                {
-                    shared++;
-                    at[i]++;
-                }
-            if (shared < SharedBy || sought.Contains(least))
+            var shared = (1 + (int)Math.Round(Math.Sqrt(1 + 8 * pairs[form]))) / 2;
+            if (shared < SharedBy)
                 continue;
-            var held = Held(reader, least);
+            var held = Held(reader, form);
             if (held > 0 && held <= common)
-                ranked.Add((least, shared * Math.Log((double)items / held)));
+                ranked.Add((form, shared * Math.Log((double)items / held)));
         }
         // Forms come in ordinal order, and the sort is stable: ties stay in that order, as before.
         return ranked.OrderByDescending(r => r.Weight).Take(MaxWords).Select(r => r.Form).ToList();
+    }
+
+    /// <summary>Adds one to <paramref name="pairs"/> for every form both sorted lists hold.</summary>
+    private static void CountShared(string[] a, string[] b, Dictionary<string, int> pairs)
+    {
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var order = string.CompareOrdinal(a[i], b[j]);
+            if (order < 0)
+                i++;
+            else if (order > 0)
+                j++;
+            else
+            {
+                ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, a[i], out _);
+                count++;
+                i++;
+                j++;
+            }
+        }
     }
 }
