@@ -138,6 +138,7 @@ public sealed class SameResultsTests : IDisposable
     {
         const string text = "moestuin ouderen buurt";
         Assert.Equal(Expected(text), Resolved(text)); // fills the kept lookups, "moestuin" found nowhere
+        Assert.Equal(0, WithSearcher(searcher => TermStates.DocFreq(searcher.IndexReader, SearchFields.Body, "moestuin"))); // kept for this reader
         var added = nextId;
         Add("Moestuin voor ouderen", "Een moestuin in de buurt waar ouderen samen tuinieren.", "praktijkvoorbeeld", "geslaagd", "Zwolle");
         index.Delete(1);
@@ -153,6 +154,8 @@ public sealed class SameResultsTests : IDisposable
             {
                 Assert.Equal(searcher.IndexReader.DocFreq(term), TermStates.DocFreq(searcher.IndexReader, term));
                 Assert.Equal(searcher.IndexReader.DocFreq(term), TermStates.DocFreq(searcher.IndexReader, term)); // kept
+                Assert.Equal(searcher.IndexReader.DocFreq(term), TermStates.DocFreq(searcher.IndexReader, term.Field, term.Text)); // kept per reader
+                Assert.Equal(searcher.IndexReader.DocFreq(term), TermStates.DocFreq(searcher.IndexReader, term.Field, term.Text));
             }
         }
         finally

@@ -31,11 +31,6 @@ internal static class Feedback
 
     private static readonly ConditionalWeakTable<object, Kept<int, string[]>> Segments = new();
 
-    /// <summary>Forms a reader keeps the number of items holding them of; the reader changes with the index.</summary>
-    private const int KeptPerReader = 20_000;
-
-    private static readonly ConditionalWeakTable<IndexReader, Kept<string, int>> Readers = new();
-
     /// <summary>
     /// The candidate words of item <paramref name="doc"/> of <paramref name="segment"/>, in ordinal order, from the kept
     /// ones or by analysing <paramref name="texts"/> (its title and texts) with <paramref name="analyzer"/>.
@@ -43,12 +38,8 @@ internal static class Feedback
     public static string[] Candidates(AtomicReader segment, int doc, Analyzer analyzer, Func<IEnumerable<string>> texts)
     {
         // The core key is shared by every reopened view of the segment; deletes do not change its items' texts.
-        var kept = Segments.GetValue(segment.CoreCacheKey, _ => new Kept<int, string[]>(KeptPerSegment));
-        if (kept.TryGet(doc, out var forms))
-            return forms;
-        forms = Analyse(analyzer, texts());
-        kept.Keep(doc, forms);
-        return forms;
+        return Segments.GetValue(segment.CoreCacheKey, _ => new Kept<int, string[]>(KeptPerSegment))
+            .GetOrKeep(doc, (analyzer, texts), static (_, s) => Analyse(s.analyzer, s.texts()));
     }
 
     /// <summary>The distinct analysed forms of four letters or more, analysed as a query is, in ordinal order.</summary>
@@ -62,19 +53,9 @@ internal static class Feedback
         return [.. forms];
     }
 
-    /// <summary>
-    /// How many items hold <paramref name="form"/> in their body or title, as the rarity of a feedback word was always
-    /// counted; kept per reader, as the same hits, and so the same words, come back search after search.
-    /// </summary>
-    private static int Held(IndexReader reader, string form)
-    {
-        var kept = Readers.GetValue(reader, _ => new Kept<string, int>(KeptPerReader, StringComparer.Ordinal));
-        if (kept.TryGet(form, out var held))
-            return held;
-        held = TermStates.DocFreq(reader, new Term(SearchFields.Body, form)) + TermStates.DocFreq(reader, new Term(SearchFields.Title, form));
-        kept.Keep(form, held);
-        return held;
-    }
+    /// <summary>How many items hold <paramref name="form"/> in their body or title, as the rarity of a feedback word was always counted.</summary>
+    private static int Held(IndexReader reader, string form) =>
+        TermStates.DocFreq(reader, SearchFields.Body, form) + TermStates.DocFreq(reader, SearchFields.Title, form);
 
     /// <summary>
     /// The forms that at least <see cref="SharedBy"/> of the hits' candidates (each in ordinal order) hold, that the query
@@ -86,17 +67,17 @@ internal static class Feedback
         var items = reader.NumDocs;
         var common = Math.Max(SharedBy, items * MaxShare);
         // The candidates are sorted: walking each pair side by side finds the forms two hits share, one comparison a
-        // step. A form that k hits hold turns up in k(k-1)/2 pairs.
-        var pairs = new Dictionary<string, int>(StringComparer.Ordinal);
+        // step; each form keeps which hits hold it, one bit a hit (there are only a few).
+        var holders = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < candidates.Count; i++)
             for (var j = i + 1; j < candidates.Count; j++)
-                CountShared(candidates[i], candidates[j], pairs);
-        var forms = pairs.Keys.Where(f => !sought.Contains(f)).ToArray();
+                MarkShared(candidates[i], candidates[j], (1 << i) | (1 << j), holders);
+        var forms = holders.Keys.Where(f => !sought.Contains(f)).ToArray();
         Array.Sort(forms, StringComparer.Ordinal);
         var ranked = new List<(string Form, double Weight)>();
         foreach (var form in forms)
         {
-            var shared = (1 + (int)Math.Round(Math.Sqrt(1 + 8 * pairs[form]))) / 2;
+            var shared = System.Numerics.BitOperations.PopCount((uint)holders[form]);
             if (shared < SharedBy)
                 continue;
             var held = Held(reader, form);
@@ -107,8 +88,8 @@ internal static class Feedback
         return ranked.OrderByDescending(r => r.Weight).Take(MaxWords).Select(r => r.Form).ToList();
     }
 
-    /// <summary>Adds one to <paramref name="pairs"/> for every form both sorted lists hold.</summary>
-    private static void CountShared(string[] a, string[] b, Dictionary<string, int> pairs)
+    /// <summary>Marks the two hits (<paramref name="both"/>, one bit each) as holders of every form both sorted lists hold.</summary>
+    private static void MarkShared(string[] a, string[] b, int both, Dictionary<string, int> holders)
     {
         int i = 0, j = 0;
         while (i < a.Length && j < b.Length)
@@ -120,8 +101,7 @@ internal static class Feedback
                 j++;
             else
             {
-                ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, a[i], out _);
-                count++;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(holders, a[i], out _) |= both;
                 i++;
                 j++;
             }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Kennisplatform.Search.Analysis;
 using Kennisplatform.Search.Indexing;
 using Lucene.Net.Analysis;
@@ -266,21 +265,13 @@ internal sealed class QueryBuilder(SearchIndex index)
     }
 
     /// <summary>
-    /// BM25's rarity (inverse document frequency) of a form in a field, as <see cref="Ranking"/> scores it; kept per
-    /// reader (the reader changes with the index), as the same words come back search after search.
+    /// BM25's rarity (inverse document frequency) of a form in a field, as <see cref="Ranking"/> scores it.
     /// </summary>
     private static float Rarity(IndexReader reader, string field, string form)
     {
-        var kept = Rarities.GetValue(reader, _ => new Kept<(string, string), float>(KeptRarities));
-        return kept.GetOrKeep((field, form), reader, static (key, reader) =>
-        {
-            var docFreq = TermStates.DocFreq(reader, new Term(key.Item1, key.Item2));
-            return (float)Math.Log(1 + (reader.MaxDoc - docFreq + 0.5D) / (docFreq + 0.5D));
-        });
+        var docFreq = TermStates.DocFreq(reader, field, form);
+        return (float)Math.Log(1 + (reader.MaxDoc - docFreq + 0.5D) / (docFreq + 0.5D));
     }
-
-    private const int KeptRarities = 20_000;
-    private static readonly ConditionalWeakTable<IndexReader, Kept<(string, string), float>> Rarities = new();
 
     /// <summary>A form sought in a field, as a word of its own and (lower) inside compounds.</summary>
     private static void AddForm(BooleanQuery query, string field, string form, float weight)
@@ -435,7 +426,7 @@ internal sealed class QueryBuilder(SearchIndex index)
 
         // A compound that few items hold ("inspraakavond") leaves the page to items that hold its parts, alone or in
         // other compounds ("inspraak", "informatieavond"), far below the compound itself.
-        var held = forms.Alternatives.Sum(form => SearchFields.Searched.Sum(f => TermStates.DocFreq(reader, new Term(f.Field, form))));
+        var held = forms.Alternatives.Sum(form => SearchFields.Searched.Sum(f => TermStates.DocFreq(reader, f.Field, form)));
         if (held is > 0 and < RareCompound)
         {
             // Short parts ("moes", "tuin") say too little on their own.

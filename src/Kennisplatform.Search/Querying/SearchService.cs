@@ -191,7 +191,7 @@ public sealed class SearchService(SearchIndex index)
         var forms = QueryBuilder.Positions(index.QueryAnalyzer, text).SelectMany(p => p).ToList();
         if (forms.Count == 0)
             return true; // a stop word: nothing to correct
-        return forms.Any(form => SearchFields.Searched.Any(f => TermStates.DocFreq(reader, new Term(f.Field, form)) > 0));
+        return forms.Any(form => SearchFields.Searched.Any(f => TermStates.DocFreq(reader, f.Field, form) > 0));
     }
 
     /// <summary>

@@ -77,6 +77,20 @@ internal static class TermStates
     /// <summary>Terms a segment keeps the lookups of; about 200 bytes each.</summary>
     public const int KeptPerSegment = 20_000;
 
+    /// <summary>Terms a reader keeps the number of items holding them of; the reader changes with the index.</summary>
+    private const int KeptPerReader = 20_000;
+
+    private static readonly ConditionalWeakTable<IndexReader, Kept<(string Field, string Text), int>> Readers = new();
+
+    /// <summary>
+    /// How many items hold <paramref name="text"/> in <paramref name="field"/>, kept per reader: query building and
+    /// feedback ask this of the same words search after search, and the kept pair saves making the term's bytes and
+    /// asking every segment.
+    /// </summary>
+    public static int DocFreq(IndexReader reader, string field, string text) =>
+        Readers.GetValue(reader, _ => new Kept<(string, string), int>(KeptPerReader))
+            .GetOrKeep((field, text), reader, static (key, reader) => DocFreq(reader, new Term(key.Field, key.Text)));
+
     /// <summary>How many items hold <paramref name="term"/>, as <see cref="IndexReader.DocFreq"/>, from the segments' kept lookups.</summary>
     public static int DocFreq(IndexReader reader, Term term)
     {
