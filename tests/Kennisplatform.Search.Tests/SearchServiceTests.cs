@@ -81,6 +81,17 @@ public sealed class SearchServiceTests : IDisposable
     }
 
     [Fact]
+    public void Person_noun_finds_the_person_above_the_activity()
+    {
+        Add("Opbouwwerk in de nieuwbouwwijk", "Wat opbouwwerk doet waar alles nieuw is.", type: "praktijkvoorbeeld");
+        Add("Mehmet, opbouwwerker in Transvaal", "Mehmet helpt bewonersgroepen hun plannen waar te maken.", type: "wijkschakelaar");
+        index.Refresh();
+        Assert.Equal(["Mehmet, opbouwwerker in Transvaal", "Opbouwwerk in de nieuwbouwwijk"], Titles("opbouwwerker").Take(2));
+        // The activity typed still finds the work first: only a person noun asks for the person.
+        Assert.Equal("Opbouwwerk in de nieuwbouwwijk", Titles("opbouwwerk").FirstOrDefault());
+    }
+
+    [Fact]
     public void Typo_is_corrected_and_the_corrected_results_are_shown()
     {
         var results = search.Search(new SearchRequest { Text = "eenzaamhied" });

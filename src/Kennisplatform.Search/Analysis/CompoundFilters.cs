@@ -137,7 +137,10 @@ public sealed class PersonNounFilter(TokenStream input, Decompounder words) : Wo
 
     protected override bool MayEndWith(char last) => last is 'r' or 's';
 
-    public override string? Base(string word)
+    public override string? Base(string word) => Activity(word, words);
+
+    /// <summary>The activity <paramref name="word"/> is named after, or null when it is no person noun.</summary>
+    public static string? Activity(string word, Decompounder words)
     {
         var cut = word.EndsWith("ers", StringComparison.Ordinal) ? 3 : word.EndsWith("er", StringComparison.Ordinal) ? 2 : 0;
         return cut > 0 && word.Length - cut >= MinBase && words.IsKnown(word[..^cut]) ? word[..^cut] : null;

@@ -23,6 +23,12 @@ internal sealed class QueryBuilder(SearchIndex index)
     private const int SynonymPhraseSlop = 2;
     /// <summary>The exact form typed ("centra", not only "centrum") earns a little extra.</summary>
     private const float ExactFormWeight = 0.8f;
+    /// <summary>
+    /// A person noun typed ("opbouwwerker") is searched as its activity ("opbouwwerk"), which every title about the work
+    /// holds too; a title that names the person ("Mehmet, opbouwwerker in Transvaal") counts once more, as a title
+    /// match of the word does: a person is not the work, as a plural is still the word.
+    /// </summary>
+    private static readonly float PersonNounInTitleWeight = SearchFields.Searched.Single(f => f.Field == SearchFields.Title).Boost;
     /// <summary>The word found inside a compound ("preventie" in "buurtpreventie") ranks below the word itself.</summary>
     private const float PartWeight = 0.75f;
     /// <summary>A compound typed as one word, found written as two ("bewonersinitiatief" in "bewoners initiatief").</summary>
@@ -340,6 +346,8 @@ internal sealed class QueryBuilder(SearchIndex index)
         // Only where the typed form differs from what it is stemmed to ("centra" → "centrum") does it add anything.
         if (forms.Exact.Length > 0 && !forms.Exact.Contains(' ') && !alternatives.Contains(forms.Exact))
             fields.Add(new TermQuery(new Term(SearchFields.Vocabulary, forms.Exact)) { Boost = ExactFormWeight }, Occur.SHOULD);
+        if (forms.PersonNoun is { } person)
+            fields.Add(new TermQuery(new Term(SearchFields.TitleWords, person)) { Boost = PersonNounInTitleWeight }, Occur.SHOULD);
         return WithCompoundParts(forms, fields, terms, collect, reader);
     }
 
@@ -351,7 +359,8 @@ internal sealed class QueryBuilder(SearchIndex index)
     /// <param name="Own">The forms the word gives without synonyms (the synonym filter marks even those as synonyms).</param>
     /// <param name="Words">The compound's parts as written ("bewoners", "initiatief"); fewer than two for a simple word.</param>
     /// <param name="Parts">The first two parts, analysed as searched; null unless both give a form.</param>
-    private sealed record WordForms(List<string> Alternatives, HashSet<string> Own, string Exact, string[] Words, List<string>? Parts, List<string> Variants);
+    /// <param name="PersonNoun">The word in the singular when it is a person noun that analysis takes to its activity, as a title names one person.</param>
+    private sealed record WordForms(List<string> Alternatives, HashSet<string> Own, string Exact, string[] Words, List<string>? Parts, List<string> Variants, string? PersonNoun);
 
     /// <summary>
     /// The forms of <paramref name="word"/>, worked out once per word and set of analysers (a new synonym list brings
@@ -392,14 +401,16 @@ internal sealed class QueryBuilder(SearchIndex index)
         var alternatives = Positions(queryAnalyser, word).SelectMany(p => p).Distinct().ToList();
         var own = Positions(index.PhraseAnalyzer, word).SelectMany(p => p).ToHashSet();
         var exact = FoldingAnalyzer.Fold(word);
+        var person = alternatives.Count == 0 || exact.Contains(' ') || PersonNounFilter.Activity(exact, index.Lexicon.Decompounder) is null ? null
+            : exact.EndsWith("ers", StringComparison.Ordinal) ? exact[..^1] : exact;
         var words = alternatives.Count == 0 ? [] : index.Lexicon.Decompounder.Parts(exact);
         if (words.Length < 2)
-            return new WordForms(alternatives, own, exact, words, null, []);
+            return new WordForms(alternatives, own, exact, words, null, [], person);
         // The first split is modifier and head; further parts split the head again.
         var parts = words.Take(2).Select(p => Positions(index.PhraseAnalyzer, p).SelectMany(x => x).FirstOrDefault()).OfType<string>().ToList();
         return parts.Count < 2
-            ? new WordForms(alternatives, own, exact, words, null, [])
-            : new WordForms(alternatives, own, exact, words, parts, Variants(words[0], words[1]).ToList());
+            ? new WordForms(alternatives, own, exact, words, null, [], person)
+            : new WordForms(alternatives, own, exact, words, parts, Variants(words[0], words[1]).ToList(), person);
     }
 
     /// <summary>
