@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using Kennisplatform.Content.Files;
 using Kennisplatform.Content.Storage;
@@ -73,6 +74,9 @@ public class TrialReportTests(SubmissionTests.Factory factory) : IClassFixture<S
         Assert.True(seeded.Where(s => s.Type == "interventie").Select(s => s.Slug).Distinct().Count() >= 5);
         Assert.All(seeded, s => Assert.True(s.Fictional));
         var overview = await client.GetPageAsync("/interventies");
+        var list = JsonDocument.Parse(await client.GetStringAsync("/api/v1/interventions?pageSize=100")).RootElement.GetProperty("items").EnumerateArray().ToList();
+        // Types that take no reports have no counts in their list.
+        Assert.All(JsonDocument.Parse(await client.GetStringAsync("/api/v1/themes")).RootElement.GetProperty("items").EnumerateArray(), i => Assert.False(i.TryGetProperty("tried", out _)));
         foreach (var group in seeded.GroupBy(s => (s.Type, s.Slug)))
         {
             var label = Label(group.Count(s => s.Result == "geslaagd"), group.Count(s => s.Result == "deels"), group.Count(s => s.Result == "mislukt"));
@@ -95,8 +99,17 @@ public class TrialReportTests(SubmissionTests.Factory factory) : IClassFixture<S
                 Assert.Equal(group.Count(), api.GetProperty("count").GetProperty("total").GetInt32());
                 Assert.Equal(group.Count(s => s.Result == "mislukt"), api.GetProperty("count").GetProperty("failed").GetInt32());
                 Assert.All(api.GetProperty("reports").EnumerateArray(), r => Assert.True(r.GetProperty("fictional").GetBoolean()));
+                var listed = list.Single(i => i.GetProperty("slug").GetString() == group.Key.Slug).GetProperty("tried").GetProperty("count");
+                Assert.Equal(group.Count(), listed.GetProperty("total").GetInt32());
             }
         }
+        // The interventions feed announces each seeded report, marked as invented like on the page.
+        var feed = XDocument.Parse(await client.GetStringAsync("/feeds/interventies.atom"));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var announced = feed.Descendants(atom + "entry").Where(e => e.Element(atom + "title")!.Value.StartsWith("Ook geprobeerd: ")
+            && e.Element(atom + "content")!.Value.EndsWith("(verzonnen voorbeeld)")).ToList();
+        Assert.Equal(seeded.Count(s => s.Type == "interventie"), announced.Count);
+        Assert.All(announced, e => Assert.Contains("/interventies/", e.Element(atom + "link")!.Attribute("href")!.Value));
         // An item nobody reported on says so, and still asks.
         var untried = await client.GetPageAsync("/praktijkvoorbeelden/moestuin-tussen-de-flats");
         Assert.Equal("Nog niet door anderen geprobeerd.", untried.Text(".trials__count"));
@@ -170,6 +183,16 @@ public class TrialReportTests(SubmissionTests.Factory factory) : IClassFixture<S
         var row = csv.Single(l => l.StartsWith("praktijkvoorbeeld;digitaal-spreekuur-ouderen;")).Split(';');
         Assert.Equal(("1", "0", "1", "0"), (row[header.IndexOf("geprobeerd")], row[header.IndexOf("geprobeerd_geslaagd")], row[header.IndexOf("geprobeerd_deels")], row[header.IndexOf("geprobeerd_mislukt")]));
         var feed = await client.GetStringAsync("/feeds/alles.atom");
+        // The feeds announce it with the item's type, and the list API counts it.
+        var news = $"Ook geprobeerd: {api.GetProperty("title").GetString()} (Deels geslaagd, Zaanstad)";
+        Assert.Contains(news, feed);
+        var caseFeed = await client.GetStringAsync("/feeds/praktijkvoorbeelden.rss");
+        Assert.Contains(news, caseFeed);
+        Assert.Contains("/praktijkvoorbeelden/digitaal-spreekuur-ouderen#" + shown.Id, caseFeed);
+        Assert.DoesNotContain(news, await client.GetStringAsync("/feeds/interventies.atom"));
+        var listed = JsonDocument.Parse(await client.GetStringAsync("/api/v1/cases?pageSize=100")).RootElement.GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("slug").GetString() == "digitaal-spreekuur-ouderen").GetProperty("tried").GetProperty("count");
+        Assert.Equal((1, 0, 1, 0), (listed.GetProperty("total").GetInt32(), listed.GetProperty("succeeded").GetInt32(), listed.GetProperty("partly").GetInt32(), listed.GetProperty("failed").GetInt32()));
 
         var watch = Stopwatch.StartNew();
         while (!(await client.GetStringAsync("/api/v1/search?q=oppasdienst")).Contains(path) && watch.Elapsed < TimeSpan.FromSeconds(15))
@@ -186,7 +209,7 @@ public class TrialReportTests(SubmissionTests.Factory factory) : IClassFixture<S
                 await scope.ServiceProvider.GetRequiredService<ContentExporter>().ExportAsync(exported);
             var files = Directory.GetFiles(Path.Combine(exported, TrialReportFiles.Folder), "*.md").Select(File.ReadAllText).ToList();
             Assert.Contains(files, f => f.Contains(reason));
-            foreach (var text in new[] { page.DocumentElement.OuterHtml, api.GetRawText(), export, string.Join("\n", csv), feed, search, byName, string.Join("\n", files) })
+            foreach (var text in new[] { page.DocumentElement.OuterHtml, api.GetRawText(), export, string.Join("\n", csv), feed, caseFeed, search, byName, string.Join("\n", files) })
             {
                 Assert.DoesNotContain("proberer@", text, StringComparison.OrdinalIgnoreCase);
                 Assert.DoesNotContain("Karel", text);

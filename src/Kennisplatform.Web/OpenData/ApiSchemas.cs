@@ -25,7 +25,8 @@ public static class ApiSchemas
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         var schemas = document.Components.Schemas;
-        schemas[ListItem] = Object("Een item in een lijst: de velden die elke soort heeft.", SummaryProperties());
+        schemas[ListItem] = Object("Een item in een lijst: de velden die elke soort heeft; bij interventies en praktijkvoorbeelden ook hoe vaak anderen het probeerden.",
+            SummaryProperties().Append((Trials.TrialJson.Key, TrialsSchema(Trials.TrialJson.Field, withReports: false))));
         foreach (var (collection, type) in ContentApi.Collections)
         {
             schemas[ItemName(type)] = Object($"Eén {type.Label().ToLowerInvariant()} met alle velden. Een leeg veld ontbreekt.",
@@ -87,7 +88,7 @@ public static class ApiSchemas
     }
 
     /// <summary>The "ook geprobeerd" reports as <see cref="Trials.TrialJson"/> writes them: counts, and each report without its sender.</summary>
-    private static OpenApiSchema TrialsSchema(ApiField api)
+    private static OpenApiSchema TrialsSchema(ApiField api, bool withReports = true)
     {
         static OpenApiSchema Of(JsonSchemaType type, string? format = null) => new() { Type = type, Format = format };
         var count = new OpenApiSchema
@@ -99,6 +100,8 @@ public static class ApiSchemas
                 ["partly"] = Of(JsonSchemaType.Integer), ["failed"] = Of(JsonSchemaType.Integer),
             },
         };
+        if (!withReports)
+            return new OpenApiSchema { Type = JsonSchemaType.Object, Description = api.Meaning, Properties = new Dictionary<string, IOpenApiSchema> { ["count"] = count } };
         var report = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,

@@ -87,8 +87,17 @@ public static class ContentApi
             ["page"] = page,
             ["pageSize"] = pageSize,
             ["license"] = Licenses.Default,
-            ["items"] = new JsonArray(list.Items.Select(i => (JsonNode)ContentJson.Summary(i, context)).ToArray()),
+            ["items"] = new JsonArray(list.Items.Select(i => (JsonNode)ListItem(i, context)).ToArray()),
         });
+    }
+
+    /// <summary>An item in a list: its summary, and for a type that takes "ook geprobeerd" reports, how often it was tried.</summary>
+    private static JsonObject ListItem(ContentItem item, HttpContext context)
+    {
+        var json = ContentJson.Summary(item, context);
+        if (Content.Trials.TrialReport.Types.Contains(item.Kind))
+            json[Trials.TrialJson.Key] = Trials.TrialJson.WriteCount(item);
+        return json;
     }
 
     private static async Task<Results<Ok<JsonObject>, RedirectHttpResult, ProblemHttpResult>> DetailAsync(

@@ -4,6 +4,7 @@ using System.Xml;
 using Kennisplatform.Content.Cases;
 using Kennisplatform.Content.Model;
 using Kennisplatform.Content.Storage;
+using Kennisplatform.Content.Trials;
 using Kennisplatform.Web.Site;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,12 +19,12 @@ public static class Feeds
     {
         routes.MapGet("/feeds/{name}.{format:regex(^(atom|rss)$)}", (string name, string format, HttpContext context, ContentDb db, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            // Follow-ups are news about a case: they come with everything and with the cases.
+            // Follow-ups and approved "ook geprobeerd" reports are news about an item: they come with everything and
+            // with their item's type.
             if (name == "alles")
-                return FeedAsync("Alles wat nieuw is", db.Items, format, context, clock, cancellationToken, db.FollowUps);
+                return FeedAsync("Alles wat nieuw is", db.Items, format, context, clock, cancellationToken, db, null);
             return Sections.FromSegment(name) is { } section
-                ? FeedAsync(section.Plural, db.Items.OfKind(section.Type), format, context, clock, cancellationToken,
-                    section.Type == ContentType.Case ? db.FollowUps : null)
+                ? FeedAsync(section.Plural, db.Items.OfKind(section.Type), format, context, clock, cancellationToken, db, section.Type)
                 : Task.FromResult(Results.NotFound());
         }).ExcludeFromDescription();
 
@@ -37,18 +38,36 @@ public static class Feeds
         }).ExcludeFromDescription();
     }
 
+    /// <summary>
+    /// A feed of <paramref name="items"/>; with <paramref name="db"/>, also the news about items of <paramref name="newsOf"/>
+    /// (every type when null): published follow-ups of cases and approved reports of others who tried an item.
+    /// </summary>
     private static async Task<IResult> FeedAsync(string title, IQueryable<ContentItem> items, string format, HttpContext context, TimeProvider clock, CancellationToken cancellationToken,
-        IQueryable<FollowUp>? followUps = null)
+        ContentDb? db = null, ContentType? newsOf = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var latestItems = await items.AsNoTracking().VisibleAt(now).OrderByDescending(i => i.PublishedAt).Take(Size).ToListAsync(cancellationToken);
-        var latestFollowUps = followUps is null ? [] : await followUps.AsNoTracking().Include(f => f.Case)
-            .Where(f => f.Status == FollowUpStatus.Published && f.PublishedAt <= now
-                && f.Case.Status == ContentStatus.Published && f.Case.PublishedAt != null && f.Case.PublishedAt <= now)
-            .OrderByDescending(f => f.PublishedAt).Take(Size).ToListAsync(cancellationToken);
-        var latest = latestItems.Select(i => (Published: i.PublishedAt!.Value, Entry: Entry(i, context)))
-            .Concat(latestFollowUps.Select(f => (Published: f.PublishedAt!.Value, Entry: Entry(f, context))))
-            .OrderByDescending(e => e.Published).Take(Size).ToList();
+        var latest = latestItems.Select(i => (Published: i.PublishedAt!.Value, Entry: Entry(i, context))).ToList();
+        if (db is not null && newsOf is null or ContentType.Case)
+        {
+            var followUps = await db.FollowUps.AsNoTracking().Include(f => f.Case)
+                .Where(f => f.Status == FollowUpStatus.Published && f.PublishedAt <= now
+                    && f.Case.Status == ContentStatus.Published && f.Case.PublishedAt != null && f.Case.PublishedAt <= now)
+                .OrderByDescending(f => f.PublishedAt).Take(Size).ToListAsync(cancellationToken);
+            latest.AddRange(followUps.Select(f => (Published: f.PublishedAt!.Value, Entry: Entry(f, context))));
+        }
+        if (db is not null && (newsOf is null || TrialReport.Types.Contains(newsOf.Value)))
+        {
+            // Reports exist only for the types that take them, so "everything" needs no type filter.
+            var visible = db.Items.VisibleAt(now);
+            if (newsOf is { } only)
+                visible = visible.OfKind(only);
+            var reports = await db.TrialReports.AsNoTracking().Include(r => r.Item)
+                .Where(r => r.Status == TrialReportStatus.Published && r.PublishedAt <= now && visible.Any(i => i.Id == r.ItemId))
+                .OrderByDescending(r => r.PublishedAt).Take(Size).ToListAsync(cancellationToken);
+            latest.AddRange(reports.Select(r => (Published: r.PublishedAt!.Value, Entry: Entry(r, context))));
+        }
+        latest = latest.OrderByDescending(e => e.Published).Take(Size).ToList();
         var self = PublicUrls.Absolute(context, context.Request.Path);
         var feed = new SyndicationFeed($"{title} – Kennisplatform wijken", "Kennis over wat werkt in de wijk, en wat niet.", new Uri(PublicUrls.Base(context) + "/"))
         {
@@ -79,6 +98,23 @@ public static class Feeds
             PublishDate = followUp.PublishedAt!.Value,
         };
         entry.Categories.Add(new SyndicationCategory("Vervolg"));
+        entry.Authors.Add(new SyndicationPerson { Name = "Kennisplatform wijken" });
+        return entry;
+    }
+
+    /// <summary>
+    /// An approved report as news: "Ook geprobeerd: {item} (Deels geslaagd, Zaanstad)", with its one line, linking to it on
+    /// the item's page. Like the page, it says where and how it went, never who sent it.
+    /// </summary>
+    private static SyndicationItem Entry(TrialReport report, HttpContext context)
+    {
+        var url = PublicUrls.Absolute(context, Sections.UrlOf(report.Item)) + "#ervaring-" + report.Id;
+        var summary = $"{report.Result.Label()} in {report.Place}, {report.WhenLabel}: {report.Reason}" + (report.IsFictional ? " (verzonnen voorbeeld)" : "");
+        var entry = new SyndicationItem($"Ook geprobeerd: {report.Item.Title} ({report.Result.Label()}, {report.Municipality})", summary, new Uri(url), url, report.PublishedAt!.Value)
+        {
+            PublishDate = report.PublishedAt!.Value,
+        };
+        entry.Categories.Add(new SyndicationCategory("Ook geprobeerd"));
         entry.Authors.Add(new SyndicationPerson { Name = "Kennisplatform wijken" });
         return entry;
     }
