@@ -68,6 +68,20 @@ public sealed class SearchServiceTests : IDisposable
     public void Ouderen_does_not_match_ouders() =>
         Assert.DoesNotContain("Kinderen spelen in de speeltuin", Titles("ouderen"));
 
+    // Groups from content/search/synoniemen.txt: the word typed is not in the text, only its equivalent is.
+    [Theory]
+    [InlineData("hennepkwekerij", "Wietplantage in een portiekflat opgerold")]
+    [InlineData("kangoeroewoningen", "Mantelzorgwoning in de achtertuin")]
+    [InlineData("stoeptuin", "Geveltuinen in de Transvaalbuurt")]
+    public void Word_people_type_finds_the_equivalent_the_text_uses(string query, string expected)
+    {
+        Add("Wietplantage in een portiekflat opgerold", "Buren roken de lucht en belden de wijkagent.", type: "praktijkvoorbeeld");
+        Add("Mantelzorgwoning in de achtertuin", "Een moeder woont vlak bij haar dochter die voor haar zorgt.", type: "praktijkvoorbeeld");
+        Add("Geveltuinen in de Transvaalbuurt", "Bewoners haalden tegels weg en plantten langs de gevel.", type: "praktijkvoorbeeld");
+        index.Refresh();
+        Assert.Equal(expected, Titles(query).FirstOrDefault());
+    }
+
     [Fact]
     public void Rare_compound_meets_its_short_head_inside_other_compounds_only()
     {
