@@ -106,6 +106,29 @@ public sealed class SearchServiceTests : IDisposable
     }
 
     [Fact]
+    public void Rare_compound_with_a_rare_short_modifier_meets_the_modifiers_other_words()
+    {
+        Add("Valpreventie voor thuiswonende ouderen", "Een programma met oefeningen en voorlichting.", type: "interventie");
+        Add("Oefengroep tegen vallen", "Ouderen trainen kracht en balans in het buurthuis.", type: "praktijkvoorbeeld");
+        Add("Een test vooraf", "De huisarts meet het valrisico.", type: "pagina");
+        Add("Valentijnsdag in de buurt", "Bloemen voor de buren.", type: "pagina");
+        index.Refresh();
+        var titles = Titles("valpreventie");
+        Assert.Equal("Valpreventie voor thuiswonende ouderen", titles[0]);
+        Assert.Equal(["Een test vooraf", "Oefengroep tegen vallen"], titles.Skip(1).Take(2).Order());
+        Assert.DoesNotContain("Valentijnsdag in de buurt", titles);
+    }
+
+    [Fact]
+    public void Rare_compound_with_a_common_short_modifier_is_not_broadened()
+    {
+        for (var i = 0; i < 11; i++)
+            Add($"Wijkteam {i}", "Het team helpt bewoners.", type: "pagina");
+        index.Refresh();
+        Assert.DoesNotContain(Titles("wijkschakelaars"), t => t.StartsWith("Wijkteam", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Typo_is_corrected_and_the_corrected_results_are_shown()
     {
         var results = search.Search(new SearchRequest { Text = "eenzaamhied" });

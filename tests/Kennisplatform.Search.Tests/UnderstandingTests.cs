@@ -77,6 +77,16 @@ public sealed class UnderstandingTests : IDisposable
     }
 
     [Fact]
+    public void A_modifier_of_three_letters_is_split_off_only_on_request()
+    {
+        var parts = Lexicon.Shared.Decompounder;
+        Assert.Empty(parts.Parts("valpreventie"));
+        Assert.Equal(("val", "preventie"), parts.ShortSplit("valpreventie"));
+        Assert.Null(parts.ShortSplit("uitwijken"));
+        Assert.Null(parts.ShortSplit("buurtpreventie"));
+    }
+
+    [Fact]
     public void Split_and_joined_forms_meet()
     {
         Assert.Equal("Bewoners initiatief in Noord", Titles("bewonersinitiatief").FirstOrDefault());

@@ -17,6 +17,9 @@ public sealed class Decompounder(DutchWords words, CharArraySet domainParts, Hyp
     /// <summary>Shorter words are never split.</summary>
     public const int MinWord = 7;
     private const int MinPart = 4;
+    /// <summary>A modifier of three letters ("val" in "valpreventie") is tried only by <see cref="ShortSplit"/>.</summary>
+    private const int ShortModifier = 3;
+    private const int MinShortHead = 5;
     private const int MaxCached = 500_000;
 
     /// <summary>Verb particles and prepositions: "uit|wijken", "door|werken" and "over|leg" are not compounds of nouns.</summary>
@@ -51,6 +54,20 @@ public sealed class Decompounder(DutchWords words, CharArraySet domainParts, Hyp
             cache.Clear();
         cache[word] = parts;
         return parts;
+    }
+
+    /// <summary>
+    /// A split behind a modifier of three letters ("val|preventie", "kas|geld"), which <see cref="Parts"/> never makes:
+    /// many words begin with three letters that spell a word, so such splits are not indexed. Null when there is none.
+    /// </summary>
+    public (string Modifier, string Head)? ShortSplit(string word)
+    {
+        if (word.Length < MinWord || !HyphenationPoints(word).Contains(ShortModifier))
+            return null;
+        var (left, right) = (word[..ShortModifier], word[ShortModifier..]);
+        return !NeverModifier.Contains(left) && IsWord(left) && right.Length >= MinShortHead && !NeverHead.Contains(right) && IsWord(right)
+            ? (left, right)
+            : null;
     }
 
     public bool IsWord(string word) => words.Contains(word) || domainParts.Contains(word);

@@ -43,24 +43,28 @@ internal static class Corrections
     }
 
     /// <summary>Words of the vocabulary that start with <paramref name="prefix"/>, most used first.</summary>
-    public static IReadOnlyList<string> Complete(IndexReader reader, string field, string prefix, int count)
+    public static IReadOnlyList<string> Complete(IndexReader reader, string field, string prefix, int count) =>
+        Starting(reader, field, prefix, 2000)
+            .OrderByDescending(f => f.Frequency).ThenBy(f => f.Term.Length).ThenBy(f => f.Term, StringComparer.Ordinal)
+            .Take(count).Select(f => f.Term).ToList();
+
+    /// <summary>At most <paramref name="limit"/> words of the vocabulary that start with <paramref name="prefix"/>, in sorted order, with how many items hold each.</summary>
+    public static IEnumerable<(string Term, int Frequency)> Starting(IndexReader reader, string field, string prefix, int limit)
     {
         var terms = MultiFields.GetTerms(reader, field);
         if (terms is null || prefix.Length == 0)
-            return [];
+            yield break;
         var termsEnum = terms.GetEnumerator();
         var start = new BytesRef(prefix);
         if (termsEnum.SeekCeil(start) == TermsEnum.SeekStatus.END)
-            return [];
-        var found = new List<(string Term, int Frequency)>();
+            yield break;
+        var count = 0;
         do
         {
             var term = termsEnum.Term;
             if (!StringHelper.StartsWith(term, start))
-                break;
-            found.Add((term.Utf8ToString(), termsEnum.DocFreq));
-        } while (termsEnum.MoveNext() && found.Count < 2000);
-        return found.OrderByDescending(f => f.Frequency).ThenBy(f => f.Term.Length).ThenBy(f => f.Term, StringComparer.Ordinal)
-            .Take(count).Select(f => f.Term).ToList();
+                yield break;
+            yield return (term.Utf8ToString(), termsEnum.DocFreq);
+        } while (++count < limit && termsEnum.MoveNext());
     }
 }

@@ -39,6 +39,12 @@ internal sealed class QueryBuilder(SearchIndex index)
     private const int TellingPart = 5;
     /// <summary>A short head inside another compound ("bank" in "kledingbank", for "voedselbank") says less: it stays below the word itself, even in a body.</summary>
     private const float ShortHeadWeight = 0.03f;
+    /// <summary>A rare compound's short modifier, in its other words ("vallen", "valrisico" for "valpreventie"), is sought at this weight.</summary>
+    private const float ModifierWordWeight = 0.2f;
+    /// <summary>A short modifier whose words more items hold than this (by the sum of each word's items) is too common to say what a compound is about.</summary>
+    private const int RareModifier = 10;
+    /// <summary>Words that begin with a modifier's letters read at most; more, and it is too common anyway.</summary>
+    private const int MaxStartingWords = 500;
     private const float ProximityWeight = 0.5f;
     private const int ProximitySlop = 12;
     /// <summary>How much more an item that fits what the query asks for (failures, a type, a place) weighs.</summary>
@@ -348,7 +354,62 @@ internal sealed class QueryBuilder(SearchIndex index)
             fields.Add(new TermQuery(new Term(SearchFields.Vocabulary, forms.Exact)) { Boost = ExactFormWeight }, Occur.SHOULD);
         if (forms.PersonNoun is { } person)
             fields.Add(new TermQuery(new Term(SearchFields.TitleWords, person)) { Boost = PersonNounInTitleWeight }, Occur.SHOULD);
+        if (collect)
+            Broaden(forms, fields, terms, reader);
         return WithCompoundParts(forms, fields, terms, collect, reader);
+    }
+
+    /// <summary>
+    /// A compound that few items hold, opened by a short modifier that few items use ("val" in "valpreventie", "hang" in
+    /// "hangjongeren"), is also sought by the modifier's other words ("vallen", "valrisico", "hangplekken"), below the
+    /// word typed: such a modifier says what the compound is about, and texts say it in other words. A common modifier
+    /// ("wijk" in "wijkschakelaars") says little, and its words would fill the page with anything about a neighbourhood.
+    /// </summary>
+    private void Broaden(WordForms forms, BooleanQuery fields, HashSet<string> terms, IndexReader reader)
+    {
+        if (forms.ShortModifier is not { } modifier)
+            return;
+        var held = forms.Alternatives.Sum(form => SearchFields.Searched.Sum(f =>
+            TermStates.DocFreq(reader, f.Field, form) + TermStates.DocFreq(reader, f.Field, PartMarkerFilter.Marker + form)));
+        if (held is 0 or >= RareCompound || ModifierWords(reader, modifier) is not { } words)
+            return;
+        var stems = words.Select(w => Positions(index.PhraseAnalyzer, w).SelectMany(p => p).FirstOrDefault()).OfType<string>()
+            .Where(s => !forms.Alternatives.Contains(s)).Distinct().ToList();
+        terms.UnionWith(stems);
+        foreach (var (field, boost) in SearchFields.Searched)
+            foreach (var stem in stems)
+                fields.Add(new TermQuery(new Term(field, stem)) { Boost = boost * ModifierWordWeight }, Occur.SHOULD);
+    }
+
+    /// <summary>Endings of an inflected word ("vallen", "valt", "hangende"), after a doubled last letter.</summary>
+    private static readonly string[] Endings = ["", "e", "en", "t", "s", "er", "ers", "de", "te", "den", "ten", "end", "ende"];
+
+    /// <summary>
+    /// The words of the index that are <paramref name="modifier"/> inflected or a compound it opens ("valrisico"), not
+    /// words that merely begin with its letters ("valentijn"); null when it opens too many to say much.
+    /// </summary>
+    private List<string>? ModifierWords(IndexReader reader, string modifier)
+    {
+        // The modifier as a word of its own ("wijk") is the usual common case, found from the kept lookups without reading words.
+        if (TermStates.DocFreq(reader, SearchFields.Vocabulary, modifier) > RareModifier)
+            return null;
+        var decompounder = index.Lexicon.Decompounder;
+        var found = new List<string>();
+        var (items, read) = (0, 0);
+        foreach (var (word, frequency) in Corrections.Starting(reader, SearchFields.Vocabulary, modifier, MaxStartingWords))
+        {
+            if (++read == MaxStartingWords)
+                return null;
+            var rest = word[modifier.Length..];
+            var inflected = rest.Length > 1 && rest[0] == modifier[^1] ? rest[1..] : rest; // "val|len"
+            if (!Endings.Contains(inflected) && !Endings.Contains(rest) && !(rest.Length >= 4 && decompounder.IsKnown(rest)))
+                continue;
+            found.Add(word);
+            items += frequency;
+            if (items > RareModifier)
+                return null;
+        }
+        return found.Count > 0 ? found : null;
     }
 
     /// <summary>
@@ -360,7 +421,8 @@ internal sealed class QueryBuilder(SearchIndex index)
     /// <param name="Words">The compound's parts as written ("bewoners", "initiatief"); fewer than two for a simple word.</param>
     /// <param name="Parts">The first two parts, analysed as searched; null unless both give a form.</param>
     /// <param name="PersonNoun">The word in the singular when it is a person noun that analysis takes to its activity, as a title names one person.</param>
-    private sealed record WordForms(List<string> Alternatives, HashSet<string> Own, string Exact, string[] Words, List<string>? Parts, List<string> Variants, string? PersonNoun);
+    /// <param name="ShortModifier">A modifier shorter than <see cref="TellingPart"/> letters ("val", "hang"), for <see cref="Broaden"/>.</param>
+    private sealed record WordForms(List<string> Alternatives, HashSet<string> Own, string Exact, string[] Words, List<string>? Parts, List<string> Variants, string? PersonNoun, string? ShortModifier = null);
 
     /// <summary>
     /// The forms of <paramref name="word"/>, worked out once per word and set of analysers (a new synonym list brings
@@ -405,12 +467,13 @@ internal sealed class QueryBuilder(SearchIndex index)
             : exact.EndsWith("ers", StringComparison.Ordinal) ? exact[..^1] : exact;
         var words = alternatives.Count == 0 ? [] : index.Lexicon.Decompounder.Parts(exact);
         if (words.Length < 2)
-            return new WordForms(alternatives, own, exact, words, null, [], person);
+            return new WordForms(alternatives, own, exact, words, null, [], person, alternatives.Count == 0 ? null : index.Lexicon.Decompounder.ShortSplit(exact)?.Modifier);
+        var shortModifier = words[0].Length < TellingPart ? words[0] : null;
         // The first split is modifier and head; further parts split the head again.
         var parts = words.Take(2).Select(p => Positions(index.PhraseAnalyzer, p).SelectMany(x => x).FirstOrDefault()).OfType<string>().ToList();
         return parts.Count < 2
-            ? new WordForms(alternatives, own, exact, words, null, [], person)
-            : new WordForms(alternatives, own, exact, words, parts, Variants(words[0], words[1]).ToList(), person);
+            ? new WordForms(alternatives, own, exact, words, null, [], person, shortModifier)
+            : new WordForms(alternatives, own, exact, words, parts, Variants(words[0], words[1]).ToList(), person, shortModifier);
     }
 
     /// <summary>
