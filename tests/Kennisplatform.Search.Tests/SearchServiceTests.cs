@@ -129,6 +129,18 @@ public sealed class SearchServiceTests : IDisposable
     }
 
     [Fact]
+    public void Keywords_typed_together_rank_an_item_with_both_above_one_that_repeats_one()
+    {
+        Add("Eenzaamheid bespreekbaar maken", "Praten over eenzaamheid helpt tegen eenzaamheid.", type: "pagina",
+            body: "Eenzaamheid komt in elke wijk voor. Wie eenzaamheid herkent, kan iemand op weg helpen.");
+        Add("Bezoekdienst in Oost", "Vrijwilligers bezoeken ouderen.", type: "praktijkvoorbeeld", body: "Wie alleen woont, vertelt over eenzaamheid.");
+        index.Refresh();
+        var titles = Titles("eenzaamheid ouderen");
+        var both = titles.IndexOf("Bezoekdienst in Oost");
+        Assert.True(both >= 0 && both < titles.IndexOf("Eenzaamheid bespreekbaar maken"), string.Join(" / ", titles));
+    }
+
+    [Fact]
     public void Typo_is_corrected_and_the_corrected_results_are_shown()
     {
         var results = search.Search(new SearchRequest { Text = "eenzaamhied" });

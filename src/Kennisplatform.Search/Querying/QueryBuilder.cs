@@ -80,7 +80,7 @@ internal sealed class QueryBuilder(SearchIndex index)
     public Built Build(Understanding understanding, IndexReader reader)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
-        var text = WithWhatHappened(Text(understanding.Words, terms, reader, understanding.Failures), understanding.Happened, terms);
+        var text = WithWhatHappened(Text(understanding.Words, terms, reader, understanding.Failures, keywords: understanding.Keywords), understanding.Happened, terms);
         var favoured = new List<(Query Items, float Factor)>();
         if (understanding.Failures)
         {
@@ -187,9 +187,9 @@ internal sealed class QueryBuilder(SearchIndex index)
         return any;
     }
 
-    private Query? Text(IReadOnlyList<QueryPart> parts, HashSet<string> terms, IndexReader reader, bool failures, bool topic = true)
+    private Query? Text(IReadOnlyList<QueryPart> parts, HashSet<string> terms, IndexReader reader, bool failures, bool topic = true, bool keywords = false)
     {
-        var words = new BooleanQuery(disableCoord: false);
+        var words = keywords ? new KeywordQuery() : new BooleanQuery(disableCoord: false);
         var positive = 0;
         var near = new List<List<string>>();
         var synonymPhrases = SynonymPhrases(parts, terms);

@@ -35,6 +35,9 @@ public sealed record Understanding
     public IReadOnlyList<QueryPart> Typed { get => typed ?? Words; init => typed = value; }
     private readonly IReadOnlyList<QueryPart>? typed;
 
+    /// <summary>Typed as keywords, not as a sentence: no question word or filler among the words typed.</summary>
+    public bool Keywords => !Typed.Any(p => !p.IsPhrase && QueryIntent.IsFiller(FoldingAnalyzer.Fold(p.Text)));
+
     public bool HasIntent => Failures || Types.Count > 0 || Places.Count > 0;
 }
 

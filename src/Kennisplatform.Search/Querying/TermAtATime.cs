@@ -117,7 +117,7 @@ internal static class TermAtATime
     {
         Favouring favouring => Plan(searcher, favouring.Match) is { } match && Plan(searcher, favouring.Context) is { } context
             ? new FavourNode(match, context, favouring.Factor) : null,
-        BooleanQuery boolean when boolean.GetType() == typeof(BooleanQuery) => BooleanNode.Of(searcher, boolean),
+        BooleanQuery boolean when boolean.GetType() == typeof(BooleanQuery) || boolean is KeywordQuery => BooleanNode.Of(searcher, boolean),
         DisjunctionMaxQuery dismax => DisMaxNode.Of(searcher, dismax),
         FilteredQuery filtered => Plan(searcher, filtered.Query) is { } inner ? new FilterNode(inner, filtered.Filter, filtered.Boost) : null,
         BoostingQuery => null,
@@ -436,7 +436,8 @@ internal static class TermAtATime
             if (maxOverlap > byte.MaxValue) return null;
             // As BooleanWeight.Coord: never for one clause, so that coord(1, 1) cannot change a score.
             var coord = Enumerable.Range(0, maxOverlap + 1)
-                .Select(overlap => query.CoordDisabled || maxOverlap == 1 ? 1f : searcher.Similarity.Coord(overlap, maxOverlap)).ToArray();
+                .Select(overlap => query.CoordDisabled || maxOverlap == 1 ? 1f : searcher.Similarity.Coord(overlap, maxOverlap))
+                .Select(c => query is KeywordQuery ? KeywordQuery.Coordination(c) : c).ToArray();
             return new BooleanNode(clauses, query.Boost, coord, required);
         }
 
