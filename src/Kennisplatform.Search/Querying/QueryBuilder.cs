@@ -367,7 +367,8 @@ internal sealed class QueryBuilder(SearchIndex index)
     /// </summary>
     private void Broaden(WordForms forms, BooleanQuery fields, HashSet<string> terms, IndexReader reader)
     {
-        if (forms.ShortModifier is not { } modifier)
+        // The modifier as a word of its own ("wijk") is the usual common case: one kept lookup rules it out first.
+        if (forms.ShortModifier is not { } modifier || TermStates.DocFreq(reader, SearchFields.Vocabulary, modifier) > RareModifier)
             return;
         var held = forms.Alternatives.Sum(form => SearchFields.Searched.Sum(f =>
             TermStates.DocFreq(reader, f.Field, form) + TermStates.DocFreq(reader, f.Field, PartMarkerFilter.Marker + form)));
@@ -390,9 +391,6 @@ internal sealed class QueryBuilder(SearchIndex index)
     /// </summary>
     private List<string>? ModifierWords(IndexReader reader, string modifier)
     {
-        // The modifier as a word of its own ("wijk") is the usual common case, found from the kept lookups without reading words.
-        if (TermStates.DocFreq(reader, SearchFields.Vocabulary, modifier) > RareModifier)
-            return null;
         var decompounder = index.Lexicon.Decompounder;
         var found = new List<string>();
         var (items, read) = (0, 0);
