@@ -28,6 +28,14 @@ public static class ApiFields
         new("fictional", "Of het een verzonnen voorbeeld is; de site meldt dat bij het item.", "true of false"),
     ];
 
+    /// <summary>The fields of an item in a list: <see cref="Summary"/>, and for the types that take "ook geprobeerd" reports their counts.</summary>
+    public static readonly IReadOnlyList<ApiField> ListItem =
+    [
+        .. Summary,
+        new(Trials.TrialJson.Key, "Alleen bij interventies en praktijkvoorbeelden: hoe vaak professionals en bewoners het ook probeerden, na controle door de redactie; geen bewijs. "
+            + "count: total, succeeded, partly en failed. Het losse item geeft ook de ervaringen zelf.", "object"),
+    ];
+
     /// <summary>The fields of one item of <paramref name="type"/> (GET /api/v1/{collection}/{slug}) beyond <see cref="Summary"/>.</summary>
     public static IReadOnlyList<ApiField> Detail(ContentType type) =>
     [

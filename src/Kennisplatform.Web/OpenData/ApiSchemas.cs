@@ -26,7 +26,7 @@ public static class ApiSchemas
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         var schemas = document.Components.Schemas;
         schemas[ListItem] = Object("Een item in een lijst: de velden die elke soort heeft; bij interventies en praktijkvoorbeelden ook hoe vaak anderen het probeerden.",
-            SummaryProperties().Append((Trials.TrialJson.Key, TrialsSchema(Trials.TrialJson.Field, withReports: false))));
+            SummaryProperties().Append((Trials.TrialJson.Key, TrialsSchema(ApiFields.ListItem.Single(f => f.Key == Trials.TrialJson.Key), withReports: false))));
         foreach (var (collection, type) in ContentApi.Collections)
         {
             schemas[ItemName(type)] = Object($"Eén {type.Label().ToLowerInvariant()} met alle velden. Een leeg veld ontbreekt.",
