@@ -48,22 +48,21 @@ public static class Feeds
         var now = clock.GetUtcNow().UtcDateTime;
         var latestItems = await items.AsNoTracking().VisibleAt(now).OrderByDescending(i => i.PublishedAt).Take(Size).ToListAsync(cancellationToken);
         var latest = latestItems.Select(i => (Published: i.PublishedAt!.Value, Entry: Entry(i, context))).ToList();
+        // News only about items the public may see.
+        var visible = db?.Items.VisibleAt(now);
         if (db is not null && newsOf is null or ContentType.Case)
         {
             var followUps = await db.FollowUps.AsNoTracking().Include(f => f.Case)
-                .Where(f => f.Status == FollowUpStatus.Published && f.PublishedAt <= now
-                    && f.Case.Status == ContentStatus.Published && f.Case.PublishedAt != null && f.Case.PublishedAt <= now)
+                .Where(f => f.Status == FollowUpStatus.Published && f.PublishedAt <= now && visible!.Any(i => i.Id == f.CaseId))
                 .OrderByDescending(f => f.PublishedAt).Take(Size).ToListAsync(cancellationToken);
             latest.AddRange(followUps.Select(f => (Published: f.PublishedAt!.Value, Entry: Entry(f, context))));
         }
         if (db is not null && (newsOf is null || TrialReport.Types.Contains(newsOf.Value)))
         {
             // Reports exist only for the types that take them, so "everything" needs no type filter.
-            var visible = db.Items.VisibleAt(now);
-            if (newsOf is { } only)
-                visible = visible.OfKind(only);
+            var ofType = newsOf is { } only ? visible!.OfKind(only) : visible!;
             var reports = await db.TrialReports.AsNoTracking().Include(r => r.Item)
-                .Where(r => r.Status == TrialReportStatus.Published && r.PublishedAt <= now && visible.Any(i => i.Id == r.ItemId))
+                .Where(r => r.Status == TrialReportStatus.Published && r.PublishedAt <= now && ofType.Any(i => i.Id == r.ItemId))
                 .OrderByDescending(r => r.PublishedAt).Take(Size).ToListAsync(cancellationToken);
             latest.AddRange(reports.Select(r => (Published: r.PublishedAt!.Value, Entry: Entry(r, context))));
         }
