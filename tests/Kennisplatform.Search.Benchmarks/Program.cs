@@ -2,8 +2,8 @@ using Kennisplatform.Search.Analysis;
 using Kennisplatform.Search.Benchmarks;
 using Kennisplatform.Search.Benchmarks.Generation;
 
-// dotnet run -c Release --project tests/Kennisplatform.Search.Benchmarks -- relevance [--queries] [--without-feedback] | relevance --show "zoekvraag"
-//   | benchmark [items] [--word-bag] | generator-check [items] | cost [rounds]
+// dotnet run -c Release --project tests/Kennisplatform.Search.Benchmarks -- relevance [--queries] [--without-feedback] [--without-themes]
+//   | relevance --show "zoekvraag" | benchmark [items] [--word-bag] | generator-check [items] | cost [rounds] [--themes]
 var verb = args.FirstOrDefault() ?? "relevance";
 switch (verb)
 {
@@ -11,30 +11,30 @@ switch (verb)
         Show(args[2]);
         return 0;
     case "relevance":
-        Relevance(perQuery: args.Contains("--queries"), feedback: !args.Contains("--without-feedback"));
+        Relevance(perQuery: args.Contains("--queries"), feedback: !args.Contains("--without-feedback"), themes: !args.Contains("--without-themes"));
         return 0;
     case "benchmark":
         await IndexBenchmark.RunAsync(args.Skip(1).Where(a => a != "--word-bag").Select(int.Parse).FirstOrDefault(100_000), wordBag: args.Contains("--word-bag"));
         return 0;
     case "cost":
-        SearchCost.Run(args.Length > 1 ? int.Parse(args[1]) : 30);
+        SearchCost.Run(args.Skip(1).Where(a => a != "--themes").Select(int.Parse).FirstOrDefault(30), themes: args.Contains("--themes"));
         return 0;
     case "generator-check":
         GeneratorCheck.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000);
         return 0;
     default:
-        Console.Error.WriteLine("Gebruik: relevance [--queries] [--without-feedback] | relevance --show \"zoekvraag\" | benchmark [aantal items] [--word-bag] | generator-check [aantal items] | cost [rondes]");
+        Console.Error.WriteLine("Gebruik: relevance [--queries] [--without-feedback] [--without-themes] | relevance --show \"zoekvraag\" | benchmark [aantal items] [--word-bag] | generator-check [aantal items] | cost [rondes] [--themes]");
         return 2;
 }
 
-static void Relevance(bool perQuery, bool feedback)
+static void Relevance(bool perQuery, bool feedback, bool themes)
 {
     var lexicon = SearchLexicon.Load(RelevanceSet.LexiconFolder());
     var first = RelevanceSet.First();
     var tuning = RelevanceSet.SecondTuning();
     var test = RelevanceSet.SecondTest();
-    var firstScores = Evaluate(lexicon, first, first.Judgments, feedback);
-    var secondScores = Evaluate(lexicon, tuning, tuning.Judgments.Concat(test.Judgments).ToList(), feedback);
+    var firstScores = Evaluate(lexicon, first, first.Judgments, feedback, themes);
+    var secondScores = Evaluate(lexicon, tuning, tuning.Judgments.Concat(test.Judgments).ToList(), feedback, themes);
     var split = tuning.Judgments.Count;
     Report(first, firstScores.Ours, firstScores.Stock, perQuery);
     Report(tuning, Slice(secondScores.Ours, 0, split), Slice(secondScores.Stock, 0, split), perQuery);
@@ -42,9 +42,9 @@ static void Relevance(bool perQuery, bool feedback)
     Report(test, Slice(secondScores.Ours, split, test.Judgments.Count), Slice(secondScores.Stock, split, test.Judgments.Count), perQuery: false);
 }
 
-static (Scores Ours, Scores Stock) Evaluate(SearchLexicon lexicon, JudgedSet set, IReadOnlyList<Judgment> judgments, bool feedback)
+static (Scores Ours, Scores Stock) Evaluate(SearchLexicon lexicon, JudgedSet set, IReadOnlyList<Judgment> judgments, bool feedback, bool themes)
 {
-    var ours = RelevanceSet.Evaluate(judgments, RelevanceSet.Ours(lexicon, set.Corpus, out var ourIndex, feedback));
+    var ours = RelevanceSet.Evaluate(judgments, RelevanceSet.Ours(lexicon, set.Corpus, out var ourIndex, feedback, themes));
     var stock = RelevanceSet.Evaluate(judgments, RelevanceSet.Stock(set.Corpus, out var stockIndex));
     ourIndex.Dispose();
     stockIndex.Dispose();

@@ -110,7 +110,7 @@ public static class RelevanceSet
     /// <summary>
     /// As the site maps content: the type's Dutch name is one of the tags, and a case's outcome, an intervention's evidence
     /// level and the place of a case or event (its first capitalised tag, then its neighbourhood) also fill their facet
-    /// fields; sentences of the body from "Wat werkte niet:" or "Anders doen:" on are the case's lessons, as the site
+    /// fields, and so do its theme tags, as the site's ten themes (<see cref="Generation.SourceText.ThemesOf"/>); sentences of the body from "Wat werkte niet:" or "Anders doen:" on are the case's lessons, as the site
     /// keeps those fields apart.
     /// </summary>
     public static SearchDocument ToDocument(CorpusItem item, int id)
@@ -125,10 +125,21 @@ public static class RelevanceSet
             Published = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(id),
             Outcome = item.Type == "praktijkvoorbeeld" ? tags.Select(t => Outcomes.GetValueOrDefault(t)).FirstOrDefault(o => o is not null) : null,
             Evidence = item.Type == "interventie" ? tags.Select(t => EvidenceLevels.GetValueOrDefault(t)).FirstOrDefault(e => e is not null) : null,
+            Themes = Generation.SourceText.ThemesOf(string.Join(", ", tags.Where(t => char.IsLower(t[0]) && !NotThemes.Contains(t)))),
             Municipality = places.ElementAtOrDefault(0),
             Neighbourhood = places.ElementAtOrDefault(1),
         };
     }
+
+    /// <summary>The tags of the corpora that are no theme: outcomes, evidence levels, an instrument's perspective, an event's state or form, a page's kind.</summary>
+    private static readonly HashSet<string> NotThemes =
+    [
+        "geslaagd", "deels", "deels geslaagd", "mislukt", "te vroeg",
+        "niet beoordeeld", "goed beschreven", "goed onderbouwd", "eerste aanwijzingen", "effectief volgens eerste aanwijzingen",
+        "effectief volgens goede aanwijzingen", "effectief volgens sterke aanwijzingen",
+        "tellen", "vertellen", "tellen en vertellen", "beide", "online", "afgelast",
+        "thema", "werkzaam principe", "lessen", "over", "dialoog", "onderzoek", "voorwaarden", "landelijk",
+    ];
 
     private static readonly string[] LessonStarts = ["Wat werkte niet:", "Wat niet werkte:", "Anders doen:", "Wat we anders zouden doen:", "Anders zouden we:"];
 
@@ -168,14 +179,14 @@ public static class RelevanceSet
     };
 
     /// <summary>Our search: the platform's own index and query code.</summary>
-    public static Func<string, IReadOnlyList<string>> Ours(SearchLexicon lexicon, IReadOnlyList<CorpusItem> corpus, out IDisposable owner, bool feedback = true)
+    public static Func<string, IReadOnlyList<string>> Ours(SearchLexicon lexicon, IReadOnlyList<CorpusItem> corpus, out IDisposable owner, bool feedback = true, bool themes = true)
     {
         var index = SearchIndex.InMemory(lexicon);
         foreach (var (item, i) in corpus.Select((c, i) => (c, i)))
             index.Upsert(ToDocument(item, i + 1));
         index.Refresh();
         owner = index;
-        var service = new SearchService(index) { Feedback = feedback };
+        var service = new SearchService(index) { Feedback = feedback, Themes = themes };
         return query => service.Search(new SearchRequest { Text = query, PageSize = Depth }).Hits.Select(h => h.Slug).ToList();
     }
 

@@ -7,28 +7,31 @@ namespace Kennisplatform.Search.Benchmarks;
 /// <summary>
 /// What one call of <see cref="SearchService.Search"/> costs on the judged corpora (a page of ten, every query of the
 /// first set and of the tuning half, never the test half): the calling thread's CPU time and the bytes it allocates,
-/// with and without pseudo-relevance feedback in turns (each query both ways, one after the other) on one index, so that other work on a shared
+/// with and without pseudo-relevance feedback (or, with <c>--themes</c>, with feedback and with and without the themes the
+/// best hits share) in turns (each query both ways, one after the other) on one index, so that other work on a shared
 /// machine slows both alike and their ratio stays meaningful.
 /// </summary>
 public static class SearchCost
 {
-    public static void Run(int rounds)
+    public static void Run(int rounds, bool themes)
     {
         var lexicon = SearchLexicon.Load(RelevanceSet.LexiconFolder());
-        Console.WriteLine($"Cost per search, {rounds} rounds of all queries, each query both ways in turn; thread CPU {(ThreadCpu.Available ? "measured" : "not available")}; medians of the rounds.");
+        Console.WriteLine($"Cost per search, {rounds} rounds of all queries, {(themes ? "themes" : "feedback")} off and on, each query both ways in turn; thread CPU {(ThreadCpu.Available ? "measured" : "not available")}; medians of the rounds.");
         Console.WriteLine($"{"",-26} {"CPU ms without",15} {"with",8} {"ratio",6}   {"KB without",11} {"with",8} {"ratio",6}");
         foreach (var set in new[] { RelevanceSet.First(), RelevanceSet.SecondTuning() })
-            Measure(lexicon, set, rounds);
+            Measure(lexicon, set, rounds, themes);
     }
 
-    private static void Measure(SearchLexicon lexicon, JudgedSet set, int rounds)
+    private static void Measure(SearchLexicon lexicon, JudgedSet set, int rounds, bool themes)
     {
         using var index = SearchIndex.InMemory(lexicon);
         foreach (var (item, i) in set.Corpus.Select((c, i) => (c, i)))
             index.Upsert(RelevanceSet.ToDocument(item, i + 1));
         index.Refresh();
         var queries = set.Judgments.Select(j => j.Query).ToList();
-        var services = new[] { new SearchService(index) { Feedback = false }, new SearchService(index) { Feedback = true } };
+        var services = themes
+            ? new[] { new SearchService(index) { Themes = false }, new SearchService(index) { Themes = true } }
+            : [new SearchService(index) { Feedback = false, Themes = false }, new SearchService(index) { Feedback = true, Themes = false }];
         // Warm-up: kept lookups, word forms, stored hits, and the JIT's optimised code (it compiles hot methods again in
         // the background, after a pause in new compilations), for both.
         var warming = System.Diagnostics.Stopwatch.StartNew();

@@ -73,36 +73,26 @@ public sealed class TermAtATimeTests : IDisposable
     [Fact]
     public void Feedback_added_to_a_query_scores_as_a_clause_beside_its_words()
     {
-        var builder = new QueryBuilder(index);
         var searcher = index.Searchers.Acquire();
         var withFeedback = 0;
         try
         {
-            foreach (var text in Queries().Concat(["jongeren Rotterdam", "buurtkamer interventie"]))
+            var reader = searcher.IndexReader;
+            foreach (var (text, built, query) in TopicalQueries(reader, Queries().Concat(["jongeren Rotterdam", "buurtkamer interventie"])))
             {
-                var reader = searcher.IndexReader;
-                var built = builder.Build(QueryIntent.Understand(UserQuery.Parse(text), reader), reader);
-                if (!built.Topical) continue;
-                var filtered = new FilteredQuery(built.Query, new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Type, "praktijkvoorbeeld"))));
-                foreach (var query in new[] { built.Query!, filtered })
+                var luceneBest = LuceneBest(searcher, query, Feedback.Hits);
+                Query? shared = null;
+                var (ourTop, ourFacets) = (TopScoreDocCollector.Create(50, false), new FacetCounter(SearchFields.Facets));
+                TermAtATime.Search(searcher, query, ourTop, ourFacets, best =>
                 {
-                    var luceneBest = TopScoreDocCollector.Create(Feedback.Hits, false);
-                    searcher.Search(query, luceneBest);
-                    Query? shared = null;
-                    var (ourTop, ourFacets) = (TopScoreDocCollector.Create(50, false), new FacetCounter(SearchFields.Facets));
-                    TermAtATime.Search(searcher, query, ourTop, ourFacets, best =>
-                    {
-                        Assert.Equal(luceneBest.GetTopDocs().ScoreDocs.Select(d => d.Doc), best);
-                        var candidates = best.Select(doc => Feedback.Analyse(index.PhraseAnalyzer, Texts(searcher, doc))).ToList();
-                        var words = Feedback.Words(reader, candidates, built.Terms);
-                        return shared = words.Count == 0 ? null : QueryBuilder.FeedbackQuery(reader, words);
-                    });
-                    if (shared is null) continue;
-                    withFeedback++;
-                    var (luceneTop, luceneFacets) = (TopScoreDocCollector.Create(50, false), new FacetCounter(SearchFields.Facets));
-                    searcher.Search(Beside(query, shared), MultiCollector.Wrap(luceneTop, luceneFacets));
-                    AssertSame(text, luceneTop.GetTopDocs(), luceneFacets, ourTop.GetTopDocs(), ourFacets);
-                }
+                    Assert.Equal(luceneBest, best);
+                    var candidates = best.Select(doc => Feedback.Analyse(index.PhraseAnalyzer, Texts(searcher, doc))).ToList();
+                    var words = Feedback.Words(reader, candidates, built.Terms);
+                    return shared = words.Count == 0 ? null : QueryBuilder.FeedbackQuery(reader, words);
+                });
+                if (shared is null) continue;
+                withFeedback++;
+                AssertSameAsLucene(text, searcher, Beside(query, shared), ourTop, ourFacets);
             }
             Assert.InRange(withFeedback, 100, 300);
         }
@@ -110,6 +100,66 @@ public sealed class TermAtATimeTests : IDisposable
         {
             index.Searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// The matches of a theme the best hits share are multiplied after the query is scored; that must give what Lucene
+    /// gives for the whole query favouring the items of that theme, filtered or not.
+    /// </summary>
+    [Fact]
+    public void Favoured_themes_score_as_the_whole_query_favouring_them()
+    {
+        var searcher = index.Searchers.Acquire();
+        var favoured = 0;
+        try
+        {
+            foreach (var (text, _, query) in TopicalQueries(searcher.IndexReader, Queries()))
+            {
+                var luceneBest = LuceneBest(searcher, query, Themes.Hits);
+                Query? items = null;
+                var (ourTop, ourFacets) = (TopScoreDocCollector.Create(50, false), new FacetCounter(SearchFields.Facets));
+                TermAtATime.Search(searcher, query, ourTop, ourFacets, favoured: best =>
+                {
+                    Assert.Equal(luceneBest, best);
+                    return (items = Themes.Shared(searcher.IndexReader, best)) is null ? null : (items, Themes.Factor);
+                });
+                if (items is null) continue;
+                favoured++;
+                AssertSameAsLucene(text, searcher, new Favouring(query, items, Themes.Factor), ourTop, ourFacets);
+            }
+            Assert.InRange(favoured, 20, 300);
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Each query of <paramref name="texts"/> that has words to match, as built and filtered to cases.</summary>
+    private IEnumerable<(string Text, QueryBuilder.Built Built, Query Query)> TopicalQueries(IndexReader reader, IEnumerable<string> texts)
+    {
+        var builder = new QueryBuilder(index);
+        foreach (var text in texts)
+        {
+            var built = builder.Build(QueryIntent.Understand(UserQuery.Parse(text), reader), reader);
+            if (!built.Topical) continue;
+            yield return (text, built, built.Query!);
+            yield return (text, built, new FilteredQuery(built.Query, new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Type, "praktijkvoorbeeld")))));
+        }
+    }
+
+    private static IEnumerable<int> LuceneBest(IndexSearcher searcher, Query query, int count)
+    {
+        var best = TopScoreDocCollector.Create(count, false);
+        searcher.Search(query, best);
+        return best.GetTopDocs().ScoreDocs.Select(d => d.Doc).ToList();
+    }
+
+    private static void AssertSameAsLucene(string text, IndexSearcher searcher, Query expected, TopScoreDocCollector ourTop, FacetCounter ourFacets)
+    {
+        var (luceneTop, luceneFacets) = (TopScoreDocCollector.Create(50, false), new FacetCounter(SearchFields.Facets));
+        searcher.Search(expected, MultiCollector.Wrap(luceneTop, luceneFacets));
+        AssertSame(text, luceneTop.GetTopDocs(), luceneFacets, ourTop.GetTopDocs(), ourFacets);
     }
 
     private static IEnumerable<string> Texts(IndexSearcher searcher, int doc)

@@ -27,6 +27,9 @@ public sealed class SearchService(SearchIndex index)
     /// <summary>Whether a query is also sought with the words its best hits share (<see cref="Querying.Feedback"/>); off only to measure what that costs.</summary>
     internal bool Feedback { get; init; } = true;
 
+    /// <summary>Whether the matches of a theme nearly all best hits share rank higher (<see cref="Querying.Themes"/>); off only to measure what that gives and costs.</summary>
+    internal bool Themes { get; init; } = true;
+
     public SearchResults Search(SearchRequest request)
     {
         var searcher = index.Searchers.Acquire();
@@ -76,7 +79,11 @@ public sealed class SearchService(SearchIndex index)
         var facets = new FacetCounter(SearchFields.Facets);
         // A query for failures ranks its best hits by their outcome, not their topic: their words would lead astray.
         var feedback = Feedback && built.Topical && !byDate && !request.Literal && !understood.Failures;
-        TermAtATime.Search(searcher, query, top, facets, feedback ? best => FeedbackQuery(searcher, best, built.Terms) : null);
+        // A query for a place ranks its best hits by where they are: their themes say where, not what. A failed case's
+        // theme still says what it is about, so a query for failures is favoured by it.
+        var themes = Themes && built.Topical && !byDate && !request.Literal && understood.Places.Count == 0;
+        TermAtATime.Search(searcher, query, top, facets, feedback ? best => FeedbackQuery(searcher, best, built.Terms) : null,
+            themes ? best => SharedThemes(searcher, best) : null);
 
         // A page past the end shows the last page: every hit up to it was collected already.
         var total = top.TotalHits;
@@ -108,6 +115,10 @@ public sealed class SearchService(SearchIndex index)
         var words = Querying.Feedback.Words(searcher.IndexReader, candidates, sought);
         return words.Count == 0 ? null : QueryBuilder.FeedbackQuery(searcher.IndexReader, words);
     }
+
+    /// <summary>The items of the theme nearly all best hits share (<see cref="Querying.Themes"/>) and how much they are favoured, or null when they share none.</summary>
+    private static (Query Items, float Factor)? SharedThemes(IndexSearcher searcher, IReadOnlyList<int> best) =>
+        Querying.Themes.Shared(searcher.IndexReader, best) is { } items ? (items, Querying.Themes.Factor) : null;
 
     /// <summary>An item's title and the texts a snippet is taken from.</summary>
     private static IEnumerable<string> StoredTexts(IndexSearcher searcher, int doc)

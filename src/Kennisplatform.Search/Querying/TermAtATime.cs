@@ -24,7 +24,13 @@ internal static class TermAtATime
     /// beside the query's words, or null: its matches are added to the query's own (<see cref="Node.Wrap"/>) before any
     /// is collected, so the query's own terms are scored once, not twice.
     /// </param>
-    public static void Search(IndexSearcher searcher, Query query, ICollector collector, FacetCounter? facets = null, Func<IReadOnlyList<int>, Query?>? feedback = null)
+    /// <param name="favoured">
+    /// Given the query's <see cref="Themes.Hits"/> best hits (as for <paramref name="feedback"/>), items to favour and by
+    /// how much, or null: the matches among them, feedback's included, are multiplied by the factor before any is
+    /// collected, as if the whole query were favouring them (<see cref="Favouring"/>).
+    /// </param>
+    public static void Search(IndexSearcher searcher, Query query, ICollector collector, FacetCounter? facets = null,
+        Func<IReadOnlyList<int>, Query?>? feedback = null, Func<IReadOnlyList<int>, (Query Items, float Factor)?>? favoured = null)
     {
         var root = Plan(searcher, query);
         if (root is null)
@@ -40,7 +46,7 @@ internal static class TermAtATime
         var enumerators = Enumerators.For(searcher.IndexReader);
         var leaves = searcher.IndexReader.Leaves;
         Segment SegmentOf(AtomicReaderContext context) => new(context, context.AtomicReader.LiveDocs, enumerators[context.Ord]);
-        if (feedback is null)
+        if (feedback is null && favoured is null)
         {
             // One segment at a time: only one segment's arrays are held at once.
             foreach (var context in leaves)
@@ -55,12 +61,20 @@ internal static class TermAtATime
         {
             foreach (var context in leaves)
                 all[context.Ord] = root.Evaluate(SegmentOf(context));
-            if (feedback(Best(leaves, all, Feedback.Hits)) is { } extra && Plan(searcher, extra) is { } added)
+            var best = Best(leaves, all, Math.Max(Feedback.Hits, Themes.Hits));
+            if (feedback?.Invoke(best[..Math.Min(best.Length, Feedback.Hits)]) is { } extra && Plan(searcher, extra) is { } added)
             {
                 added.Normalize(norm, 1f);
                 foreach (var context in leaves)
                     if (added.Evaluate(SegmentOf(context)) is { } more)
                         all[context.Ord] = Matches.Union(all[context.Ord], root.Wrap(SegmentOf(context), more));
+            }
+            if (favoured?.Invoke(best) is { } favour && Plan(searcher, favour.Items) is { } items)
+            {
+                items.Normalize(norm, 1f);
+                foreach (var context in leaves)
+                    if (all[context.Ord] is { } matches)
+                        FavourNode.Multiply(items, SegmentOf(context), matches, favour.Factor);
             }
             foreach (var context in leaves)
                 Collect(context, all[context.Ord], collector, scorer, facets);
@@ -88,7 +102,7 @@ internal static class TermAtATime
     }
 
     /// <summary>The <paramref name="count"/> best of the matches (top-level document numbers), best first; of equal scores the first item, as Lucene's collector.</summary>
-    private static List<int> Best(IList<AtomicReaderContext> leaves, Matches?[] all, int count)
+    private static int[] Best(IList<AtomicReaderContext> leaves, Matches?[] all, int count)
     {
         var best = (Docs: new int[count], Scores: new float[count], Count: 0, Base: 0);
         foreach (var context in leaves)
@@ -109,7 +123,7 @@ internal static class TermAtATime
                 b.Count = Math.Min(b.Count + 1, b.Docs.Length);
             });
         }
-        return best.Docs.Take(best.Count).ToList();
+        return best.Docs[..best.Count];
     }
 
     /// <summary>The query as a tree of nodes, or null when it holds a shape whose scores this class cannot reproduce.</summary>
@@ -651,7 +665,10 @@ internal static class TermAtATime
 
         public override Matches? Wrap(Segment segment, Matches added) => match.Wrap(segment, added) is { } result ? Favour(segment, result) : null;
 
-        private Matches Favour(Segment segment, Matches result)
+        private Matches Favour(Segment segment, Matches result) => Multiply(context, segment, result, factor);
+
+        /// <summary>Multiplies the scores of the <paramref name="result"/> that <paramref name="context"/> matches by <paramref name="factor"/>, once each.</summary>
+        public static Matches Multiply(Node context, Segment segment, Matches result, float factor)
         {
             var state = (Result: result, Factor: factor);
             context.ForEach(segment, ref state, static (ref (Matches Result, float Factor) s, int doc, float score) =>

@@ -99,7 +99,8 @@ public static partial class SourceText
                 : new SourceItem(c.Type, c.Title, c.Summary, sentences[..start], c.Tags, ThemesOf(c.Tags)) { Lessons = sentences[start..] };
         }).ToList();
 
-    private static List<string> ThemesOf(string tags)
+    /// <summary>The site's themes (slugs) that tags name: the corpora's finer tags ("participatie", "zorg") belong to one of them.</summary>
+    public static List<string> ThemesOf(string tags)
     {
         var lower = tags.ToLowerInvariant();
         string[][] words =
