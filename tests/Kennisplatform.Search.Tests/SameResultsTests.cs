@@ -222,6 +222,7 @@ public sealed class SameResultsTests : IDisposable
         TermQuery term => [term],
         BooleanQuery boolean => boolean.Clauses.SelectMany(c => TermQueries(c.Query)),
         DisjunctionMaxQuery disjunction => disjunction.Disjuncts.SelectMany(TermQueries),
+        Favouring favouring => TermQueries(favouring.Match).Concat(TermQueries(favouring.Context)),
         _ => [],
     };
 }

@@ -163,6 +163,21 @@ public sealed class UnderstandingTests : IDisposable
     }
 
     [Fact]
+    public void Cases_and_interventions_rank_a_little_above_other_types_that_say_the_same()
+    {
+        // The same words in an event (added first, so it would win a tie) and in a case and an intervention.
+        Add("Buurtmoestuin", "Samen groente kweken in de buurtmoestuin.", "bijeenkomst");
+        Add("Buurtmoestuin", "Samen groente kweken in de buurtmoestuin.", "praktijkvoorbeeld", outcome: "geslaagd");
+        Add("Buurtmoestuin", "Samen groente kweken in de buurtmoestuin.", "interventie");
+        index.Refresh();
+        Assert.Equal("bijeenkomst", Find("buurtmoestuin").Hits[2].Type);
+        // A type asked for still comes first, and a query for failures is ranked by its outcome alone.
+        Assert.Equal("bijeenkomst", Find("bijeenkomst buurtmoestuin").Hits[0].Type);
+        Assert.Equal(["bijeenkomst", "praktijkvoorbeeld", "interventie"],
+            Find("buurtmoestuin mislukt").Hits.Where(h => h.Title == "Buurtmoestuin").Select(h => h.Type));
+    }
+
+    [Fact]
     public void A_known_place_favours_items_there()
     {
         var results = Find("eenzaamheid Utrecht");

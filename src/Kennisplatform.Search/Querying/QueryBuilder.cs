@@ -52,6 +52,12 @@ internal sealed class QueryBuilder(SearchIndex index)
     private const float FailedOverPartlyFactor = 1.25f;
     private const float TypeFactor = 3f;
     private const float PlaceFactor = 2f;
+    /// <summary>
+    /// A query that asks for no type and no failures weighs what the platform is for, what was done somewhere and what
+    /// works (<see cref="QueryIntent.KnowledgeTypes"/>), this much above events, profiles, instruments, principles,
+    /// themes and pages that say the same words: a little, so a better match of another type still ranks first.
+    /// </summary>
+    private const float KnowledgeFactor = 1.2f;
     /// <summary>When failures are asked for, the lessons of a case ("wat werkte niet", "anders doen") count this much more.</summary>
     private const float LessonsWeightForFailures = 3f;
     /// <summary>
@@ -94,6 +100,8 @@ internal sealed class QueryBuilder(SearchIndex index)
         }
         if (understanding.Types.Count > 0)
             favoured.Add((AnyOf(SearchFields.Type, understanding.Types), TypeFactor));
+        else if (!understanding.Failures && text is not null)
+            favoured.Add((AnyOf(SearchFields.Type, QueryIntent.KnowledgeTypes), KnowledgeFactor));
         if (understanding.Places.Count > 0)
         {
             var places = new BooleanQuery();

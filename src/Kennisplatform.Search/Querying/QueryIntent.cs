@@ -47,6 +47,8 @@ public static class QueryIntent
     public static readonly IReadOnlyList<string> FailedOutcomes = ["mislukt", "deels"];
     /// <summary>The content type that describes a recurring mistake: always wanted by a query for failures.</summary>
     public const string FailurePatternType = "faalpatroon";
+    /// <summary>The types that hold the platform's knowledge: cases (what was done, and how it went) and interventions (what works).</summary>
+    public static readonly IReadOnlyList<string> KnowledgeTypes = ["praktijkvoorbeeld", "interventie"];
 
     private static readonly HashSet<string> FailureWords =
     [
