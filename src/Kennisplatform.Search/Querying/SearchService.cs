@@ -77,11 +77,13 @@ public sealed class SearchService(SearchIndex index)
             ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true)), wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
             : TopScoreDocCollector.Create(wanted, docsScoredInOrder: false);
         var facets = new FacetCounter(SearchFields.Facets);
+        // Only a query ranked by its words has best hits that say what it is about.
+        var rankedByWords = built.Topical && !byDate && !request.Literal;
         // A query for failures ranks its best hits by their outcome, not their topic: their words would lead astray.
-        var feedback = Feedback && built.Topical && !byDate && !request.Literal && !understood.Failures;
+        var feedback = Feedback && rankedByWords && !understood.Failures;
         // A query for a place ranks its best hits by where they are: their themes say where, not what. A failed case's
         // theme still says what it is about, so a query for failures is favoured by it.
-        var themes = Themes && built.Topical && !byDate && !request.Literal && understood.Places.Count == 0;
+        var themes = Themes && rankedByWords && understood.Places.Count == 0;
         TermAtATime.Search(searcher, query, top, facets, feedback ? best => FeedbackQuery(searcher, best, built.Terms) : null,
             themes ? best => SharedThemes(searcher, best) : null);
 
